@@ -1,0 +1,61 @@
+"""The PDF: our LaTeX package, a title page and PDF metadata made from the settings in conf.py.
+
+Values a fork changes (name, role, affiliation, contact, themes) come from ``portfolio_person``
+and ``portfolio_themes``; conf.py may still override any ``latex_elements`` key it sets itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.fileutil import copy_asset_file
+from sphinx.util.texescape import escape
+
+PACKAGE = Path(__file__).parent / "texinputs" / "portfolio.sty"
+
+
+def contact_line(person: dict[str, str]) -> str:
+    links = []
+    if person.get("email"):
+        links.append(rf"\href{{mailto:{person['email']}}}{{{escape(person['email'])}}}")
+    if person.get("website"):
+        shown = person["website"].split("://", 1)[-1].rstrip("/")
+        links.append(rf"\href{{{person['website']}}}{{{escape(shown)}}}")
+    if person.get("phone"):
+        links.append(escape(person["phone"]))
+    return r"\quad{}\textperiodcentered\quad{}".join(links)
+
+
+def latex_defaults(app: Sphinx, config: Config) -> None:
+    """Fill in the title page and the PDF metadata, unless conf.py set them."""
+    person = config.portfolio_person
+    title_page = r"\portfoliotitlepage{%s}{%s}{%s}" % (
+        escape(person.get("role", "")),
+        escape(person.get("affiliation", "")),
+        contact_line(person),
+    )
+    _, _, title, author, *_ = config.latex_documents[0]
+    metadata = r"\AtBeginDocument{\hypersetup{pdftitle={%s}, pdfauthor={%s}, pdfsubject={%s}, pdfkeywords={%s}}}" % (
+        escape(f"{author}: {title}"),
+        escape(author),
+        escape(person.get("description", "")),
+        ", ".join(escape(theme) for theme, _ in config.portfolio_themes.values()),
+    )
+    elements = dict(config.latex_elements)
+    elements.setdefault("maketitle", title_page)
+    elements["preamble"] = elements.get("preamble", "") + "\n" + metadata
+    config.latex_elements = elements
+
+
+def copy_package(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "latex":
+        copy_asset_file(PACKAGE, app.outdir)
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.add_latex_package("portfolio")
+    app.connect("config-inited", latex_defaults)
+    app.connect("build-finished", copy_package)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,157 @@
+"""The pybtex formatting style used for every reference on the site, in every format.
+
+An entry reads: title. authors. venue volume(number), pages, year. [badge] links. The owner's name
+is bold, equal contributors carry a superscript mark, highlights are badges, and every link says
+what it points to ("arXiv:2210.01117", "doi:10.1103/…", "OpenReview", "Code"). The style is
+registered as the pybtex plugin ``portfolio`` when the configuration is read, so the owner's name
+comes from ``portfolio_person`` in conf.py rather than from code.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from pybtex.database import Entry, Person
+from pybtex.plugin import register_plugin
+from pybtex.richtext import BaseMultipartText, HRef, Tag, Text
+from pybtex.style import FormattedEntry
+from pybtex.style.formatting import BaseStyle
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from . import database
+
+STYLE_NAME = "portfolio"
+EQUAL_MARK = "*"
+LINK_SEPARATOR = " \N{MIDDLE DOT} "
+#: Where the venue comes from, in order of preference.
+VENUE_FIELDS = ("journal", "booktitle", "howpublished", "publisher", "school", "institution")
+
+
+class Span(BaseMultipartText):
+    """Text with a class: an inline node with that class for docutils, plain text for other backends."""
+
+    def __init__(self, role: str, *parts: object) -> None:
+        self.role = role
+        self.info = (role,)
+        super().__init__(*parts)
+
+    def render(self, backend):  # type: ignore[no-untyped-def]
+        text = super().render(backend)
+        if backend.name == "docutils":
+            return [nodes.inline("", "", *text, classes=[self.role])]
+        return text
+
+
+class PaperTitle(BaseMultipartText):
+    """A paper's title; the docutils node carries the entry key, so later steps can link it."""
+
+    def __init__(self, key: str, *parts: object) -> None:
+        self.key = key
+        self.info = (key,)
+        super().__init__(*parts)
+
+    def render(self, backend):  # type: ignore[no-untyped-def]
+        text = super().render(backend)
+        if backend.name == "docutils":
+            return [nodes.inline("", "", *text, classes=["pub-title"], bibkey=self.key)]
+        return text
+
+
+class PortfolioStyle(BaseStyle):
+    """Formats any entry type; the venue part is the only one that depends on the type."""
+
+    default_name_style = "plain"
+    default_label_style = "number"
+    default_sorting_style = "none"
+
+    #: Set by :func:`register`: the name to set in bold, and how many authors a reference shows.
+    owner: Person | None = None
+    max_authors = 10
+
+    def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
+        parts = [
+            PaperTitle(entry.key, self.format_title(entry)),
+            Text(self.format_authors(entry, self.max_authors), "."),
+            self.format_venue(entry),
+            self.format_badge(entry),
+            Span("pub-links", self.format_links(entry)),
+        ]
+        return FormattedEntry(entry.key, Text(" ").join([part for part in parts if part]), label)
+
+    def format_title(self, entry: Entry) -> Text:
+        return Text.from_latex(entry.fields["title"]).add_period()
+
+    def format_authors(self, entry: Entry, limit: int | None = None) -> Text:
+        """Authors in order, the owner in bold, equal contributors marked; past *limit*, "and N others"."""
+        persons = entry.persons.get("author", [])
+        equal = database.equal_contributors(entry)
+        names = [self.format_person(person, equal) for person in persons]
+        if limit and len(names) > limit:
+            shown = max(limit - 4, self._owner_position(persons) + 1)
+            others = len(names) - shown
+            names = [*names[:shown], Text(f"{others} others")]
+        if len(names) <= 2:
+            return Text(" and ").join(names)
+        return Text(", ").join(names[:-1]) + Text(", and ", names[-1])
+
+    def format_person(self, person: Person, equal: list[Person]) -> Text:
+        name = self.format_name(person).format()
+        if self.owner is not None and database.same_person(person, self.owner):
+            name = Tag("strong", name)
+        if any(database.same_person(person, other) for other in equal):
+            name = Text(name, Tag("sup", EQUAL_MARK))
+        return name
+
+    def format_venue(self, entry: Entry) -> Text:
+        fields = entry.fields
+        name = next((field for field in VENUE_FIELDS if fields.get(field, "").strip()), None)
+        place = Text(Tag("em", Text.from_latex(entry.fields[name]))) if name else Text("arXiv preprint" if "eprint" in fields else "")
+        if "volume" in fields:
+            place += Text(" ", fields["volume"])
+            if "number" in fields:
+                place += Text(f"({fields['number']})")
+        parts = [place] if place else []
+        if "pages" in fields:
+            parts.append(Text(fields["pages"].replace("--", "\N{EN DASH}")))
+        parts.append(Text(database.year(entry)))
+        return Text(", ").join(parts).add_period()
+
+    def format_badge(self, entry: Entry) -> Text:
+        return Text(Span("pub-badge", database.highlight(entry))) if database.highlight(entry) else Text()
+
+    def format_links(self, entry: Entry) -> Text:
+        fields = entry.fields
+        links = []
+        if "eprint" in fields and fields.get("archiveprefix", "arXiv").lower() == "arxiv":
+            arxiv_id = fields["eprint"].strip()
+            links.append(HRef(f"https://arxiv.org/abs/{arxiv_id}", f"arXiv:{arxiv_id}"))
+        if "doi" in fields:
+            doi = fields["doi"].strip()
+            links.append(HRef(f"https://doi.org/{doi}", f"doi:{doi}"))
+        if "openreview" in fields:
+            links.append(HRef(f"https://openreview.net/forum?id={fields['openreview'].strip()}", "OpenReview"))
+        if "url" in fields:
+            url = fields["url"].strip()
+            links.append(HRef(url, urlsplit(url).netloc))
+        if "code" in fields:
+            links.append(HRef(fields["code"].strip(), "Code"))
+        return Text(LINK_SEPARATOR).join(links)
+
+    def _owner_position(self, persons: list[Person]) -> int:
+        for position, person in enumerate(persons):
+            if self.owner is not None and database.same_person(person, self.owner):
+                return position
+        return -1
+
+
+def register(app: Sphinx, config: Config) -> None:
+    """Register the style under its plugin name, with the owner and author limit from conf.py."""
+    settings = {"owner": Person(config.portfolio_person["name"]), "max_authors": config.portfolio_max_authors}
+    register_plugin("pybtex.style.formatting", STYLE_NAME, type("PortfolioStyle", (PortfolioStyle,), settings), force=True)
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.connect("config-inited", register)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
