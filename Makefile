@@ -1,0 +1,77 @@
+# Build the research portfolio. `make html` and `make test` are all a new clone needs;
+# `make help` lists the rest. Every target creates .venv from the requirements on first use.
+
+PYTHON     ?= python3
+VENVDIR    ?= .venv
+BUILDDIR   ?= _build
+SPHINXOPTS ?= -W --keep-going -n
+JOBS       ?= auto
+
+VENVPY  = $(VENVDIR)/bin/python
+SPHINX  = $(VENVPY) -m sphinx
+STAMP   = $(VENVDIR)/.installed
+DOCTREE = -d $(BUILDDIR)/doctrees
+LATEXMAKE = LATEXMKOPTS=-silent LATEXOPTS="-interaction=nonstopmode -halt-on-error"
+TEX_PACKAGES = latexmk texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf
+
+.PHONY: help venv html epub pdf cv all live linkcheck test clean distclean
+
+help:
+	@echo "make html       build the web site into $(BUILDDIR)/html"
+	@echo "make epub       build the e-book into $(BUILDDIR)/epub"
+	@echo "make pdf        build the portfolio PDF into $(BUILDDIR)/latex (needs TeX Live)"
+	@echo "make cv         build the short CV PDF into $(BUILDDIR)/cv (needs TeX Live)"
+	@echo "make all        html, epub, pdf and cv"
+	@echo "make live       rebuild and reload the site in the browser as you edit"
+	@echo "make linkcheck  check every external link (needs the internet)"
+	@echo "make test       run the test suite"
+	@echo "make clean      remove $(BUILDDIR); make distclean also removes $(VENVDIR)"
+
+# The virtual environment, rebuilt whenever a requirements file changes.
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(VENVPY) || $(PYTHON) -m venv $(VENVDIR)
+	$(VENVPY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+html: $(STAMP)
+	$(SPHINX) -b html $(SPHINXOPTS) -j $(JOBS) $(DOCTREE) . $(BUILDDIR)/html
+	@echo "The site is at $(CURDIR)/$(BUILDDIR)/html/index.html"
+
+epub: $(STAMP)
+	$(SPHINX) -b epub $(SPHINXOPTS) $(DOCTREE) . $(BUILDDIR)/epub
+	@echo "The e-book is at" $(CURDIR)/$(BUILDDIR)/epub/*.epub
+
+pdf: $(STAMP) tex-tools
+	$(SPHINX) -b latex $(SPHINXOPTS) $(DOCTREE) . $(BUILDDIR)/latex
+	$(MAKE) -C $(BUILDDIR)/latex $(LATEXMAKE) all-pdf
+	@echo "The PDF is at" $(CURDIR)/$(BUILDDIR)/latex/*.pdf
+
+cv: $(STAMP) tex-tools
+	$(SPHINX) -b latex -t cv $(SPHINXOPTS) -d $(BUILDDIR)/cv-doctrees . $(BUILDDIR)/cv
+	$(MAKE) -C $(BUILDDIR)/cv $(LATEXMAKE) all-pdf
+	@echo "The CV is at" $(CURDIR)/$(BUILDDIR)/cv/*.pdf
+
+all: html epub pdf cv
+
+live: $(STAMP)
+	$(VENVDIR)/bin/sphinx-autobuild $(SPHINXOPTS) $(DOCTREE) --ignore "$(BUILDDIR)/*" --ignore "$(VENVDIR)/*" . $(BUILDDIR)/html
+
+linkcheck: $(STAMP)
+	$(SPHINX) -b linkcheck $(SPHINXOPTS) $(DOCTREE) . $(BUILDDIR)/linkcheck
+
+test: $(STAMP)
+	$(VENVPY) -m pytest
+
+clean:
+	rm -rf $(BUILDDIR)
+
+distclean: clean
+	rm -rf $(VENVDIR)
+
+# One line saying what to install, instead of a page of LaTeX errors.
+.PHONY: tex-tools
+tex-tools:
+	@command -v latexmk >/dev/null && command -v xelatex >/dev/null \
+	  || { echo "The PDF needs TeX Live: sudo apt-get install $(TEX_PACKAGES)"; exit 1; }

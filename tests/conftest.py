@@ -1,0 +1,104 @@
+"""Shared fixtures: one build of the real site per format, made with Read the Docs' own commands.
+
+The builds run in a temporary copy of the project, exactly as Read the Docs runs them
+(``python -m sphinx -T -W --keep-going ...`` then ``latexmk`` in the PDF folder), so the tests
+read the very files a visitor downloads. Each format is built once per session, on first use.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+PROJECT = Path(__file__).resolve().parent.parent
+IGNORED = shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache", "__pycache__", "node_modules")
+RTD_SLUG = "ziming-liu"
+
+
+def require_tool(*names: str) -> None:
+    """Skip when a system tool is missing, naming it; under CI=true a missing tool fails instead."""
+    missing = [name for name in names if shutil.which(name) is None]
+    if missing:
+        message = f"missing system tool(s): {', '.join(missing)} (see .ci/run for the packages)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def copy_project(destination: Path) -> Path:
+    shutil.copytree(PROJECT, destination, ignore=IGNORED)
+    return destination
+
+
+def sphinx(source: Path, builder: str, outdir: Path, *options: str, env: dict[str, str] | None = None):
+    """Run Read the Docs' sphinx command for one builder; return the finished process."""
+    command = [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", builder,
+               "-d", "_build/doctrees", "-D", "language=en", *options, ".", str(outdir)]
+    return subprocess.run(command, cwd=source, capture_output=True, text=True, env=env, timeout=900)
+
+
+class Site:
+    """A temporary copy of the project and the output folder Read the Docs would publish."""
+
+    def __init__(self, root: Path) -> None:
+        self.source = copy_project(root / "source")
+        self.output = root / "output"
+        self.logs: dict[str, str] = {}
+
+    def build(self, builder: str, folder: str) -> Path:
+        outdir = self.output / folder
+        process = sphinx(self.source, builder, outdir, env={**os.environ, "READTHEDOCS_OUTPUT": str(self.output)})
+        self.logs[folder] = process.stdout + process.stderr
+        assert process.returncode == 0, f"sphinx -b {builder} failed:\n{self.logs[folder][-4000:]}"
+        return outdir
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return PROJECT / "tests" / "roots"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return Site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def html(site: Site) -> Path:
+    return site.build("html", "html")
+
+
+@pytest.fixture(scope="session")
+def singlehtml(site: Site) -> Path:
+    return site.build("singlehtml", "htmlzip")
+
+
+@pytest.fixture(scope="session")
+def epub(site: Site) -> Path:
+    outdir = site.build("epub", "epub")
+    (book,) = outdir.glob("*.epub")
+    return book
+
+
+@pytest.fixture(scope="session")
+def latex(site: Site) -> Path:
+    return site.build("latex", "pdf")
+
+
+@pytest.fixture(scope="session")
+def pdf(site: Site, latex: Path) -> Path:
+    """The PDF from Read the Docs' latexmk command, run verbatim in the LaTeX folder."""
+    require_tool("latexmk", "xelatex")
+    command = ["latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-", f"-jobname={RTD_SLUG}",
+               "-interaction=nonstopmode"]
+    process = subprocess.run(command, cwd=latex, capture_output=True, text=True, timeout=900)
+    site.logs["latexmk"] = process.stdout + process.stderr
+    assert "Output written on" in (latex / f"{RTD_SLUG}.log").read_text(errors="replace")
+    return latex / f"{RTD_SLUG}.pdf"

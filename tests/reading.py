@@ -1,0 +1,64 @@
+"""Helpers that read built outputs the way a reader's software does: HTML, ePub and PDF."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def source_pages() -> list[str]:
+    """Docnames of the site's Markdown pages (the CV document is built only by `make cv`)."""
+    excluded = {"README", "cv"}
+    return sorted(
+        str(path.relative_to(PROJECT).with_suffix(""))
+        for path in PROJECT.glob("**/*.md")
+        if not path.relative_to(PROJECT).parts[0].startswith(("_", ".", "tests", "benchmarks", "node_modules"))
+        and str(path.relative_to(PROJECT).with_suffix("")) not in excluded
+    )
+
+
+def soup(source: Path | str) -> BeautifulSoup:
+    """Parse an HTML file, or HTML text (an ePub's XHTML, say)."""
+    text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    return BeautifulSoup(text, "html.parser")
+
+
+def page_title(docname: str) -> str:
+    """The H1 of a Markdown page, as its author wrote it."""
+    text = (PROJECT / f"{docname}.md").read_text(encoding="utf-8")
+    return re.search(r"^# (.+)$", text, re.MULTILINE).group(1).strip()
+
+
+def main_text(page: BeautifulSoup) -> str:
+    article = page.find("article") or page.find("body")
+    return " ".join(article.get_text(" ").split())
+
+
+def epub_files(book: Path) -> dict[str, str]:
+    with zipfile.ZipFile(book) as archive:
+        return {
+            name: archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.endswith((".xhtml", ".opf", ".ncx", ".css", ".html"))
+        }
+
+
+def pdf_text(pdf: Path, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page, in order (pdftotext separates pages with form feeds)."""
+    return pdf_text(pdf, "-layout").split("\f")
+
+
+def squash(text: str) -> str:
+    """Text with hyphenation at line ends undone and all whitespace runs made single spaces."""
+    text = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)
+    return " ".join(text.split())

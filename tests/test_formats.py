@@ -1,0 +1,79 @@
+"""The one source tree builds every format Read the Docs publishes, and each holds every page."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from conftest import require_tool
+from reading import epub_files, main_text, page_title, pdf_pages, soup, source_pages, squash
+
+
+def test_every_page_is_on_the_web(html):
+    for docname in source_pages():
+        page = soup(html / f"{docname}.html")
+        assert page.find("h1").get_text().rstrip("¶") == page_title(docname), docname
+
+
+def test_read_the_docs_folders_each_hold_one_file(site, html, singlehtml, epub, pdf):
+    assert (html / "index.html").is_file()
+    assert [path.name for path in epub.parent.glob("*.epub")] == [epub.name]
+    assert [path.name for path in pdf.parent.glob("*.pdf")] == [pdf.name]
+    assert (singlehtml / "index.html").is_file()
+
+
+def test_pdf_compiles_without_latex_errors(pdf):
+    log = pdf.with_suffix(".log").read_text(errors="replace")
+    assert "Output written on" in log
+    assert [line for line in log.splitlines() if line.startswith("!")] == []
+
+
+def test_pdf_has_a_chapter_for_every_page_but_the_home_page(pdf):
+    require_tool("pdftotext")
+    text = squash("\n".join(pdf_pages(pdf)))
+    for docname in source_pages():
+        if docname not in ("index", "404"):
+            assert page_title(docname) in text, docname
+
+
+def test_epub_passes_epubcheck(epub):
+    require_tool("java", "epubcheck")
+    result = subprocess.run(["java", "-jar", "/usr/share/java/epubcheck.jar", str(epub)], capture_output=True, text=True)
+    assert "Messages: 0 fatals / 0 errors / 0 warnings / 0 infos" in result.stdout + result.stderr, result.stdout
+
+
+def test_epub_holds_every_page(epub):
+    files = epub_files(epub)
+    for docname in source_pages():
+        if docname != "404":
+            assert f"{docname}.xhtml" in files, docname
+
+
+def test_citation_leads_to_the_right_paper_on_the_web(html):
+    page = soup(html / "research" / "physics-of-ai.html")
+    reference = page.find("a", class_="footnote-reference", href="#footcite-liu2022grokking")
+    footnote = page.find(id="footcite-liu2022grokking")
+    assert reference is not None and footnote is not None
+    assert "Towards Understanding Grokking" in footnote.get_text()
+    title_link = footnote.find("span", class_="pub-title").find("a")
+    assert title_link["href"] == "../papers/liu2022grokking.html"
+    paper = soup(html / "papers" / "liu2022grokking.html")
+    assert "Towards Understanding Grokking" in paper.find("h1").get_text()
+
+
+def test_citation_leads_to_the_right_paper_in_the_epub(epub):
+    page = soup(epub_files(epub)["research/physics-of-ai.xhtml"])
+    reference = page.find("a", class_="footnote-reference", href="#footcite-liu2022grokking")
+    assert reference is not None
+    assert "Towards Understanding Grokking" in page.find(id="footcite-liu2022grokking").get_text()
+
+
+def test_citation_is_a_footnote_on_the_same_pdf_page(pdf):
+    require_tool("pdftotext")
+    pages = [squash(page) for page in pdf_pages(pdf)]
+    (citing,) = [page for page in pages if "Grokking names a puzzling training curve" in page]
+    assert "Towards Understanding Grokking: An Effective Theory of Representation Learning" in citing
+
+
+def test_home_page_text_is_on_the_web(html):
+    assert "supervised by Prof. Max Tegmark" in main_text(soup(html / "index.html"))
