@@ -49,7 +49,7 @@ source_branch = os.environ.get("READTHEDOCS_GIT_IDENTIFIER", "main")
 
 extensions = ["myst_parser", "portfolio"]
 root_doc = "index"
-exclude_patterns = ["_build", ".venv", "README.md", "tests", "benchmarks", "cv.md"]
+exclude_patterns = ["_build", ".*", "node_modules", "README.md", "tests", "benchmarks", "cv.md"]
 language = "en"
 nitpicky = True
 show_warning_types = True
@@ -73,6 +73,7 @@ html_favicon = "_static/favicon.svg"
 html_copy_source = False
 html_show_sourcelink = False
 html_theme_options = {
+    "light_css_variables": {"color-brand-primary": "#165ea3", "color-brand-content": "#165ea3"},
     "source_repository": source_repository,
     "source_branch": source_branch,
     "source_directory": "",
