@@ -96,6 +96,7 @@ epub_uid = epub_identifier = "ziming-liu-research-portfolio"
 epub_scheme = "uuid"
 epub_basename = "ziming-liu"
 epub_show_urls = "no"
+epub_tocscope = "includehidden"  # the home page's toctrees are hidden on the web, not in the e-book
 
 # -- LaTeX / PDF --------------------------------------------------------------------------------
 

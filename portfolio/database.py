@@ -20,6 +20,7 @@ from pybtex.database import BibliographyDataError, Entry, Person
 from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
@@ -49,11 +50,13 @@ class Catalogue:
     locations: dict[str, str]
 
     def papers(self, theme: str | None = None, selected: bool = False) -> list[Entry]:
-        return [
+        """The entries of one theme, or the selected ones, or all: newest first, in file order within a year."""
+        chosen = [
             entry
             for entry in self.entries.values()
             if (theme is None or theme in themes(entry)) and (not selected or is_selected(entry))
         ]
+        return sorted(chosen, key=lambda entry: year(entry), reverse=True)
 
 
 def themes(entry: Entry) -> list[str]:
@@ -117,8 +120,8 @@ def standard_bibtex(entry: Entry) -> str:
     return "\n".join([*lines, "}"])
 
 
-def catalogue(app: Sphinx) -> Catalogue:
-    return app.env.portfolio_catalogue  # type: ignore[attr-defined]
+def catalogue(env: BuildEnvironment) -> Catalogue:
+    return env.portfolio_catalogue  # type: ignore[attr-defined]
 
 
 def load(app: Sphinx) -> None:

@@ -56,7 +56,7 @@ class PublicationList(SphinxDirective):
             raise self.error(f"unknown theme '{theme}' (known: {', '.join(known)})")
         for bibfile in self.env.get_domain("cite").bibdata.bibfiles:
             self.env.note_dependency(bibfile)
-        papers = database.catalogue(self.env.app).papers(theme=theme, selected="selected" in self.options)
+        papers = database.catalogue(self.env).papers(theme=theme, selected="selected" in self.options)
         if not papers:
             return [nodes.paragraph("", "No papers yet.")]
         if "group-by-year" not in self.options:
@@ -81,7 +81,7 @@ class PublicationThemes(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         for bibfile in self.env.get_domain("cite").bibdata.bibfiles:
             self.env.note_dependency(bibfile)
-        catalogue = database.catalogue(self.env.app)
+        catalogue = database.catalogue(self.env)
         items = nodes.bullet_list(classes=["publication-themes"])
         for theme, (title, page) in self.config.portfolio_themes.items():
             link = addnodes.pending_xref(

@@ -9,6 +9,7 @@ environment collector records while the pages are read.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,14 +20,15 @@ from pybtex.richtext import Text
 from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from . import database
 from .lists import legend
 
 PAGE_BUILDERS = ("html", "dirhtml")
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def page_name(key: str) -> str:
@@ -66,19 +68,16 @@ class CitationCollector(EnvironmentCollector):
             app.env.portfolio_citations[app.env.docname] = keys  # type: ignore[attr-defined]
 
 
-class LinkTitlesToPaperPages(SphinxPostTransform):
+def link_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """On the web, a reference's title links to the paper's own page."""
-
-    builders = PAGE_BUILDERS
-    default_priority = 400
-
-    def run(self, **kwargs: Any) -> None:
-        entries = database.catalogue(self.app).entries
-        for node in list(self.document.findall(nodes.inline)):
-            key = node.get("bibkey")
-            if key in entries:
-                uri = self.app.builder.get_relative_uri(self.env.docname, page_name(key))
-                node[:] = [nodes.reference("", "", *node.children, refuri=uri, internal=True)]
+    if app.builder.name not in PAGE_BUILDERS:
+        return
+    entries = database.catalogue(app.env).entries
+    for node in list(doctree.findall(nodes.inline)):
+        key = node.get("bibkey")
+        if key in entries:
+            uri = app.builder.get_relative_uri(docname, page_name(key))
+            node[:] = [nodes.reference("", "", *node.children, refuri=uri, internal=True)]
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -86,31 +85,29 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     style = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)()
     citations: dict[str, set[str]] = app.env.portfolio_citations  # type: ignore[attr-defined]
-    for key, entry in database.catalogue(app).entries.items():
+    for key, entry in database.catalogue(app.env).entries.items():
         pagename = page_name(key)
         citing = sorted(docname for docname, keys in citations.items() if key in keys)
-        body = app.builder.render_partial(paper_section(app, pagename, entry, style, citing))["fragment"]
-        title = str(Text.from_latex(entry.fields["title"]))
-        yield pagename, {"title": title, "body": body, "paper": entry}, "page.html"
+        body = app.builder.render_partial(paper_body(app, pagename, entry, style, citing))["fragment"]
+        yield pagename, {"title": str(Text.from_latex(entry.fields["title"])), "body": body, "paper": entry}, "paper.html"
 
 
-def paper_section(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: list[str]) -> nodes.section:
-    """The body of a paper's page: title, everyone who wrote it, where it appeared, links, BibTeX."""
+def paper_body(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: list[str]) -> nodes.container:
+    """The body of a paper's page, below its title: who wrote it, where it appeared, links, BibTeX."""
     backend = Backend()
-    section = nodes.section(ids=[nodes.make_id(entry.key) or "paper"])
-    section += nodes.title("", "", *Text.from_latex(entry.fields["title"]).render(backend))
-    section += nodes.paragraph("", "", *style.format_authors(entry).add_period().render(backend), classes=["pub-authors"])
-    section.extend(legend([entry]))
+    body = nodes.container()
+    body += nodes.paragraph("", "", *style.format_authors(entry).add_period().render(backend), classes=["pub-authors"])
+    body.extend(legend([entry]))
     venue = Text(" ").join([part for part in (style.format_venue(entry), style.format_badge(entry)) if part])
-    section += nodes.paragraph("", "", *venue.render(backend), classes=["pub-venue"])
-    section += nodes.paragraph("", "", *style.format_links(entry).render(backend), classes=["pub-links"])
+    body += nodes.paragraph("", "", *venue.render(backend), classes=["pub-venue"])
+    body += nodes.paragraph("", "", *style.format_links(entry).render(backend), classes=["pub-links"])
     themes = [app.config.portfolio_themes[theme] for theme in database.themes(entry)]
-    section += _link_line(app, pagename, "Research theme: " if len(themes) == 1 else "Research themes: ", [page for _, page in themes])
+    body += _link_line(app, pagename, "Research theme: " if len(themes) == 1 else "Research themes: ", [page for _, page in themes])
     if citing:
-        section += _link_line(app, pagename, "Discussed on: ", citing)
-    section += nodes.rubric("", "BibTeX")
-    section += nodes.literal_block("", database.standard_bibtex(entry), language="bibtex")
-    return section
+        body += _link_line(app, pagename, "Discussed on: ", citing)
+    body += nodes.rubric("", "BibTeX")
+    body += nodes.literal_block("", database.standard_bibtex(entry), language="bibtex")
+    return body
 
 
 def _link_line(app: Sphinx, pagename: str, label: str, docnames: list[str]) -> nodes.paragraph:
@@ -123,14 +120,19 @@ def _link_line(app: Sphinx, pagename: str, label: str, docnames: list[str]) -> n
     return paragraph
 
 
+def add_templates(app: Sphinx, config: Config) -> None:
+    config.templates_path.append(str(TEMPLATES))
+
+
 def init_citations(app: Sphinx) -> None:
     if not hasattr(app.env, "portfolio_citations"):
         app.env.portfolio_citations = {}  # type: ignore[attr-defined]
 
 
 def setup(app: Sphinx) -> dict[str, object]:
+    app.connect("config-inited", add_templates)
     app.connect("builder-inited", init_citations)
     app.add_env_collector(CitationCollector)
-    app.add_post_transform(LinkTitlesToPaperPages)
+    app.connect("doctree-resolved", link_titles)
     app.connect("html-collect-pages", collect_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

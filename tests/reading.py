@@ -62,3 +62,15 @@ def squash(text: str) -> str:
     """Text with hyphenation at line ends undone and all whitespace runs made single spaces."""
     text = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)
     return " ".join(text.split())
+
+
+def pdf_xml(pdf: Path) -> str:
+    """The PDF as poppler's XML: text runs with <b> for bold fonts and <a href> for link annotations."""
+    return subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+def bib_entries(path: Path | None = None):
+    """The entries of publications.bib, in file order, as pybtex reads them."""
+    from pybtex.database import parse_file
+
+    return parse_file(str(path or PROJECT / "publications.bib")).entries

@@ -1,0 +1,124 @@
+"""The portfolio's pages say what the CV says, in an order that is the same in every format.
+
+The expected facts below are this portfolio's own (from Ziming Liu's CV); a fork replaces them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import require_tool
+from reading import bib_entries, epub_files, main_text, page_title, pdf_pages, soup, squash
+
+THEME_PAGES = ["research/physics-of-ai", "research/physics-for-ai", "research/ai-for-physics",
+               "research/neuroscience-for-ai", "research/heavy-ion-physics", "research/methods"]
+NAVIGATION = ["research/index", *THEME_PAGES, "publications", "experience", "service"]
+POSITIONS = [
+    "Massachusetts Institute of Technology", "PhD student in physics, Research Assistant", "February 2021",
+    "supervised by Prof. Max Tegmark", "Microsoft Research Asia", "machine learning theory group",
+    "September 2020 to February 2021", "Peking University", "Undergraduate student in physics, Research Assistant",
+    "September 2016 to June 2020",
+]
+SERVICE = [
+    "Physical Review Research", "IEEE Transactions on Neural Networks and Learning Systems", "NeurIPS, ICLR, ICML",
+    "ML4Physics workshop", "UniReps workshop", "AI4Science workshop", "NeurIPS 2021, ICML 2022 and NeurIPS 2023",
+]
+PHONE = re.compile(r"\+?\d{0,3}[\s.-]?\(\d{3}\)\s*\d{3}[\s.-]?\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{10}\b")
+
+
+def cited_keys(page) -> set[str]:
+    return {note["id"].removeprefix("footcite-") for note in page.select("aside.footnote[id^=footcite-]")}
+
+
+def prose_words(page) -> int:
+    article = page.find("article")
+    for removed in article.select("aside, ul.publication-list, h1, h2, h3, .pub-legend, p.rubric, hr"):
+        removed.decompose()
+    return len(re.findall(r"\w+", article.get_text(" ")))
+
+
+@pytest.mark.parametrize("docname", THEME_PAGES)
+def test_theme_page_narrates_and_cites_at_least_three_papers(html, docname):
+    page = soup(html / f"{docname}.html")
+    assert len(cited_keys(page)) >= 3
+    assert prose_words(soup(html / f"{docname}.html")) >= 300
+
+
+def test_every_paper_is_discussed_on_a_research_page(html):
+    discussed = set().union(*(cited_keys(soup(html / f"{docname}.html")) for docname in THEME_PAGES))
+    assert discussed == set(bib_entries())
+
+
+def test_positions_and_service_are_as_the_cv_lists_them(html):
+    experience = main_text(soup(html / "experience.html"))
+    for fact in [*POSITIONS, "Python (PyTorch), Mathematica, C++", "Chinese (native), English (fluent)"]:
+        assert fact in experience, fact
+    service = main_text(soup(html / "service.html"))
+    for fact in SERVICE:
+        assert fact in service, fact
+
+
+def test_home_page_ties_each_press_outlet_to_its_work(html):
+    press = soup(html / "index.html").find(id="in-the-press")
+    items = {item.get_text(" ", strip=True): item.find("a")["href"] for item in press.find_all("li")}
+    expected = {"MIT News and Quanta Magazine": "physics-for-ai", "New Scientist": "ai-for-physics",
+                "Cognitive Revolution": "neuroscience-for-ai"}
+    for outlet, theme in expected.items():
+        (href,) = [href for text, href in items.items() if outlet in text]
+        assert href == f"research/{theme}.html"
+
+
+def test_phone_number_is_in_no_web_page_or_ebook_file(html, epub):
+    texts = {str(path): path.read_text(encoding="utf-8", errors="replace") for path in Path(html).rglob("*")
+             if path.suffix in (".html", ".js", ".txt", ".xml", ".json")}
+    texts |= epub_files(epub)
+    leaks = {name: PHONE.findall(text) for name, text in texts.items() if PHONE.search(text)}
+    assert leaks == {}
+
+
+def test_every_internal_link_and_anchor_resolves(html):
+    broken = []
+    ids: dict[Path, set[str]] = {}
+    for path in Path(html).rglob("*.html"):
+        for link in soup(path).find_all("a", href=True):
+            href = link["href"]
+            if re.match(r"^[a-z]+:", href):
+                continue
+            target, _, fragment = href.partition("#")
+            target_path = (path.parent / target).resolve() if target else path
+            if target_path.is_dir():
+                target_path = target_path / "index.html"
+            if not target_path.exists():
+                broken.append(f"{path.relative_to(html)} -> {href}")
+            elif fragment and target_path.suffix == ".html":
+                if target_path not in ids:
+                    ids[target_path] = {tag["id"] for tag in soup(target_path).find_all(id=True)}
+                if fragment not in ids[target_path]:
+                    broken.append(f"{path.relative_to(html)} -> {href}")
+    assert broken == []
+
+
+def test_navigation_follows_one_order_in_every_format(html, epub, pdf):
+    sidebar = soup(html / "index.html").select(".sidebar-tree a.reference")
+    assert [link["href"].removesuffix(".html") for link in sidebar] == NAVIGATION
+    ncx = epub_files(epub)["toc.ncx"]
+    chapters = dict.fromkeys(src.removesuffix(".xhtml") for src in re.findall(r'<content src="([^"#]+)', ncx))
+    assert list(chapters) == ["index", *NAVIGATION]
+    require_tool("pdftotext")
+    text = squash("\n".join(pdf_pages(pdf)[3:]))
+    chapters = [text.index(f"Chapter {number} {page_title(docname)}") for number, docname in enumerate(NAVIGATION, 1)]
+    assert chapters == sorted(chapters)
+
+
+def test_web_has_a_page_not_found(html):
+    assert soup(html / "404.html").find("h1").get_text().startswith("Page not found")
+
+
+def test_phone_pattern_catches_the_ways_a_number_is_written():
+    for number in ["+1 (555) 0100200", "(555) 010-0200", "555-010-0200", "5550100200"]:
+        assert PHONE.search(f"call {number} now"), number
+    for harmless in ["arXiv:2310.07711", "doi:10.1103/PhysRevE.106.045307", "27223\u201327250"]:
+        assert not PHONE.search(harmless), harmless

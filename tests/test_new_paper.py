@@ -1,0 +1,42 @@
+"""Adding an entry to publications.bib is the only step needed for a paper to appear everywhere."""
+
+from __future__ import annotations
+
+import subprocess
+
+from conftest import copy_project, require_tool, sphinx
+from reading import epub_files, pdf_text, soup, squash
+
+NEW_ENTRY = """
+@article{liu2024future,
+  author  = {Liu, Ziming and Tegmark, Max},
+  title   = {A Paper From the Future},
+  journal = {Physical Review X},
+  year    = {2024},
+  doi     = {10.1103/PhysRevX.0.000000},
+  themes  = {physics-of-ai},
+}
+"""
+
+
+def test_a_27th_entry_appears_in_every_format(tmp_path):
+    source = copy_project(tmp_path / "source")
+    with open(source / "publications.bib", "a", encoding="utf-8") as bib:
+        bib.write(NEW_ENTRY)
+    for builder in ("html", "epub", "latex"):
+        process = sphinx(source, builder, tmp_path / builder)
+        assert process.returncode == 0, process.stderr[-3000:]
+
+    publications = soup(tmp_path / "html" / "publications.html")
+    assert len(publications.select("li.pub-entry")) == 27
+    newest = publications.select("section[id^=year-]")[0]
+    assert newest["id"] == "year-2024" and "A Paper From the Future" in newest.get_text()
+    theme = soup(tmp_path / "html" / "research" / "physics-of-ai.html")
+    assert "A Paper From the Future" in theme.select("ul.publication-list")[-1].get_text()
+    assert (tmp_path / "html" / "papers" / "liu2024future.html").is_file()
+    assert "A Paper From the Future" in epub_files(next((tmp_path / "epub").glob("*.epub")))["publications.xhtml"]
+
+    require_tool("latexmk", "xelatex", "pdftotext")
+    subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "ziming-liu.tex"],
+                   cwd=tmp_path / "latex", capture_output=True, check=True, timeout=600)
+    assert "A Paper From the Future" in squash(pdf_text(tmp_path / "latex" / "ziming-liu.pdf"))
