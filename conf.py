@@ -96,6 +96,7 @@ epub_uid = epub_identifier = "ziming-liu-research-portfolio"
 epub_scheme = "uuid"
 epub_basename = "ziming-liu"
 epub_show_urls = "no"
+epub_exclude_files = ["404.xhtml"]  # the web's page-not-found has no place in a book
 epub_tocscope = "includehidden"  # the home page's toctrees are hidden on the web, not in the e-book
 
 # -- LaTeX / PDF --------------------------------------------------------------------------------
@@ -106,10 +107,12 @@ latex_documents = [(root_doc, "ziming-liu.tex", "Research portfolio", author, "m
 latex_elements = {
     "papersize": "letterpaper",
     "pointsize": "11pt",
+    "extraclassoptions": "openany,oneside",  # read on screens more than printed: no blank pages
     "fncychap": "",
     "printindex": "",
     "makeindex": "",
-    "contentsname": r"\renewcommand{\contentsname}{Contents}",
+    # Sphinx would title the table of contents after the first toctree caption ("Research").
+    "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
 }
 latex_domain_indices = False
 latex_show_urls = "no"
@@ -119,7 +122,13 @@ latex_show_urls = "no"
 if tags.has("cv"):  # noqa: F821 (Sphinx defines `tags` while it reads this file)
     root_doc = "cv"
     include_patterns = ["cv.md"]
+    exclude_patterns.remove("cv.md")
     latex_documents = [("cv", "ziming-liu-cv.tex", "Curriculum vitae", author, "howto")]
-    latex_elements |= {"pointsize": "10pt", "tableofcontents": "", "sphinxsetup": "hmargin=0.8in, vmargin=0.8in"}
+    latex_elements |= {
+        "pointsize": "10pt",
+        "tableofcontents": "",
+        "sphinxsetup": "hmargin=0.75in, vmargin=0.7in",
+        "preamble": r"\setcounter{secnumdepth}{0}\usepackage{enumitem}\setlist{itemsep=1pt,topsep=3pt,parsep=0pt}",
+    }
     # The phone number stays out of the repository and the web: give it when building the CV.
     portfolio_person |= {"phone": os.environ.get("PORTFOLIO_PHONE", "")}

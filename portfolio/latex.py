@@ -29,14 +29,15 @@ def contact_line(person: dict[str, str]) -> str:
 
 
 def latex_defaults(app: Sphinx, config: Config) -> None:
-    """Fill in the title page and the PDF metadata, unless conf.py set them."""
+    """Fill in the title page (a header for a short howto document) and the PDF metadata, unless conf.py set them."""
     person = config.portfolio_person
-    title_page = r"\portfoliotitlepage{%s}{%s}{%s}" % (
+    _, _, title, author, docclass, *_ = config.latex_documents[0]
+    opening = r"\portfolioheader" if docclass == "howto" else r"\portfoliotitlepage"
+    title_page = opening + "{%s}{%s}{%s}" % (
         escape(person.get("role", "")),
         escape(person.get("affiliation", "")),
         contact_line(person),
     )
-    _, _, title, author, *_ = config.latex_documents[0]
     metadata = r"\AtBeginDocument{\hypersetup{pdftitle={%s}, pdfauthor={%s}, pdfsubject={%s}, pdfkeywords={%s}}}" % (
         escape(f"{author}: {title}"),
         escape(author),

@@ -52,9 +52,10 @@ class Site:
         self.output = root / "output"
         self.logs: dict[str, str] = {}
 
-    def build(self, builder: str, folder: str) -> Path:
+    def build(self, builder: str, folder: str, *options: str, env: dict[str, str] | None = None) -> Path:
         outdir = self.output / folder
-        process = sphinx(self.source, builder, outdir, env={**os.environ, "READTHEDOCS_OUTPUT": str(self.output)})
+        environment = {**os.environ, "READTHEDOCS_OUTPUT": str(self.output), **(env or {})}
+        process = sphinx(self.source, builder, outdir, *options, env=environment)
         self.logs[folder] = process.stdout + process.stderr
         assert process.returncode == 0, f"sphinx -b {builder} failed:\n{self.logs[folder][-4000:]}"
         return outdir
@@ -102,3 +103,17 @@ def pdf(site: Site, latex: Path) -> Path:
     site.logs["latexmk"] = process.stdout + process.stderr
     assert "Output written on" in (latex / f"{RTD_SLUG}.log").read_text(errors="replace")
     return latex / f"{RTD_SLUG}.pdf"
+
+
+#: A made-up number: the CV may show a phone number, the web and the e-book never.
+CV_PHONE = "+1 (555) 010-0200"
+
+
+@pytest.fixture(scope="session")
+def cv_pdf(site: Site) -> Path:
+    """The short CV, as `make cv` builds it, with a phone number given the way the README says."""
+    require_tool("latexmk", "xelatex")
+    outdir = site.build("latex", "cv", "-t", "cv", "-d", "_build/cv-doctrees", env={"PORTFOLIO_PHONE": CV_PHONE})
+    subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "ziming-liu-cv.tex"],
+                   cwd=outdir, capture_output=True, check=True, timeout=900)
+    return outdir / "ziming-liu-cv.pdf"

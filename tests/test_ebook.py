@@ -1,0 +1,55 @@
+"""The e-book: its metadata and cover, what a small screen shows, and the same bytes from the same source."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from conftest import copy_project, sphinx
+from reading import epub_files
+
+
+def test_metadata_describes_the_book(epub):
+    opf = epub_files(epub)["content.opf"]
+    for element, value in [("dc:title", "Ziming Liu: research portfolio"), ("dc:creator", "Ziming Liu"),
+                           ("dc:language", "en"), ("dc:publisher", "Ziming Liu"),
+                           ("dc:identifier", "ziming-liu-research-portfolio")]:
+        assert re.search(rf"<{element}[^>]*>{re.escape(value)}</{element}>", opf), element
+    assert re.search(r"<dc:description>[^<]*physics", opf)
+    assert re.search(r"<dc:date>\d{4}-\d{2}-\d{2}", opf)
+
+
+def test_cover_is_drawn_at_build_time(epub):
+    import zipfile
+
+    opf = epub_files(epub)["content.opf"]
+    assert '<meta name="cover" content="epub-0"' in opf or 'name="cover"' in opf
+    with zipfile.ZipFile(epub) as archive:
+        cover = archive.read("_static/portfolio-cover.png")
+    assert cover.startswith(b"\x89PNG") and len(cover) > 10_000
+
+
+def test_no_web_only_markup_reaches_the_book(epub):
+    for name, text in epub_files(epub).items():
+        if name.endswith(".xhtml"):
+            assert "<details" not in text and "sidebar" not in text and "furo" not in text, name
+
+
+def test_references_stay_in_place_in_each_chapter(epub):
+    files = epub_files(epub)
+    for theme in ("physics-of-ai", "physics-for-ai", "ai-for-physics", "neuroscience-for-ai", "heavy-ion-physics",
+                  "methods"):
+        page = files[f"research/{theme}.xhtml"]
+        assert page.index('class="footnote-reference') < page.index('role="doc-footnote"') < page.index("pub-entry")
+
+
+def test_two_builds_with_the_same_source_date_are_byte_identical(tmp_path):
+    source = copy_project(tmp_path / "source")
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    books = []
+    for run in ("first", "second"):
+        process = sphinx(source, "epub", tmp_path / run, "-E", env=environment)
+        assert process.returncode == 0, process.stderr[-2000:]
+        (book,) = (tmp_path / run).glob("*.epub")
+        books.append(book.read_bytes())
+    assert books[0] == books[1]

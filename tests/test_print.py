@@ -1,0 +1,103 @@
+"""The portfolio PDF and the short CV PDF, read back the way a reviewer's PDF viewer reads them."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from conftest import CV_PHONE, require_tool
+from reading import bib_entries, pdf_pages, pdf_text, pdf_xml, squash
+
+ENTRIES = bib_entries()
+CHAPTERS = ["Research overview", "Physics of AI", "Physics for AI", "AI for Physics", "Neuroscience for AI",
+            "Machine learning for heavy-ion physics", "Physics-inspired methods", "Publications", "Experience", "Service"]
+
+
+def identifier_links() -> int:
+    fields = ("eprint", "doi", "openreview", "url", "code")
+    return sum(1 for entry in ENTRIES.values() for field in fields if field in entry.fields)
+
+
+def info(pdf) -> dict[str, str]:
+    output = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return dict(line.split(":", 1) for line in output.splitlines() if ":" in line) | {}
+
+
+@pytest.fixture(scope="module")
+def both(pdf, cv_pdf):
+    require_tool("pdftotext", "pdfinfo", "pdffonts", "pdftohtml")
+    return {"portfolio": pdf, "cv": cv_pdf}
+
+
+@pytest.mark.parametrize("name", ["portfolio", "cv"])
+def test_every_paper_title_is_in_the_pdf_with_the_owner_in_bold(both, name):
+    text = squash(pdf_text(both[name]))
+    for entry in ENTRIES.values():
+        title = entry.fields["title"].replace("{", "").replace("}", "")
+        assert title in text, title
+    bold_runs = re.findall(r"<b>([^<]*)</b>", pdf_xml(both[name]))
+    assert sum(run.count("Ziming Liu") for run in bold_runs) >= len(ENTRIES)
+
+
+@pytest.mark.parametrize("name", ["portfolio", "cv"])
+def test_every_identifier_is_a_link_annotation(both, name):
+    links = re.findall(r'<a href="(https?://[^"]+)"', pdf_xml(both[name]))
+    assert len(links) >= identifier_links()
+
+
+@pytest.mark.parametrize(("name", "pages"), [("portfolio", range(15, 41)), ("cv", range(2, 4))])
+def test_page_count_is_sane(both, name, pages):
+    assert int(info(both[name])["Pages"]) in pages
+
+
+@pytest.mark.parametrize("name", ["portfolio", "cv"])
+def test_metadata_names_title_author_subject_keywords(both, name):
+    metadata = {key: value.strip() for key, value in info(both[name]).items()}
+    assert metadata["Author"] == "Ziming Liu"
+    assert metadata["Title"] == ("Ziming Liu: Research portfolio" if name == "portfolio" else "Ziming Liu: Curriculum vitae")
+    assert "physics" in metadata["Subject"]
+    assert "Physics of AI" in metadata["Keywords"]
+
+
+@pytest.mark.parametrize("name", ["portfolio", "cv"])
+def test_fonts_are_embedded_and_no_glyph_is_missing(both, name):
+    rows = subprocess.run(["pdffonts", str(both[name])], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert rows and all(row.split()[-5] == "yes" for row in rows), rows
+    log = both[name].with_suffix(".log").read_text(errors="replace")
+    assert "Missing character" not in log
+
+
+@pytest.mark.parametrize("name", ["portfolio", "cv"])
+def test_no_line_runs_into_the_margin(both, name):
+    log = both[name].with_suffix(".log").read_text(errors="replace")
+    overfull = [float(points) for points in re.findall(r"Overfull \\hbox \((\d+\.?\d*)pt too wide", log)]
+    assert [points for points in overfull if points > 3] == []
+
+
+def test_title_page_names_the_person_position_and_contact(pdf):
+    require_tool("pdftotext")
+    first = squash(pdf_pages(pdf)[0])
+    for text in ("Ziming Liu", "Research portfolio", "PhD student in physics", "Massachusetts Institute of Technology",
+                 "zmliu@mit.edu", "kindxiaoming.github.io"):
+        assert text in first, text
+    assert "555" not in first
+
+
+def test_bookmarks_and_running_heads_follow_the_chapters(pdf):
+    require_tool("pdftohtml", "pdftotext")
+    outline = re.findall(r"<item page=\"\d+\">([^<]+)</item>", pdf_xml(pdf).split("<outline>", 1)[1])
+    assert [item for item in outline if item in CHAPTERS] == CHAPTERS
+    pages = [page for page in pdf_pages(pdf) if page.strip()]
+    first_chapter = next(number for number, page in enumerate(pages) if "Chapter 1" in page)
+    continued = [page for page in pages[first_chapter:] if not re.search(r"Chapter \d+\s", page)]
+    assert continued and all("Ziming Liu · Research portfolio" in page for page in continued)
+
+
+def test_cv_gives_positions_themes_publications_service_and_the_phone(cv_pdf):
+    require_tool("pdftotext")
+    text = squash(pdf_text(cv_pdf))
+    for heading in ("Positions", "Research themes", "Selected publications", "All publications", "Service"):
+        assert heading in text
+    assert CV_PHONE in text
