@@ -24,6 +24,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
+from .sources import undecodable
+
 logger = logging.getLogger(__name__)
 
 #: Fields of ours, which BibTeX has no standard for; the BibTeX shown to visitors leaves them out.
@@ -35,7 +37,7 @@ REQUIRED_FIELDS = {
 }
 DEFAULT_REQUIRED_FIELDS = ("title", "year")
 
-ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
+ARXIV_ID = re.compile(r"^(?:(?P<yymm>\d{2}(?:0[1-9]|1[0-2]))\.(?P<number>\d{4,5})|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 YEAR = re.compile(r"^\d{4}$")
 URL = re.compile(r"^https?://\S+$")
@@ -163,12 +165,11 @@ def _read(parser: Parser, path: Path, encoding: str, starts: dict[str, int]) -> 
     except OSError as error:
         yield "", 0, f"cannot read the bibliography: {error.strerror}"
         return
-    try:
-        text = raw.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        yield "", line, f"not valid {encoding} text (byte {raw[error.start]:#x}); save the file as UTF-8"
-        return
+    problem = undecodable(raw, encoding)
+    if problem:
+        line, byte = problem
+        yield "", line, f"not valid {encoding} text (byte {byte:#x}); save the file as UTF-8"
+    text = raw.decode(encoding, errors="replace")  # read on, so one bad byte does not hide every entry
     for match in ENTRY_START.finditer(text):
         if match.group(1).lower() in ("comment", "preamble", "string"):
             continue
@@ -181,12 +182,21 @@ def _read(parser: Parser, path: Path, encoding: str, starts: dict[str, int]) -> 
         parser.parse_string(text)
     for error in errors:
         if isinstance(error, PybtexSyntaxError):
-            yield "", error.lineno or 0, f"BibTeX syntax error: {error.message}"
+            hint = "; is a comma missing at the end of the line before, or a brace unbalanced?"
+            yield "", error.lineno or 0, f"BibTeX syntax error: {error.args[0]}{hint}"
         elif not (isinstance(error, BibliographyDataError) and "repeated bibliography entry" in str(error)):
             yield "", 0, f"BibTeX error: {error}"  # repeated entries are reported above, with both lines
     for key, line in starts.items():
         if key not in parser.data.entries:
             yield key, line, "entry was not read, because of the syntax error before it"
+
+
+def is_arxiv_id(text: str) -> bool:
+    """New-style ids have four digits after the dot until December 2014 and five since (arXiv's rule)."""
+    match = ARXIV_ID.match(text)
+    if match is None or match["yymm"] is None:
+        return match is not None
+    return len(match["number"]) == (5 if match["yymm"] >= "1501" else 4)
 
 
 def _check(entry: Entry, app: Sphinx) -> Iterator[str]:
@@ -198,7 +208,7 @@ def _check(entry: Entry, app: Sphinx) -> Iterator[str]:
             yield f"missing field '{field}' (required for @{entry.type})"
     if entry.fields.get("year") and not YEAR.match(year(entry)):
         yield f"year '{year(entry)}' is not a four-digit year"
-    if "eprint" in entry.fields and not ARXIV_ID.match(entry.fields["eprint"].strip()):
+    if "eprint" in entry.fields and not is_arxiv_id(entry.fields["eprint"].strip()):
         yield f"eprint '{entry.fields['eprint']}' is not an arXiv id such as 2210.01117"
     if "doi" in entry.fields and not DOI.match(entry.fields["doi"].strip()):
         yield f"doi '{entry.fields['doi']}' is not a DOI such as 10.1103/PhysRevLett.126.180604 (no https://doi.org/)"

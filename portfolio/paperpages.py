@@ -26,6 +26,7 @@ from sphinx.environment.collectors import EnvironmentCollector
 
 from . import database
 from .lists import legend
+from .style import rich_field
 
 PAGE_BUILDERS = ("html", "dirhtml")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -89,7 +90,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         pagename = page_name(key)
         citing = sorted(docname for docname, keys in citations.items() if key in keys)
         body = app.builder.render_partial(paper_body(app, pagename, entry, style, citing))["fragment"]
-        yield pagename, {"title": str(Text.from_latex(entry.fields["title"])), "body": body, "paper": entry}, "paper.html"
+        yield pagename, {"title": str(rich_field(entry, "title")), "body": body, "paper": entry}, "paper.html"
 
 
 def paper_body(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: list[str]) -> nodes.container:

@@ -9,6 +9,7 @@ comes from ``portfolio_person`` in conf.py rather than from code.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -81,7 +82,7 @@ class PortfolioStyle(BaseStyle):
         return FormattedEntry(entry.key, Text(" ").join([part for part in parts if part]), label)
 
     def format_title(self, entry: Entry) -> Text:
-        return Text.from_latex(entry.fields["title"]).add_period()
+        return rich_field(entry, "title").add_period()
 
     def format_authors(self, entry: Entry, limit: int | None = None) -> Text:
         """Authors in order, the owner in bold, equal contributors marked; past *limit*, "and N others"."""
@@ -107,7 +108,7 @@ class PortfolioStyle(BaseStyle):
     def format_venue(self, entry: Entry) -> Text:
         fields = entry.fields
         name = next((field for field in VENUE_FIELDS if fields.get(field, "").strip()), None)
-        place = Text(Tag("em", Text.from_latex(entry.fields[name]))) if name else Text("arXiv preprint" if "eprint" in fields else "")
+        place = Text(Tag("em", rich_field(entry, name))) if name else Text("arXiv preprint" if "eprint" in fields else "")
         if "volume" in fields:
             place += Text(" ", fields["volume"])
             if "number" in fields:
@@ -144,6 +145,12 @@ class PortfolioStyle(BaseStyle):
             if self.owner is not None and database.same_person(person, self.owner):
                 return position
         return -1
+
+
+def rich_field(entry: Entry, name: str) -> Text:
+    """A field's LaTeX as rich text, keeping a bare % (a LaTeX comment) and an escaped \\$ as the characters."""
+    value = re.sub(r"(?<!\\)%", r"\\%", entry.fields.get(name, "")).replace("\\$", "$")
+    return Text.from_latex(value)
 
 
 def register(app: Sphinx, config: Config) -> None:

@@ -1,0 +1,74 @@
+"""Pages saved in the wrong encoding: a warning naming the file and line, not a crash.
+
+Sphinx 9 reads every page with strict decoding, and a page saved as Latin-1 or Windows-1252 ends the
+build with a traceback that names no file. Before Sphinx reads, every page is checked; a page that
+is not valid in ``source_encoding`` gets a warning with its path and line, and is then read with
+the undecodable bytes replaced, so the build runs on and ``-W`` stops it with that warning. Every
+page is checked on every build, so the warning does not vanish on the next incremental build.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterable
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+LENIENT_SUFFIX = "-replace"
+
+
+def _find_lenient_codec(name: str) -> codecs.CodecInfo | None:
+    """Codec "<encoding>-replace": the encoding, decoding undecodable bytes as U+FFFD."""
+    normalized = name.replace("_", "-")
+    if not normalized.endswith(LENIENT_SUFFIX):
+        return None
+    base = codecs.lookup(normalized.removesuffix(LENIENT_SUFFIX))
+
+    class Decoder(base.incrementaldecoder):  # type: ignore[name-defined,misc]
+        def __init__(self, errors: str = "strict") -> None:
+            super().__init__("replace")
+
+    return codecs.CodecInfo(
+        base.encode,
+        lambda data, errors="strict": base.decode(data, "replace"),
+        incrementalencoder=base.incrementalencoder,
+        incrementaldecoder=Decoder,
+        name=normalized,
+    )
+
+
+def undecodable(data: bytes, encoding: str) -> tuple[int, int] | None:
+    """(line, byte) of the first byte that does not decode, or None when the whole text decodes."""
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        return data[: error.start].count(b"\n") + 1, data[error.start]
+    return None
+
+
+def check_pages(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str]) -> None:
+    encoding = app.config.source_encoding
+    for docname in sorted(env.found_docs):
+        path = env.doc2path(docname)
+        problem = undecodable(path.read_bytes(), encoding)
+        if problem:
+            line, byte = problem
+            logger.warning(
+                f"not valid {encoding} text (byte {byte:#x}); save the file as UTF-8",
+                location=f"{path}:{line}",
+                type="portfolio",
+                subtype="encoding",
+            )
+    env.settings["input_encoding"] = encoding + LENIENT_SUFFIX
+
+
+codecs.register(_find_lenient_codec)
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.connect("env-before-read-docs", check_pages)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

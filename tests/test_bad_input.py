@@ -1,0 +1,188 @@
+"""Mistakes an author makes in a hurry stop the build with a message that says where and what.
+
+Each test breaks a temporary copy of the site in one way and runs Read the Docs' HTML command
+(``-T -W --keep-going``, as ``fail_on_warning`` does). The build must fail, print the file and line
+(or the key and page) with the kind of problem, and print no Python traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, require_tool, sphinx
+from reading import pdf_text, soup, squash
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    return lines_of(path, needle)[0]
+
+
+def lines_of(path: Path, needle: str) -> list[int]:
+    lines = path.read_bytes().split(b"\n")
+    return [number for number, line in enumerate(lines, 1) if needle.encode() in line]
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "source")
+
+
+def failed_build(source: Path, builder: str = "html") -> str:
+    process = sphinx(source, builder, source / "_build" / builder)
+    output = process.stdout + process.stderr
+    assert process.returncode == 1, output[-3000:]
+    assert "Traceback" not in output
+    assert "build finished with problems" in output
+    return output
+
+
+def warning(source: Path, filename: str, line: int, message: str) -> str:
+    return f"{source / filename}:{line}: WARNING: {message}"
+
+
+def assert_located(output: str, source: Path, filename: str, needle: str, message: str) -> None:
+    """The warning names the file and the line of *needle*, or the first line of its paragraph (MyST's habit)."""
+    found = re.search(rf"{re.escape(str(source / filename))}:(\d+): WARNING: {re.escape(message)}", output)
+    assert found, f"no located warning {message!r} in:\n{output[-2000:]}"
+    reported, actual = int(found[1]), line_of(source / filename, needle)
+    between = (source / filename).read_text(encoding="utf-8", errors="replace").splitlines()[reported - 1 : actual]
+    assert reported <= actual and all(line.strip() for line in between), (reported, actual)
+
+
+def test_bib_syntax_error_is_located_and_later_entries_survive(source):
+    bib = source / "publications.bib"
+    edit(bib, "  year          = {2023},\n  eprint        = {2310.05918},", "  year          = {2023}\n  eprint        = {2310.05918},")
+    output = failed_build(source)
+    assert warning(source, "publications.bib", line_of(bib, "  eprint        = {2310.05918}"), "BibTeX syntax error: '}' expected") in output
+    listed = soup(source / "_build" / "html" / "publications.html").get_text()
+    for title in ("A Neural Scaling Law from Lottery Ticket Ensembling", "Principal component analysis of collective flow"):
+        assert title in listed
+
+
+def test_unclosed_brace_is_located(source):
+    bib = source / "publications.bib"
+    edit(bib, "{A Neural Scaling Law from Lottery Ticket Ensembling},", "{A Neural Scaling Law from Lottery Ticket Ensembling,")
+    output = failed_build(source)
+    assert re.search(rf"{re.escape(str(bib))}:\d+: WARNING: BibTeX syntax error", output)
+    assert warning(source, "publications.bib", line_of(bib, "@misc{liu2023lottery"), "liu2023lottery: missing field") in output
+
+
+def test_duplicate_key_names_both_lines(source):
+    bib = source / "publications.bib"
+    edit(bib, "@misc{liu2023lottery,", "@misc{liu2023growing,")
+    output = failed_build(source)
+    first, second = lines_of(bib, "@misc{liu2023growing,")
+    assert warning(source, "publications.bib", second,
+                   f"liu2023growing: duplicate key; the first entry with this key is on line {first}") in output
+
+
+@pytest.mark.parametrize("field", ["title", "author", "year"])
+def test_missing_required_field_is_named(source, field):
+    bib = source / "publications.bib"
+    text = bib.read_text(encoding="utf-8")
+    entry = text[text.index("@article{michaud2023precision"):]
+    removed = next(line for line in entry.splitlines() if line.strip().startswith(field)) + "\n"
+    edit(bib, entry[: entry.index(removed) + len(removed)], entry[: entry.index(removed)])
+    output = failed_build(source)
+    assert warning(source, "publications.bib", line_of(bib, "@article{michaud2023precision"),
+                   f"michaud2023precision: missing field '{field}'") in output
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("themes        = {methods}", "themes        = {method}", "liu2022langevin: unknown theme 'method'"),
+    ("highlight     = {Spotlight}", "highlight     = {spotlight}", "liu2023omnigrok: unknown highlight 'spotlight'"),
+    ("eprint        = {2210.01117}", "eprint        = {arXiv:2210.01117}", "liu2023omnigrok: eprint 'arXiv:2210.01117' is not an arXiv id"),
+    ("eprint        = {2210.01117}", "eprint        = {2210.1117}", "liu2023omnigrok: eprint '2210.1117' is not an arXiv id"),
+    ("doi           = {10.1103/PhysRevLett.128.180201}", "doi           = {doi.org/10.1103/PhysRevLett.128.180201}",
+     "liu2022symmetries: doi 'doi.org/10.1103/PhysRevLett.128.180201' is not a DOI"),
+])
+def test_bad_value_in_a_field_is_named(source, old, new, message):
+    bib = source / "publications.bib"
+    edit(bib, old, new)
+    key = message.split(":", 1)[0]
+    output = failed_build(source)
+    assert warning(source, "publications.bib", line_of(bib, f"{{{key},"), message) in output
+
+
+def test_unknown_citation_key_names_page_and_line(source):
+    page = source / "research" / "methods.md"
+    edit(page, "{footcite:p}`liu2019quantum`", "{footcite:p}`liu2019quantm`")
+    output = failed_build(source)
+    assert_located(output, source, "research/methods.md", "liu2019quantm", 'could not find bibtex key "liu2019quantm"')
+
+
+def test_broken_directive_and_role_are_located(source):
+    page = source / "research/methods.md"
+    edit(page, "```{footbibliography}", "```{footbibliograpy}")
+    edit(page, "{footcite:p}`liu2022langevin`", "{footcit:p}`liu2022langevin`")
+    output = failed_build(source)
+    assert_located(output, source, "research/methods.md", "{footbibliograpy}", "Unknown directive type: 'footbibliograpy'")
+    assert_located(output, source, "research/methods.md", "{footcit:p}", 'Unknown interpreted text role "footcit:p".')
+
+
+def test_page_in_no_toctree_is_named(source):
+    (source / "research" / "draft.md").write_text("# Draft\n\nNot linked from anywhere.\n", encoding="utf-8")
+    output = failed_build(source)
+    assert f"{source / 'research/draft.md'}: WARNING: document isn't included in any toctree" in output
+
+
+def test_link_to_a_missing_page_or_anchor_is_located(source):
+    page = source / "service.md"
+    edit(page, "(research/ai-for-physics.md)", "(research/ai-for-physic.md)")
+    edit(source / "experience.md", "(research/methods.md)", "(research/methods.md#no-such-section)")
+    output = failed_build(source)
+    assert_located(output, source, "service.md", "ai-for-physic.md",
+                   "'myst' cross-reference target not found: 'research/ai-for-physic.md'")
+    assert_located(output, source, "experience.md", "#no-such-section",
+                   "local id not found in doc 'research/methods': 'no-such-section'")
+
+
+def test_page_not_in_utf8_is_located(source):
+    page = source / "service.md"
+    text = page.read_text(encoding="utf-8").replace("Community building", "Community buildïng")
+    page.write_bytes(text.encode("latin-1"))
+    output = failed_build(source)
+    assert warning(source, "service.md", line_of(page, "Community build"), "not valid utf-8-sig text (byte 0xef)") in output
+
+
+def test_bib_not_in_utf8_is_located_and_the_rest_still_loads(source):
+    bib = source / "publications.bib"
+    bib.write_bytes(bib.read_text(encoding="utf-8").replace("Veličković", "Velickovic").encode("latin-1"))
+    output = failed_build(source)
+    assert warning(source, "publications.bib", line_of(bib, "{Schr"), "not valid utf-8-sig text (byte 0xf6)") in output
+    assert "could not find bibtex key" not in output
+
+
+def test_latex_hostile_title_compiles_and_shows(source):
+    hostile = "Precision & Machine_Learning: 100% of #1 $tricks"
+    edit(source / "publications.bib", "{Precision Machine Learning}", "{" + hostile + "}")
+    for builder in ("html", "latex"):
+        process = sphinx(source, builder, source / "_build" / builder)
+        assert process.returncode == 0, (process.stdout + process.stderr)[-3000:]
+    assert f"{hostile}." in soup(source / "_build/html/publications.html").get_text()
+    require_tool("latexmk", "xelatex", "pdftotext")
+    subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "ziming-liu.tex"],
+                   cwd=source / "_build/latex", capture_output=True, check=True, timeout=600)
+    assert hostile in squash(pdf_text(source / "_build/latex/ziming-liu.pdf"))
+
+
+def test_make_html_stops_with_the_same_message(source):
+    require_tool("make")
+    edit(source / "publications.bib", "themes        = {methods}", "themes        = {method}")
+    venv = Path(sys.prefix)
+    (venv / ".installed").touch()  # the tests run inside a ready environment: make must not reinstall it
+    process = subprocess.run(["make", "html", f"VENVDIR={venv}"], cwd=source, capture_output=True, text=True, timeout=600)
+    output = process.stdout + process.stderr
+    assert process.returncode != 0
+    assert "liu2022langevin: unknown theme 'method'" in output and "Traceback" not in output
