@@ -28,7 +28,7 @@ from . import database
 from .lists import legend
 from .style import rich_field
 
-PAGE_BUILDERS = ("html", "dirhtml")
+PAGE_BUILDERS = ("html",)
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -121,6 +121,17 @@ def _link_line(app: Sphinx, pagename: str, label: str, docnames: list[str]) -> n
     return paragraph
 
 
+def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
+    """Delete the page of a paper that left the .bib, so the web never shows a removed paper."""
+    if exception is not None or app.builder.name not in PAGE_BUILDERS:
+        return
+    current = {page_name(key) for key in database.catalogue(app.env).entries} | set(app.env.found_docs)
+    outdir = Path(app.outdir)
+    for path in (outdir / "papers").glob(f"*{app.builder.out_suffix}"):
+        if str(path.relative_to(outdir).with_suffix("")) not in current:
+            path.unlink()
+
+
 def add_templates(app: Sphinx, config: Config) -> None:
     config.templates_path.append(str(TEMPLATES))
 
@@ -136,4 +147,5 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_env_collector(CitationCollector)
     app.connect("doctree-resolved", link_titles)
     app.connect("html-collect-pages", collect_pages)
+    app.connect("build-finished", remove_stale_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
