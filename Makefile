@@ -14,7 +14,7 @@ DOCTREE = -d $(BUILDDIR)/doctrees
 LATEXMAKE = LATEXMKOPTS=-silent LATEXOPTS="-interaction=nonstopmode -halt-on-error"
 TEX_PACKAGES = latexmk texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf
 
-.PHONY: help venv html epub pdf cv all live linkcheck test clean distclean
+.PHONY: help venv html epub pdf cv all live linkcheck test lock clean distclean
 
 help:
 	@echo "make html       build the web site into $(BUILDDIR)/html"
@@ -25,6 +25,7 @@ help:
 	@echo "make live       rebuild and reload the site in the browser as you edit"
 	@echo "make linkcheck  check every external link (needs the internet)"
 	@echo "make test       run the test suite"
+	@echo "make lock       regenerate requirements.lock after changing a requirements file"
 	@echo "make clean      remove $(BUILDDIR); make distclean also removes $(VENVDIR)"
 
 # The virtual environment, rebuilt whenever a requirements file changes.
@@ -63,6 +64,14 @@ linkcheck: $(STAMP)
 
 test: $(STAMP)
 	$(VENVPY) -m pytest
+
+# Every transitive dependency, pinned with hashes, for Python 3.11 and newer (uv resolves for all of them).
+lock: $(STAMP)
+	$(VENVPY) -m pip install --quiet uv
+	( echo "# Every package the build and the tests install, pinned with hashes, for Python 3.11 to 3.13."; \
+	  echo "# Generated from requirements.txt and requirements-dev.txt; after changing either, run: make lock"; \
+	  $(VENVDIR)/bin/uv pip compile requirements.txt requirements-dev.txt --universal --python-version 3.11 \
+	    --generate-hashes --no-header --quiet -o /dev/stdout ) > requirements.lock
 
 clean:
 	rm -rf $(BUILDDIR)
