@@ -38,6 +38,12 @@ portfolio_themes = {
     "methods": ("Physics-inspired methods", "research/methods"),
 }
 portfolio_highlights = ["Oral", "Spotlight", "Editors' Suggestion"]
+# Positions, for the timeline figure: first and last month ("end": None while it lasts).
+portfolio_positions = [
+    {"name": "Peking University", "start": "2016-09", "end": "2020-06"},
+    {"name": "MSRA", "start": "2020-09", "end": "2021-02"},
+    {"name": "MIT", "start": "2021-02", "end": None},
+]
 
 # The published site; Read the Docs sets the variable, local builds use the fallback.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://ziming-liu.readthedocs.io/en/latest/")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-MODULES = ("sources", "database", "style", "lists", "paperpages", "latex", "epub")
+MODULES = ("sources", "database", "style", "lists", "paperpages", "figures", "latex", "epub")
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -80,10 +80,10 @@ def equal_contributors(entry: Entry) -> list[Person]:
 
 def same_person(one: Person, other: Person) -> bool:
     """Whether two names denote the same person, ignoring middle names, initials and accents."""
-    return _name_key(one) == _name_key(other)
+    return name_key(one) == name_key(other)
 
 
-def _name_key(person: Person) -> tuple[str, str]:
+def name_key(person: Person) -> tuple[str, str]:
     first = person.first_names[0] if person.first_names else ""
     last = " ".join(person.prelast_names + person.last_names)
     return (_fold(first), _fold(last))

@@ -61,7 +61,7 @@ class PublicationList(SphinxDirective):
             return [nodes.paragraph("", "No papers yet.")]
         if "group-by-year" not in self.options:
             return [entry_list(papers, self.config.bibtex_default_style), *legend(papers)]
-        return [summary(papers), *legend(papers), *self.year_sections(papers)]
+        return [summary(papers), *self.year_sections(papers)]
 
     def year_sections(self, papers: list[Entry]) -> Iterable[nodes.section]:
         by_year: dict[str, list[Entry]] = {}
@@ -104,7 +104,11 @@ def entry_list(papers: list[Entry], style_name: str) -> nodes.bullet_list:
 
 
 def summary(papers: list[Entry]) -> nodes.paragraph:
-    return nodes.paragraph("", f"{count(papers)}, newest first.", classes=["pub-summary"])
+    """How many papers, in what order, and the equal-contribution mark when any paper carries it."""
+    paragraph = nodes.paragraph("", f"{count(papers)}, newest first.", classes=["pub-summary"])
+    for note in legend(papers):
+        paragraph += [nodes.Text(" "), *note.children]
+    return paragraph
 
 
 def legend(papers: list[Entry]) -> list[nodes.paragraph]:

@@ -10,6 +10,12 @@ def page(app) -> BeautifulSoup:
     return BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
+@pytest.mark.sphinx("html", testroot="publications", freshenv=True)
+def test_test_project_builds_without_warnings(app, warning):
+    app.build()
+    assert warning.getvalue() == ""
+
+
 @pytest.mark.sphinx("html", testroot="publications")
 def test_owner_from_settings_is_bold_in_lists_and_citations(app):
     app.build()
@@ -30,7 +36,7 @@ def test_entry_reads_title_authors_venue_badge_links(app):
     assert "Scientific Memoirs 3, 666\u2013731, 1843." in text
     assert entry.select_one(".pub-badge").get_text() == "Oral"
     links = {a.get_text(): a["href"] for a in entry.select(".pub-links a")}
-    assert links == {"arXiv:1843.00001": "https://arxiv.org/abs/1843.00001", "Code": "https://example.org/engine"}
+    assert links == {"arXiv:1203.4567": "https://arxiv.org/abs/1203.4567", "Code": "https://example.org/engine"}
 
 
 @pytest.mark.sphinx("html", testroot="publications")

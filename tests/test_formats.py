@@ -15,10 +15,12 @@ def test_every_page_is_on_the_web(html):
         assert page.find("h1").get_text().rstrip("¶") == page_title(docname), docname
 
 
-def test_read_the_docs_folders_each_hold_one_file(site, html, singlehtml, epub, pdf):
+def test_read_the_docs_finds_what_it_publishes(site, html, singlehtml, epub, pdf):
+    """One .epub; one .tex for latexmk's -jobname; the PDF it keeps is named after the project slug."""
     assert (html / "index.html").is_file()
     assert [path.name for path in epub.parent.glob("*.epub")] == [epub.name]
-    assert [path.name for path in pdf.parent.glob("*.pdf")] == [pdf.name]
+    assert len(list(pdf.parent.glob("*.tex"))) == 1
+    assert pdf.name == "ziming-liu.pdf" and pdf.stat().st_size > 0
     assert (singlehtml / "index.html").is_file()
 
 

@@ -34,6 +34,8 @@ def test_a_27th_entry_appears_in_every_format(tmp_path):
     theme = soup(tmp_path / "html" / "research" / "physics-of-ai.html")
     assert "A Paper From the Future" in theme.select("ul.publication-list")[-1].get_text()
     assert (tmp_path / "html" / "papers" / "liu2024future.html").is_file()
+    figure = publications.find("figure", id="figure-per-year").find("desc").get_text()
+    assert "2024: 1 (1 journal)" in figure
     assert "A Paper From the Future" in epub_files(next((tmp_path / "epub").glob("*.epub")))["publications.xhtml"]
 
     require_tool("latexmk", "xelatex", "pdftotext")

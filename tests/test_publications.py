@@ -58,7 +58,7 @@ def test_web_list_marks_exactly_the_equal_contribution_papers(html):
               for entry in page.select("li.pub-entry") if entry.find("sup", string="*")
               for link in entry.select(".pub-title a")}
     assert marked == EQUAL_CONTRIBUTION
-    assert "Equal contribution" in page.select_one(".pub-legend").get_text()
+    assert "Equal contribution" in page.select_one(".pub-summary").get_text()
 
 
 def test_every_verified_identifier_is_linked_and_none_invented(html):

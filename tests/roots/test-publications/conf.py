@@ -11,3 +11,4 @@ myst_footnote_sort = False
 portfolio_person = {"name": "Ada Lovelace"}
 portfolio_themes = {"engines": ("Engines", "index"), "poetry": ("Poetry", "index")}
 portfolio_highlights = ["Oral"]
+portfolio_positions = [{"name": "Analytical Society", "start": "1842-01", "end": "1844-12"}]

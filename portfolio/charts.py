@@ -1,0 +1,125 @@
+"""Drawing the three figures with matplotlib: plain data in, a matplotlib Figure out.
+
+Nothing here knows about Sphinx or BibTeX. Every colour but one is fixed and chosen to read on a
+light and on a dark page (the Okabe-Ito palette, safe for colour-blind readers); the one exception,
+``ink``, draws text and axes, and the web version replaces it with ``currentColor``. Layouts are
+computed, never random, so the same data always gives the same drawing.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure
+
+PALETTE = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#999999", "#F0E442", "#0072B2"]
+POSITION_COLOUR = "#0072B2"  # white text on it has a contrast of 5.3:1
+FONT = {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"], "font.size": 9}
+
+
+@dataclass(frozen=True)
+class Coauthor:
+    name: str
+    papers: int
+    theme: int  # index into the theme titles
+
+
+@dataclass(frozen=True)
+class Position:
+    name: str
+    start: float  # fractional years, 2016.67 for September 2016
+    end: float | None  # None while it lasts
+
+
+def papers_per_year(counts: dict[str, dict[str, int]], kinds: list[str], ink: str) -> Figure:
+    """Stacked bars: for each year, how many papers of each kind of venue."""
+    years = sorted(counts)
+    figure = Figure(figsize=(6.4, 2.9))
+    axes = figure.add_subplot()
+    bottoms = [0] * len(years)
+    places = range(len(years))
+    for number, kind in enumerate(kinds):
+        heights = [counts[year].get(kind, 0) for year in years]
+        axes.bar(places, heights, bottom=bottoms, color=PALETTE[number], label=kind, width=0.62)
+        bottoms = [bottom + height for bottom, height in zip(bottoms, heights)]
+    for position, total in enumerate(bottoms):
+        axes.text(position, total + 0.2, str(total), ha="center", va="bottom", color=ink)
+    axes.set_xticks(places, years)
+    axes.set_ylabel("papers", color=ink)
+    axes.set_ylim(0, max(bottoms) * 1.22 + 0.5)
+    axes.legend(frameon=False, labelcolor=ink, ncols=len(kinds), loc="upper left", fontsize=8)
+    _style_axes(axes, ink)
+    figure.tight_layout()
+    return figure
+
+
+def coauthor_network(owner: str, coauthors: list[Coauthor], themes: list[str], ink: str) -> Figure:
+    """The owner at the centre; co-authors on rings, closer and larger the more papers they share."""
+    figure = Figure(figsize=(6.4, 6.4))
+    axes = figure.add_axes((0, 0.06, 1, 0.94))
+    axes.set_aspect("equal")
+    axes.set_axis_off()
+    rings: dict[float, list[Coauthor]] = {}
+    for person in sorted(coauthors, key=lambda person: (-person.papers, person.theme, person.name)):
+        rings.setdefault(_ring_radius(person.papers), []).append(person)
+    most = max((person.papers for person in coauthors), default=1)
+    for radius, people in rings.items():
+        offset = 0.5 if radius < 1 else 0.0
+        for number, person in enumerate(people):
+            angle = 2 * math.pi * (number + offset) / len(people) + math.pi / 2
+            x, y = radius * math.cos(angle), radius * math.sin(angle)
+            colour = PALETTE[person.theme % len(PALETTE)]
+            alpha = 0.3 if person.papers == 1 else 0.7
+            axes.plot([0, x], [0, y], color=colour, linewidth=0.3 + 3.2 * person.papers / most, alpha=alpha, zorder=1)
+            axes.scatter([x], [y], s=14 + 60 * person.papers / most, color=colour, zorder=2, linewidths=0)
+            if person.papers > 1:
+                align = "left" if math.cos(angle) >= 0 else "right"
+                axes.annotate(f"{person.name} ({person.papers})", (x, y), xytext=(5 if align == "left" else -5, 0),
+                              textcoords="offset points", ha=align, va="center", color=ink, fontsize=8)
+    axes.scatter([0], [0], s=260, color=ink, zorder=3, linewidths=0)
+    axes.annotate(owner, (0, 0), xytext=(0, -14), textcoords="offset points", ha="center", va="top", color=ink,
+                  fontsize=10, fontweight="bold")
+    axes.set_xlim(-1.55, 1.55)
+    axes.set_ylim(-1.12, 1.12)
+    handles = [axes.scatter([], [], color=PALETTE[number % len(PALETTE)], s=30) for number in range(len(themes))]
+    figure.legend(handles, themes, loc="lower center", ncols=3, frameon=False, labelcolor=ink, fontsize=8)
+    return figure
+
+
+def timeline(positions: list[Position], papers: list[tuple[float, int]], themes: list[str], end: float, ink: str) -> Figure:
+    """Positions as bars on top; below them, a row per theme with a dot per paper at its year."""
+    start = math.floor(min([position.start for position in positions] + [when for when, _ in papers], default=end - 1))
+    figure = Figure(figsize=(6.4, 1.0 + 0.32 * len(themes)))
+    axes = figure.add_subplot()
+    rows = len(themes)
+    for position in positions:
+        finish = position.end if position.end is not None else end
+        axes.barh(rows + 0.4, finish - position.start, left=position.start, height=0.7, color=POSITION_COLOUR,
+                  edgecolor="white", linewidth=1)
+        inside = finish - position.start >= 1.2  # a short position gets its name above its bar
+        axes.text((position.start + finish) / 2, rows + (0.4 if inside else 0.95), position.name, ha="center",
+                  va="center" if inside else "bottom", color="white" if inside else ink, fontsize=8, fontweight="bold")
+    for when, theme in papers:
+        axes.scatter([when], [rows - 1 - theme], s=26, color=PALETTE[theme % len(PALETTE)], zorder=2, linewidths=0)
+    axes.set_yticks([rows - 1 - number for number in range(rows)] + [rows + 0.4], [*themes, "positions"], color=ink)
+    axes.set_xlim(start, end)
+    axes.set_ylim(-0.7, rows + 1.5)
+    axes.set_xticks(range(start, math.ceil(end) + 1))
+    axes.grid(axis="x", color=ink, alpha=0.15)
+    _style_axes(axes, ink)
+    figure.tight_layout()
+    return figure
+
+
+def _ring_radius(papers: int) -> float:
+    return {1: 1.0, 2: 0.72}.get(papers, 0.52 if papers < 5 else 0.32)
+
+
+def _style_axes(axes, ink: str) -> None:  # type: ignore[no-untyped-def]
+    axes.set_facecolor("none")
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        axes.spines[side].set_color(ink)
+    axes.tick_params(colors=ink)

@@ -1,0 +1,236 @@
+"""Figures drawn from the publication database at build time: papers per year, co-authors, timeline.
+
+``{publication-figure}`` takes ``per-year``, ``coauthors`` or ``timeline``. While a page is read, the
+directive computes the figure's data from the checked database (so the page is re-read whenever the
+.bib changes) and keeps it in a node with a text alternative. When a builder writes the page, the node
+is drawn the way that format wants it, as sphinx.ext.graphviz does: inline SVG on the web, its text
+and axes in ``currentColor`` so it follows furo's light and dark themes; PNG in the e-book; vector
+PDF in LaTeX. Drawings are cached under the doctree folder by a hash of their data: a figure is
+redrawn when its data changes, and at no other time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from pybtex.database import Entry, Person
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.util.docutils import SphinxDirective
+
+from . import charts, database
+
+KINDS = ["journal", "conference", "workshop", "preprint"]
+INK = "#010101"  # drawn text and axes; the web replaces it with currentColor
+PRINT_INK = "#1a1a1a"
+#: Part of every drawing's cache key, so that changing how figures are drawn redraws them.
+DRAWING_CODE = hashlib.sha256(Path(charts.__file__).read_bytes()).hexdigest()[:12]
+RENDER_SETTINGS = {**charts.FONT, "svg.fonttype": "none", "svg.hashsalt": "portfolio", "pdf.fonttype": 42}
+
+
+class data_figure(nodes.General, nodes.Element):
+    """A figure to draw: its kind, its data, a one-line alt text, its data in words, a caption."""
+
+
+def per_year(papers: list[Entry], config: Any) -> dict[str, Any]:
+    counts: dict[str, Counter[str]] = {}
+    for entry in papers:
+        counts.setdefault(database.year(entry), Counter())[database.venue_kind(entry)] += 1
+    kinds = [kind for kind in KINDS if any(kind in by_kind for by_kind in counts.values())]
+    words = "; ".join(
+        f"{year}: {sum(by_kind.values())} ({', '.join(f'{by_kind[kind]} {kind}' for kind in kinds if by_kind[kind])})"
+        for year, by_kind in sorted(counts.items())
+    )
+    return {
+        "data": {"counts": {year: dict(by_kind) for year, by_kind in counts.items()}, "kinds": kinds},
+        "alt": "Bar chart of papers per year, each bar divided by the kind of venue.",
+        "desc": f"Papers per year: {words}.",
+    }
+
+
+def coauthors(papers: list[Entry], config: Any) -> dict[str, Any]:
+    owner = Person(config.portfolio_person["name"])
+    theme_keys = list(config.portfolio_themes)
+    shared: dict[tuple[str, str], list[Entry]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for entry in papers:
+        for person in entry.persons.get("author", []):
+            if not database.same_person(person, owner):
+                key = database.name_key(person)
+                names.setdefault(key, " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names))
+                shared.setdefault(key, []).append(entry)
+    people = []
+    for key, entries in shared.items():
+        themes = Counter(theme for entry in entries for theme in database.themes(entry))
+        main = min(themes, key=lambda theme: (-themes[theme], theme_keys.index(theme)))
+        people.append([names[key], len(entries), theme_keys.index(main)])
+    people.sort(key=lambda person: (-person[1], person[0]))
+    frequent = [f"{name} ({count} papers)" for name, count, _ in people if count > 1]
+    single = sum(1 for _, count, _ in people if count == 1)
+    summary = f"Most frequent co-authors: {', '.join(frequent)}; and {single} more co-authors with one paper each."
+    return {
+        "data": {"owner": str(config.portfolio_person["name"]), "coauthors": people,
+                 "themes": [title for title, _ in config.portfolio_themes.values()]},
+        "alt": f"Network of co-authors around {config.portfolio_person['name']}, coloured by research theme.",
+        "desc": summary,
+        "text": summary,
+    }
+
+
+def timeline(papers: list[Entry], config: Any) -> dict[str, Any]:
+    theme_keys = list(config.portfolio_themes)
+    positions = [[item["name"], _fractional(item["start"]), _fractional(item["end"]) if item.get("end") else None]
+                 for item in config.portfolio_positions]
+    by_year: dict[str, list[Entry]] = {}
+    for entry in papers:
+        by_year.setdefault(database.year(entry), []).append(entry)
+    dots = [
+        [int(year) + (number + 0.5) / len(entries), theme_keys.index(theme)]
+        for year, entries in by_year.items()
+        for number, entry in enumerate(entries)
+        for theme in database.themes(entry)
+    ]
+    last = max([int(year) + 1 for year in by_year] + [end for _, _, end in positions if end])
+    spans = "; ".join(f"{item['name']}, {item['start']} to {item.get('end') or 'now'}" for item in config.portfolio_positions)
+    return {
+        "data": {"positions": positions, "papers": sorted(dots), "end": last,
+                 "themes": [title for title, _ in config.portfolio_themes.values()]},
+        "alt": "Timeline of positions, with the papers of each research theme by year below them.",
+        "desc": f"Positions: {spans}. Each dot below is a paper, in the row of its theme.",
+    }
+
+
+FIGURES = {"per-year": per_year, "coauthors": coauthors, "timeline": timeline}
+
+
+def _fractional(month: str) -> float:
+    year, _, number = str(month).partition("-")
+    return int(year) + (int(number or 1) - 1) / 12
+
+
+class PublicationFigure(SphinxDirective):
+    """Draw one figure from the publication database: per-year, coauthors or timeline."""
+
+    required_arguments = 1
+    option_spec = {"caption": lambda text: text or ""}
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        if kind not in FIGURES:
+            raise self.error(f"unknown figure '{kind}' (known: {', '.join(FIGURES)})")
+        for bibfile in self.env.get_domain("cite").bibdata.bibfiles:
+            self.env.note_dependency(bibfile)
+        made = FIGURES[kind](database.catalogue(self.env).papers(), self.config)
+        figure = data_figure(kind=kind, data=made["data"], alt=made["alt"], desc=made["desc"],
+                             caption=self.options.get("caption", ""), ids=[f"figure-{kind}"])
+        text = [nodes.paragraph("", made["text"], classes=["figure-text"])] if "text" in made else []
+        return [figure, *text]
+
+
+def drawing(builder: Builder, node: data_figure, fmt: str) -> Path:
+    """The drawing of *node* in *fmt* (svg, png or pdf), from the cache when its data has not changed."""
+    ink = INK if fmt == "svg" else PRINT_INK
+    payload = json.dumps({"kind": node["kind"], "data": node["data"], "fmt": fmt, "code": DRAWING_CODE}, sort_keys=True)
+    digest = hashlib.sha256(payload.encode()).hexdigest()[:16]
+    cached = Path(builder.doctreedir) / "portfolio-figures" / f"{node['kind']}-{digest}.{fmt}"
+    if not cached.exists():
+        import matplotlib  # imported here: builds whose figures are all cached never pay for it
+
+        with matplotlib.rc_context(RENDER_SETTINGS):
+            figure = draw(node["kind"], node["data"], ink)
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            metadata = {"svg": {"Date": None, "Creator": None}, "pdf": {"CreationDate": None, "Creator": None},
+                        "png": {"Software": None}}[fmt]
+            figure.savefig(cached, format=fmt, transparent=fmt == "svg", metadata=metadata, dpi=200)
+    return cached
+
+
+def draw(kind: str, data: dict[str, Any], ink: str):  # type: ignore[no-untyped-def]
+    if kind == "per-year":
+        return charts.papers_per_year(data["counts"], data["kinds"], ink)
+    if kind == "coauthors":
+        people = [charts.Coauthor(name, count, theme) for name, count, theme in data["coauthors"]]
+        return charts.coauthor_network(data["owner"], people, data["themes"], ink)
+    positions = [charts.Position(*position) for position in data["positions"]]
+    return charts.timeline(positions, [tuple(dot) for dot in data["papers"]], data["themes"], data["end"], ink)
+
+
+def inline_svg(svg: str, node: data_figure) -> str:
+    """The SVG as markup for an HTML page: titled, described, ink in currentColor, ids made unique."""
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"<metadata>.*?</metadata>|<defs>\s*<style.*?</style>\s*</defs>", "", svg, flags=re.DOTALL)
+    prefix = f"{node['kind']}-"
+    svg = re.sub(r'id="', f'id="{prefix}', svg)
+    svg = re.sub(r'(href="#|url\(#)', rf"\g<1>{prefix}", svg)
+    svg = svg.replace(INK, "currentColor").replace("'DejaVu Sans'", "'DejaVu Sans', Helvetica, Arial, sans-serif")
+    title, desc = f"{prefix}title", f"{prefix}desc"
+    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
+    opening_end = svg.index(">") + 1
+    return (
+        svg[: opening_end - 1]
+        + f' role="img" aria-labelledby="{title} {desc}">'
+        + f'<title id="{title}">{_escape(node["alt"])}</title><desc id="{desc}">{_escape(node["desc"])}</desc>'
+        + svg[opening_end:]
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def visit_html(translator, node: data_figure) -> None:  # type: ignore[no-untyped-def]
+    svg = inline_svg(drawing(translator.builder, node, "svg").read_text(encoding="utf-8"), node)
+    translator.body.append(f'<figure class="portfolio-figure" id="figure-{node["kind"]}">{svg}{_caption(translator, node)}</figure>\n')
+    raise nodes.SkipNode
+
+
+def visit_epub(translator, node: data_figure) -> None:  # type: ignore[no-untyped-def]
+    image = _copy_into(translator.builder, drawing(translator.builder, node, "png"), translator.builder.imagedir)
+    source = f"{translator.builder.imgpath}/{image}"
+    translator.body.append(
+        f'<figure class="portfolio-figure" id="figure-{node["kind"]}">'
+        f'<img src="{source}" alt="{_escape(node["alt"])}"/>{_caption(translator, node)}</figure>\n'
+    )
+    raise nodes.SkipNode
+
+
+def visit_latex(translator, node: data_figure) -> None:  # type: ignore[no-untyped-def]
+    image = _copy_into(translator.builder, drawing(translator.builder, node, "pdf"), "")
+    caption = rf"\caption{{{translator.encode(node['caption'])}}}" if node["caption"] else ""
+    translator.body.append(
+        "\n\\begin{figure}[htbp]\n\\centering\n"
+        f"\\sphinxincludegraphics[width=\\linewidth,height=0.42\\textheight,keepaspectratio]{{{{{Path(image).stem}}}.pdf}}\n"
+        f"{caption}\n\\end{{figure}}\n"
+    )
+    raise nodes.SkipNode
+
+
+def skip(translator, node: data_figure) -> None:  # type: ignore[no-untyped-def]
+    raise nodes.SkipNode
+
+
+def _caption(translator, node: data_figure) -> str:  # type: ignore[no-untyped-def]
+    return f"<figcaption>{translator.encode(node['caption'])}</figcaption>" if node["caption"] else ""
+
+
+def _copy_into(builder: Builder, drawn: Path, folder: str) -> str:
+    target = Path(builder.outdir) / folder / drawn.name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(drawn, target)
+    return drawn.name
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.add_config_value("portfolio_positions", [], "env", types=frozenset({list}))
+    app.add_node(data_figure, html=(visit_html, None), epub=(visit_epub, None), latex=(visit_latex, None),
+                 text=(skip, None), man=(skip, None), texinfo=(skip, None))
+    app.add_directive("publication-figure", PublicationFigure)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
