@@ -77,6 +77,7 @@ html_static_path = ["_static"]
 html_css_files = ["portfolio.css"]
 html_favicon = "_static/favicon.svg"
 html_copy_source = False
+html_use_index = False  # a portfolio needs no general index page
 html_show_sourcelink = False
 html_theme_options = {
     "light_css_variables": {"color-brand-primary": "#165ea3", "color-brand-content": "#165ea3"},

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-MODULES = ("sources", "database", "style", "lists", "paperpages", "figures", "latex", "epub")
+MODULES = (
+    "sources", "database", "style", "lists", "paperpages", "figures", "webmeta", "accessibility", "latex", "epub",
+)
 
 
 def setup(app: Sphinx) -> dict[str, object]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from matplotlib.figure import Figure
 
 PALETTE = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#999999", "#F0E442", "#0072B2"]
+CARD_COLOUR = "#165ea3"  # the site's brand colour
 POSITION_COLOUR = "#0072B2"  # white text on it has a contrast of 5.3:1
-FONT = {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"], "font.size": 9}
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,18 @@ def timeline(positions: list[Position], papers: list[tuple[float, int]], themes:
     axes.grid(axis="x", color=ink, alpha=0.15)
     _style_axes(axes, ink)
     figure.tight_layout()
+    return figure
+
+
+def card(title: str, subtitle: str, lines: list[str], width: int, height: int) -> Figure:
+    """A plain card in the site's colour: the e-book's cover and the picture shown with shared links."""
+    figure = Figure(figsize=(width / 200, height / 200), dpi=200, facecolor=CARD_COLOUR)
+    scale = min(width, 1.5 * height) / 1600  # 1 for a 1600 x 2400 cover; text stays large on a wide card
+    figure.text(0.5, 0.62, title, ha="center", va="center", color="white", fontsize=40 * scale, fontweight="bold")
+    figure.text(0.5, 0.52, subtitle, ha="center", va="center", color="white", fontsize=22 * scale)
+    line_height = 15 * scale * 1.7 / 72 / (height / 200)  # as a fraction of the card's height
+    for number, line in enumerate(lines):
+        figure.text(0.5, 0.32 - line_height * number, line, ha="center", va="center", color="white", fontsize=15 * scale)
     return figure
 
 

@@ -8,12 +8,15 @@ when it is unset) and with fixed permissions, keeping Sphinx's order and compres
 from __future__ import annotations
 
 import os
+import shutil
 import time
 import zipfile
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+
+from .figures import card
 
 COVER = "_static/portfolio-cover.png"
 COVER_SIZE = (1600, 2400)  # pixels; the 2:3 shape e-book stores ask for
@@ -29,22 +32,10 @@ def draw_cover(app: Sphinx) -> None:
     """Draw the cover into the output folder before Sphinx lists the e-book's files."""
     if app.builder.name != "epub" or app.config.epub_cover[0] != COVER:
         return
-    from matplotlib.figure import Figure  # imported here: only e-book builds pay for matplotlib
-
-    person = app.config.portfolio_person
-    width, height = COVER_SIZE
-    figure = Figure(figsize=(width / 200, height / 200), dpi=200, facecolor="#165ea3")
-    lines = [
-        (0.62, app.config.author, 40, "bold"),
-        (0.55, "Research portfolio", 22, "normal"),
-        (0.30, person.get("role", ""), 15, "normal"),
-        (0.26, person.get("affiliation", ""), 15, "normal"),
-    ]
-    for y, text, size, weight in lines:
-        figure.text(0.5, y, text, ha="center", va="center", color="white", fontsize=size, fontweight=weight, wrap=True)
+    drawn = card(app.doctreedir, "cover", app.config, COVER_SIZE)
     path = Path(app.outdir) / COVER
     path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, format="png", facecolor=figure.get_facecolor(), metadata={"Software": None})
+    shutil.copyfile(drawn, path)
 
 
 def normalize_archive(app: Sphinx, exception: Exception | None) -> None:

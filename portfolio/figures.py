@@ -16,6 +16,7 @@ import json
 import re
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +26,15 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util.docutils import SphinxDirective
 
-from . import charts, database
+from . import database
 
 KINDS = ["journal", "conference", "workshop", "preprint"]
 INK = "#010101"  # drawn text and axes; the web replaces it with currentColor
 PRINT_INK = "#1a1a1a"
 #: Part of every drawing's cache key, so that changing how figures are drawn redraws them.
-DRAWING_CODE = hashlib.sha256(Path(charts.__file__).read_bytes()).hexdigest()[:12]
-RENDER_SETTINGS = {**charts.FONT, "svg.fonttype": "none", "svg.hashsalt": "portfolio", "pdf.fonttype": 42}
+DRAWING_CODE = hashlib.sha256((Path(__file__).parent / "charts.py").read_bytes()).hexdigest()[:12]
+RENDER_SETTINGS = {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"], "font.size": 9,
+                   "svg.fonttype": "none", "svg.hashsalt": "portfolio", "pdf.fonttype": 42}
 
 
 class data_figure(nodes.General, nodes.Element):
@@ -137,22 +139,45 @@ class PublicationFigure(SphinxDirective):
 def drawing(builder: Builder, node: data_figure, fmt: str) -> Path:
     """The drawing of *node* in *fmt* (svg, png or pdf), from the cache when its data has not changed."""
     ink = INK if fmt == "svg" else PRINT_INK
-    payload = json.dumps({"kind": node["kind"], "data": node["data"], "fmt": fmt, "code": DRAWING_CODE}, sort_keys=True)
-    digest = hashlib.sha256(payload.encode()).hexdigest()[:16]
-    cached = Path(builder.doctreedir) / "portfolio-figures" / f"{node['kind']}-{digest}.{fmt}"
-    if not cached.exists():
-        import matplotlib  # imported here: builds whose figures are all cached never pay for it
+    return cached(builder.doctreedir, node["kind"], {"data": node["data"]}, fmt, lambda: draw(node["kind"], node["data"], ink))
+
+
+def cached(doctreedir: str | Path, stem: str, inputs: dict[str, Any], fmt: str, make: Callable[[], Any]) -> Path:
+    """A drawing kept under the doctree folder, named by a hash of its inputs and of the drawing code.
+
+    *make* returns a matplotlib Figure; it runs, and matplotlib is imported, only when the drawing
+    is not in the cache yet.
+    """
+    payload = json.dumps({**inputs, "fmt": fmt, "code": DRAWING_CODE}, sort_keys=True)
+    path = Path(doctreedir) / "portfolio-figures" / f"{stem}-{hashlib.sha256(payload.encode()).hexdigest()[:16]}.{fmt}"
+    if not path.exists():
+        import matplotlib
 
         with matplotlib.rc_context(RENDER_SETTINGS):
-            figure = draw(node["kind"], node["data"], ink)
-            cached.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             metadata = {"svg": {"Date": None, "Creator": None}, "pdf": {"CreationDate": None, "Creator": None},
                         "png": {"Software": None}}[fmt]
-            figure.savefig(cached, format=fmt, transparent=fmt == "svg", metadata=metadata, dpi=200)
-    return cached
+            make().savefig(path, format=fmt, transparent=fmt == "svg", metadata=metadata, dpi=200)
+    return path
+
+
+def card(doctreedir: str | Path, stem: str, config: Any, size: tuple[int, int]) -> Path:
+    """The person's card (the e-book's cover, the picture of link previews), from the cache when unchanged."""
+    person = config.portfolio_person
+    text = {"title": config.author, "subtitle": "Research portfolio",
+            "lines": [line for line in (person.get("role"), person.get("affiliation")) if line]}
+
+    def make():  # type: ignore[no-untyped-def]
+        from . import charts
+
+        return charts.card(text["title"], text["subtitle"], text["lines"], *size)
+
+    return cached(doctreedir, stem, {**text, "size": size}, "png", make)
 
 
 def draw(kind: str, data: dict[str, Any], ink: str):  # type: ignore[no-untyped-def]
+    from . import charts  # imports matplotlib: only when something is drawn
+
     if kind == "per-year":
         return charts.papers_per_year(data["counts"], data["kinds"], ink)
     if kind == "coauthors":

@@ -1,0 +1,205 @@
+"""What search engines, scholars' indexes and link previews read: metadata, sitemap, robots.txt, 404.
+
+Every web page gets a meta description (the page's own from its front matter, a paper's reference
+for a paper page, the person's description otherwise), OpenGraph and Twitter card tags with a card
+drawn at build time, and JSON-LD: a ``Person`` on the home page, a ``ScholarlyArticle`` with Google
+Scholar's ``citation_*`` tags on each paper page. When the build finishes, ``sitemap.xml`` lists
+every page under ``html_baseurl`` and ``robots.txt`` points to it. The 404 page gets a ``<base>``
+so that its links and styles work at whatever depth Read the Docs serves it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+from docutils import nodes
+from pybtex.database import Entry
+from pybtex.richtext import Text
+from sphinx.application import Sphinx
+
+from . import database
+from .figures import card
+from .paperpages import PAGE_BUILDERS, page_name
+from .style import rich_field
+
+SOCIAL_CARD = "_static/portfolio-social.png"
+CARD_SIZE = (1200, 630)  # the size OpenGraph previews use
+NOT_IN_SITEMAP = {"search", "genindex", "404"}
+
+
+def meta(name: str, content: str, attribute: str = "name") -> str:
+    return f'<meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">\n'
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return f'<script type="application/ld+json">\n{text}\n</script>\n'
+
+
+def page_description(doctree: nodes.document | None) -> str:
+    for node in doctree.findall(nodes.meta) if doctree is not None else ():
+        if node.get("name") == "description":
+            return node["content"]
+    return ""
+
+
+def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
+    if app.builder.name not in PAGE_BUILDERS:
+        return
+    person = app.config.portfolio_person
+    paper: Entry | None = context.get("paper")
+    described = page_description(doctree)
+    description = described or (plain_reference(app, paper) if paper else person.get("description", ""))
+    tags = "" if described else meta("description", description)
+    title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", ""))) or app.config.project
+    url = context.get("pageurl") or ""
+    image = app.config.html_baseurl + SOCIAL_CARD
+    for name, content in [("og:type", "article" if paper else "website"), ("og:site_name", app.config.project),
+                          ("og:title", title), ("og:description", description), ("og:url", url),
+                          ("og:image", image), ("og:image:alt", f"{app.config.project}: research portfolio")]:
+        tags += meta(name, content, "property")
+    for name, content in [("twitter:card", "summary_large_image"), ("twitter:title", title),
+                          ("twitter:description", description), ("twitter:image", image)]:
+        tags += meta(name, content)
+    if pagename == app.config.root_doc:
+        tags += json_ld(person_data(app, url))
+    if paper is not None:
+        tags += json_ld(article_data(app, paper, url)) + "".join(meta(name, value) for name, value in scholar_tags(app, paper))
+    if pagename == "404":
+        tags += f'<base href="{html.escape(urlsplit(app.config.html_baseurl).path or "/")}">\n'
+    context["metatags"] = context.get("metatags", "") + tags
+
+
+def plain_reference(app: Sphinx, entry: Entry) -> str:
+    from pybtex.plugin import find_plugin
+
+    style = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)()
+    text = Text(" ").join([style.format_title(entry), Text(style.format_authors(entry, style.max_authors), "."),
+                           style.format_venue(entry)])
+    return str(text)
+
+
+def person_data(app: Sphinx, url: str) -> dict[str, Any]:
+    person = app.config.portfolio_person
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": person["name"], "url": url}
+    if person.get("role"):
+        data["jobTitle"] = person["role"]
+    if person.get("affiliation"):
+        data["affiliation"] = {"@type": "CollegeOrUniversity", "name": person["affiliation"]}
+    if person.get("alumni_of"):
+        data["alumniOf"] = [{"@type": "CollegeOrUniversity", "name": name} for name in person["alumni_of"]]
+    if person.get("email"):
+        data["email"] = f"mailto:{person['email']}"
+    if person.get("website"):
+        data["sameAs"] = [person["website"]]
+    if person.get("description"):
+        data["description"] = person["description"]
+    return data
+
+
+def identifiers(entry: Entry) -> list[tuple[str, str, str]]:
+    """(kind, value, URL) for the paper's DOI, arXiv id and OpenReview id."""
+    fields = entry.fields
+    found = []
+    if "doi" in fields:
+        found.append(("DOI", fields["doi"], f"https://doi.org/{fields['doi']}"))
+    if "eprint" in fields:
+        found.append(("arXiv", fields["eprint"], f"https://arxiv.org/abs/{fields['eprint']}"))
+    if "openreview" in fields:
+        found.append(("OpenReview", fields["openreview"], f"https://openreview.net/forum?id={fields['openreview']}"))
+    return found
+
+
+def author_names(entry: Entry) -> list[str]:
+    return [" ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
+            for person in entry.persons.get("author", [])]
+
+
+def venue(entry: Entry) -> str:
+    name = next((field for field in ("journal", "booktitle", "howpublished") if field in entry.fields), None)
+    return str(rich_field(entry, name)) if name else ""
+
+
+def article_data(app: Sphinx, entry: Entry, url: str) -> dict[str, Any]:
+    title = str(rich_field(entry, "title"))
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "headline": title,
+        "name": title,
+        "author": [{"@type": "Person", "name": name} for name in author_names(entry)],
+        "datePublished": database.year(entry),
+        "url": url,
+    }
+    if venue(entry):
+        data["isPartOf"] = {"@type": "Periodical" if entry.type == "article" else "CreativeWork", "name": venue(entry)}
+    found = identifiers(entry)
+    if found:
+        data["identifier"] = [{"@type": "PropertyValue", "propertyID": kind, "value": value} for kind, value, _ in found]
+        data["sameAs"] = [link for _, _, link in found]
+    return data
+
+
+def scholar_tags(app: Sphinx, entry: Entry) -> list[tuple[str, str]]:
+    """Google Scholar's citation_* tags, from the entry's own fields only."""
+    fields = entry.fields
+    tags = [("citation_title", str(rich_field(entry, "title")))]
+    tags += [("citation_author", name) for name in author_names(entry)]
+    tags.append(("citation_publication_date", database.year(entry)))
+    if entry.type == "article" and "journal" in fields:
+        tags.append(("citation_journal_title", venue(entry)))
+    elif entry.type == "inproceedings" and "booktitle" in fields:
+        tags.append(("citation_conference_title", venue(entry)))
+    for field, tag in (("volume", "citation_volume"), ("number", "citation_issue")):
+        if field in fields:
+            tags.append((tag, fields[field]))
+    if "pages" in fields:
+        first, _, last = fields["pages"].partition("--")
+        tags.append(("citation_firstpage", first))
+        if last:
+            tags.append(("citation_lastpage", last))
+    if "doi" in fields:
+        tags.append(("citation_doi", fields["doi"]))
+    if "eprint" in fields:
+        tags += [("citation_arxiv_id", fields["eprint"]), ("citation_pdf_url", f"https://arxiv.org/pdf/{fields['eprint']}")]
+    return tags
+
+
+def draw_social_card(app: Sphinx) -> None:
+    """The picture link previews show, drawn once per build from the settings."""
+    if app.builder.name not in PAGE_BUILDERS:
+        return
+    drawn = card(app.doctreedir, "social", app.config, CARD_SIZE)
+    path = Path(app.outdir) / SOCIAL_CARD
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(drawn, path)
+
+
+def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """sitemap.xml with every page's canonical URL, and robots.txt pointing to it."""
+    if exception is not None or app.builder.name not in PAGE_BUILDERS:
+        return
+    pages = {docname for docname in app.env.found_docs if docname not in NOT_IN_SITEMAP}
+    pages |= {page_name(key) for key in database.catalogue(app.env).entries}
+    base = app.config.html_baseurl
+    urls = "".join(f"  <url><loc>{escape(base + app.builder.get_target_uri(page))}</loc></url>\n" for page in sorted(pages))
+    outdir = Path(app.outdir)
+    (outdir / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n', encoding="utf-8"
+    )
+    (outdir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n", encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.connect("builder-inited", draw_social_card)
+    app.connect("html-page-context", add_metadata)
+    app.connect("build-finished", write_sitemap)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
