@@ -12,9 +12,11 @@ SPHINX  = $(VENVPY) -m sphinx
 STAMP   = $(VENVDIR)/.installed
 DOCTREE = -d $(BUILDDIR)/doctrees
 LATEXMAKE = LATEXMKOPTS=-silent LATEXOPTS="-interaction=nonstopmode -halt-on-error"
+NODEDIR   = tests/browser
+NODESTAMP = $(NODEDIR)/node_modules/.installed
 TEX_PACKAGES = latexmk texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf
 
-.PHONY: help venv html epub pdf cv all live linkcheck test lock clean distclean
+.PHONY: help venv html epub pdf cv all live linkcheck test audit lock clean distclean
 
 help:
 	@echo "make html       build the web site into $(BUILDDIR)/html"
@@ -25,6 +27,7 @@ help:
 	@echo "make live       rebuild and reload the site in the browser as you edit"
 	@echo "make linkcheck  check every external link (needs the internet)"
 	@echo "make test       run the test suite"
+	@echo "make audit      Lighthouse and the Nu HTML Checker on the built site (needs Chromium, Node, Java)"
 	@echo "make lock       regenerate requirements.lock after changing a requirements file"
 	@echo "make clean      remove $(BUILDDIR); make distclean also removes $(VENVDIR)"
 
@@ -62,8 +65,18 @@ live: $(STAMP)
 linkcheck: $(STAMP)
 	$(SPHINX) -b linkcheck $(SPHINXOPTS) $(DOCTREE) . $(BUILDDIR)/linkcheck
 
-test: $(STAMP)
+# The browser checks' npm packages (axe-core, Lighthouse, the Nu HTML Checker), reinstalled when the lock changes.
+$(NODESTAMP): $(NODEDIR)/package-lock.json
+	npm ci --prefix $(NODEDIR) --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+# Without npm the browser tests skip locally (and fail under CI=true).
+test: $(STAMP) $(if $(shell command -v npm),$(NODESTAMP))
 	$(VENVPY) -m pytest
+
+# Lighthouse (mobile, light and dark) on four pages and the Nu HTML Checker on every page.
+audit: html $(NODESTAMP)
+	node $(NODEDIR)/audit.mjs $(BUILDDIR)/html
 
 # Every transitive dependency, pinned with hashes, for Python 3.11 and newer (uv resolves for all of them).
 lock: $(STAMP)
@@ -71,13 +84,13 @@ lock: $(STAMP)
 	( echo "# Every package the build and the tests install, pinned with hashes, for Python 3.11 to 3.13."; \
 	  echo "# Generated from requirements.txt and requirements-dev.txt; after changing either, run: make lock"; \
 	  $(VENVDIR)/bin/uv pip compile requirements.txt requirements-dev.txt --universal --python-version 3.11 \
-	    --generate-hashes --no-header --quiet -o /dev/stdout ) > requirements.lock
+	    --generate-hashes --no-header --quiet ) > requirements.lock
 
 clean:
 	rm -rf $(BUILDDIR)
 
 distclean: clean
-	rm -rf $(VENVDIR)
+	rm -rf $(VENVDIR) $(NODEDIR)/node_modules
 
 # One line saying what to install, instead of a page of LaTeX errors.
 .PHONY: tex-tools

@@ -1,0 +1,220 @@
+"""The built site in a real browser: every page, light and dark, meets WCAG 2.1 A and AA as axe-core
+checks it, loads nothing from another host, and loads without a failed request or a console error.
+
+One headless Chromium (Debian's, driven by playwright) visits each page once per colour scheme over a
+local HTTP server; the tests read the record of that visit. axe-core comes from npm:
+``npm ci --prefix tests/browser``. The search page is checked too: the search box leads to it.
+The server mounts the site at the path of its canonical URL and answers a missing page with
+404.html, as Read the Docs does.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import PROJECT, require_tool
+from reading import source_pages
+
+AXE = PROJECT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCHEMES = ["light", "dark"]
+# A tall window: no text crosses its edge, where axe cannot tell the colour behind it.
+VIEWPORT = {"width": 1280, "height": 6000}
+# playwright adds a fresh profile (--user-data-dir) itself and refuses one given here.
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+  .then(result => result.violations.map(({id, impact, help, nodes}) =>
+    ({id, impact, help, nodes: nodes.map(({target, html}) => ({target, html}))})))"""
+
+
+def paper_keys() -> list[str]:
+    """The keys of publications.bib, each of which has a page in papers/."""
+    text = (PROJECT / "publications.bib").read_text(encoding="utf-8")
+    return re.findall(r"^@(?!comment|string|preamble)\w+\s*\{\s*([^,\s]+)", text, re.MULTILINE | re.IGNORECASE)
+
+
+PAGES = sorted([*source_pages(), *(f"papers/{key}" for key in paper_keys()), "search"])
+
+
+@dataclass
+class Visit:
+    """What one page did in one colour scheme."""
+
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    violations: list[dict] = field(default_factory=list)
+    background: str = ""
+
+
+class ReadTheDocsLikeHandler(SimpleHTTPRequestHandler):
+    """Serves the site under the path of its canonical URL, and 404.html for what does not exist."""
+
+    prefix = "/"
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = urlsplit(self.path).path
+        local = Path(self.translate_path(self.path)) if path.startswith(self.prefix) else None
+        if local is None or not (local.is_file() or (local / "index.html").is_file()):
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + urlsplit(path).path.removeprefix(self.prefix))
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path, prefix: str):
+    """Serve a folder on 127.0.0.1 at a free port under *prefix*; yield its base URL."""
+    handler = type("Handler", (ReadTheDocsLikeHandler,), {"prefix": prefix})
+    with ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=folder)) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+        server.shutdown()
+
+
+def is_foreign(url: str) -> bool:
+    """Whether a request leaves this machine's server (data: and blob: URLs never do)."""
+    parts = urlsplit(url)
+    return parts.scheme not in ("data", "blob", "about") and parts.hostname != "127.0.0.1"
+
+
+class Browser:
+    """One Chromium tab per colour scheme; each page is visited once per scheme, on first demand."""
+
+    def __init__(self, chromium, base: str) -> None:
+        self.chromium, self.base = chromium, base
+        self.tabs: dict = {}
+        self.visits: dict[tuple[str, str], Visit] = {}
+        self.current = Visit()
+
+    def tab(self, scheme: str):
+        """The tab for a scheme, with axe-core loaded into every page and a record of what the page does."""
+        if scheme not in self.tabs:
+            context = self.chromium.new_context(color_scheme=scheme, viewport=VIEWPORT)
+            context.add_init_script(path=AXE)
+            context.route(is_foreign, lambda route: route.abort("blockedbyclient"))  # record, never send
+            tab = context.new_page()
+            tab.on("request", lambda request: self.current.requests.append(request.url))
+            tab.on("requestfailed", lambda request: self.current.failures.append(f"{request.failure} {request.url}"))
+            tab.on("response", self.on_response)
+            tab.on("console", self.on_console)
+            tab.on("pageerror", lambda error: self.current.errors.append(f"uncaught: {error}"))
+            self.tabs[scheme] = tab
+        return self.tabs[scheme]
+
+    def on_response(self, response) -> None:
+        if response.status >= 400:
+            self.current.failures.append(f"{response.status} {response.url}")
+
+    def on_console(self, message) -> None:
+        if message.type == "error":
+            self.current.errors.append(f"{message.text} ({message.location.get('url')})")
+
+    def visit(self, page: str, scheme: str) -> Visit:
+        """Load a page (a docname) in a scheme once, open its folded parts, run axe-core, keep the record."""
+        if (page, scheme) not in self.visits:
+            tab, self.current = self.tab(scheme), Visit()
+            tab.goto(self.base + page + ".html")
+            tab.evaluate("document.querySelectorAll('details').forEach(details => details.open = true)")  # BibTeX
+            self.current.violations = tab.evaluate(AXE_RUN, WCAG)
+            self.current.background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+            self.visits[page, scheme] = self.current
+        return self.visits[page, scheme]
+
+
+@pytest.fixture(scope="module")
+def browser(html: Path):
+    require_tool("chromium")
+    if not AXE.is_file():
+        message = f"missing {AXE.relative_to(PROJECT)}; run: npm ci --prefix tests/browser"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    with serve(html, urlsplit(canonical_base(html)).path) as base, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
+        yield Browser(chromium, base)
+        chromium.close()
+
+
+def canonical_base(html: Path) -> str:
+    """The site's canonical URL (html_baseurl), read from the home page: the server mounts the site at its path."""
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (html / "index.html").read_text(encoding="utf-8"))
+    return canonical[1].removesuffix("index.html")
+
+
+def describe(violations: list[dict]) -> str:
+    """Each violated rule with its impact and its first few elements."""
+    lines = []
+    for rule in violations:
+        lines.append(f"{rule['id']} ({rule['impact']}, {len(rule['nodes'])} elements): {rule['help']}")
+        lines += [f"    {' '.join(map(str, node['target']))}: {node['html'][:200]}" for node in rule["nodes"][:3]]
+    return "\n".join(lines)
+
+
+def test_every_built_page_is_checked(html):
+    assert sorted(str(path.relative_to(html).with_suffix("")) for path in html.rglob("*.html")) == PAGES
+
+
+def test_dark_scheme_turns_the_page_dark(browser):
+    assert browser.visit("index", "light").background != browser.visit("index", "dark").background
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_meets_wcag_21_aa(browser, page, scheme):
+    if violations := browser.visit(page, scheme).violations:
+        pytest.fail(f"axe-core, {page}.html in {scheme}:\n{describe(violations)}", pytrace=False)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_only_from_the_site(browser, page, scheme):
+    if foreign := [url for url in browser.visit(page, scheme).requests if is_foreign(url)]:
+        pytest.fail("\n".join([f"{page}.html in {scheme} asks other hosts for:", *foreign]), pytrace=False)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_without_errors(browser, page, scheme):
+    visit = browser.visit(page, scheme)
+    if visit.failures or visit.errors:
+        pytest.fail("\n".join([f"{page}.html in {scheme}", "failed requests:", *visit.failures,
+                                "console errors:", *visit.errors]), pytrace=False)
+
+
+def test_page_not_found_works_at_any_depth(browser):
+    """A missing page deep in the tree gets 404.html with its styles and working links, as on Read the Docs."""
+    tab = browser.tab("light")
+    browser.current = Visit()
+    response = tab.goto(browser.base + "some/deeper/path/that/does/not/exist.html")
+    assert response.status == 404
+    assert tab.locator("h1").inner_text().startswith("Page not found")
+    missing = "does/not/exist.html"  # the page itself is the one 404 expected
+    assert [failure for failure in browser.current.failures if missing not in failure] == []
+    assert [error for error in browser.current.errors if missing not in error] == []
+    assert tab.evaluate("getComputedStyle(document.querySelector('.sidebar-drawer')).display") != "inline"  # furo's CSS
+    home = tab.locator("article a", has_text="home page").get_attribute("href")
+    assert tab.evaluate("href => new URL(href, document.baseURI).href", home) == browser.base + "index.html"
