@@ -103,7 +103,7 @@ epub_uid = epub_identifier = "ziming-liu-research-portfolio"
 epub_scheme = "uuid"
 epub_basename = "ziming-liu"
 epub_show_urls = "no"
-epub_exclude_files = ["404.xhtml"]  # the web's page-not-found has no place in a book
+epub_exclude_files = ["404.xhtml", ".buildinfo.bak"]  # no page-not-found in a book; Sphinx's backup of its build info
 epub_tocscope = "includehidden"  # the home page's toctrees are hidden on the web, not in the e-book
 
 # -- LaTeX / PDF --------------------------------------------------------------------------------

@@ -218,3 +218,22 @@ def test_page_not_found_works_at_any_depth(browser):
     assert tab.evaluate("getComputedStyle(document.querySelector('.sidebar-drawer')).display") != "inline"  # furo's CSS
     home = tab.locator("article a", has_text="home page").get_attribute("href")
     assert tab.evaluate("href => new URL(href, document.baseURI).href", home) == browser.base + "index.html"
+
+
+def test_skip_link_is_the_first_stop_and_leads_to_the_content(browser):
+    tab = browser.tab("light")
+    tab.goto(browser.base + "publications.html")
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("location.hash") == "#furo-main-content"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_keyboard_focus_is_visible_on_links_and_bibtex_records(browser, scheme):
+    tab = browser.tab(scheme)
+    tab.goto(browser.base + "publications.html")
+    for selector in ("article li.pub-entry .pub-title a", "article details.pub-bibtex > summary"):
+        tab.focus(selector)
+        outline = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline not in ("", "none"), selector

@@ -122,3 +122,15 @@ def test_phone_pattern_catches_the_ways_a_number_is_written():
         assert PHONE.search(f"call {number} now"), number
     for harmless in ["arXiv:2310.07711", "doi:10.1103/PhysRevE.106.045307", "27223\u201327250"]:
         assert not PHONE.search(harmless), harmless
+
+
+def test_headings_start_at_one_h1_and_never_skip_a_level(html):
+    for path in Path(html).rglob("*.html"):
+        levels = [int(tag.name[1]) for tag in soup(path).find("article").find_all(re.compile(r"^h[1-6]$"))]
+        assert levels.count(1) == 1 and levels[0] == 1, path
+        assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), (path, levels)
+
+
+def test_every_image_has_alt_text(html):
+    for path in Path(html).rglob("*.html"):
+        assert all(image.get("alt") for image in soup(path).find_all("img")), path
