@@ -32,7 +32,7 @@ portfolio_person = {
 portfolio_themes = {
     "physics-of-ai": ("Physics of AI", "research/physics-of-ai"),
     "physics-for-ai": ("Physics for AI", "research/physics-for-ai"),
-    "ai-for-physics": ("AI for Physics", "research/ai-for-physics"),
+    "ai-for-physics": ("AI for physics", "research/ai-for-physics"),
     "neuroscience-for-ai": ("Neuroscience for AI", "research/neuroscience-for-ai"),
     "heavy-ion-physics": ("Machine learning for heavy-ion physics", "research/heavy-ion-physics"),
     "methods": ("Physics-inspired methods", "research/methods"),
@@ -101,7 +101,9 @@ epub_copyright = copyright
 epub_description = portfolio_person["description"]
 epub_uid = epub_identifier = "ziming-liu-research-portfolio"
 epub_scheme = "uuid"
+epub_contributor = author
 epub_basename = "ziming-liu"
+epub_css_files = ["portfolio.css", "portfolio-epub.css"]
 epub_show_urls = "no"
 epub_exclude_files = ["404.xhtml", ".buildinfo.bak"]  # no page-not-found in a book; Sphinx's backup of its build info
 epub_tocscope = "includehidden"  # the home page's toctrees are hidden on the web, not in the e-book
@@ -123,6 +125,7 @@ latex_elements = {
 }
 latex_domain_indices = False
 latex_show_urls = "no"
+latex_show_pagerefs = True  # in print, a cross-reference says on which page it lands
 
 # -- The short CV (make cv): the same sources, one short document -------------------------------
 

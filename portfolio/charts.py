@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-PALETTE = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#999999", "#F0E442", "#0072B2"]
+PALETTE = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442", "#999999"]
 CARD_COLOUR = "#165ea3"  # the site's brand colour
+SINGLE_COLOUR = "#999999"  # co-authors of one paper
 POSITION_COLOUR = "#0072B2"  # white text on it has a contrast of 5.3:1
 
 
@@ -55,9 +56,13 @@ def papers_per_year(counts: dict[str, dict[str, int]], kinds: list[str], ink: st
 
 
 def coauthor_network(owner: str, coauthors: list[Coauthor], themes: list[str], ink: str) -> Figure:
-    """The owner at the centre; co-authors on rings, closer and larger the more papers they share."""
-    figure = Figure(figsize=(6.4, 6.4))
-    axes = figure.add_axes((0, 0.06, 1, 0.94))
+    """The owner at the centre; co-authors on rings, closer and larger the more papers they share.
+
+    Co-authors of one paper form a plain grey outer ring: they show the breadth of the work without
+    letting one many-author paper colour the picture. A theme index of -1 means "several themes".
+    """
+    figure = Figure(figsize=(6.4, 6.0))
+    axes = figure.add_axes((0, 0.08, 1, 0.92))
     axes.set_aspect("equal")
     axes.set_axis_off()
     rings: dict[float, list[Coauthor]] = {}
@@ -65,46 +70,53 @@ def coauthor_network(owner: str, coauthors: list[Coauthor], themes: list[str], i
         rings.setdefault(_ring_radius(person.papers), []).append(person)
     most = max((person.papers for person in coauthors), default=1)
     for radius, people in rings.items():
-        offset = 0.5 if radius < 1 else 0.0
         for number, person in enumerate(people):
-            angle = 2 * math.pi * (number + offset) / len(people) + math.pi / 2
+            angle = math.pi / 2 + 2 * math.pi * (number + (0 if len(people) == 1 else 0.25)) / len(people)
             x, y = radius * math.cos(angle), radius * math.sin(angle)
-            colour = PALETTE[person.theme % len(PALETTE)]
-            alpha = 0.3 if person.papers == 1 else 0.7
-            axes.plot([0, x], [0, y], color=colour, linewidth=0.3 + 3.2 * person.papers / most, alpha=alpha, zorder=1)
-            axes.scatter([x], [y], s=14 + 60 * person.papers / most, color=colour, zorder=2, linewidths=0)
-            if person.papers > 1:
-                align = "left" if math.cos(angle) >= 0 else "right"
-                axes.annotate(f"{person.name} ({person.papers})", (x, y), xytext=(5 if align == "left" else -5, 0),
-                              textcoords="offset points", ha=align, va="center", color=ink, fontsize=8)
-    axes.scatter([0], [0], s=260, color=ink, zorder=3, linewidths=0)
-    axes.annotate(owner, (0, 0), xytext=(0, -14), textcoords="offset points", ha="center", va="top", color=ink,
-                  fontsize=10, fontweight="bold")
-    axes.set_xlim(-1.55, 1.55)
-    axes.set_ylim(-1.12, 1.12)
-    handles = [axes.scatter([], [], color=PALETTE[number % len(PALETTE)], s=30) for number in range(len(themes))]
-    figure.legend(handles, themes, loc="lower center", ncols=3, frameon=False, labelcolor=ink, fontsize=8)
+            if person.papers == 1:
+                axes.plot([0, x], [0, y], color=SINGLE_COLOUR, linewidth=0.3, alpha=0.35, zorder=1)
+                axes.scatter([x], [y], s=10, color=SINGLE_COLOUR, zorder=2, linewidths=0)
+                continue
+            colour = ink if person.theme < 0 else PALETTE[person.theme % len(PALETTE)]
+            axes.plot([0, x], [0, y], color=colour, linewidth=0.6 + 3.4 * person.papers / most, alpha=0.75, zorder=1)
+            axes.scatter([x], [y], s=30 + 80 * person.papers / most, color=colour, zorder=2, linewidths=0)
+            right = math.cos(angle) >= -0.01
+            axes.annotate(f"{person.name} ({person.papers})", (x, y), xytext=(7 if right else -7, 0),
+                          textcoords="offset points", ha="left" if right else "right", va="center", color=ink, fontsize=9)
+    axes.scatter([0], [0], s=300, color=ink, zorder=3, linewidths=0)
+    axes.annotate(owner, (0, 0), xytext=(0, -15), textcoords="offset points", ha="center", va="top", color=ink,
+                  fontsize=11, fontweight="bold")
+    axes.set_xlim(-1.5, 1.5)
+    axes.set_ylim(-1.08, 1.08)
+    shown = sorted({person.theme for person in coauthors if person.papers > 1})
+    handles = [axes.scatter([], [], color=ink if theme < 0 else PALETTE[theme % len(PALETTE)], s=36) for theme in shown]
+    labels = ["several themes" if theme < 0 else themes[theme] for theme in shown]
+    if any(person.papers == 1 for person in coauthors):
+        handles.append(axes.scatter([], [], color=SINGLE_COLOUR, s=20))
+        labels.append("one shared paper")
+    figure.legend(handles, labels, loc="lower center", ncols=2, frameon=False, labelcolor=ink, fontsize=9)
     return figure
 
 
 def timeline(positions: list[Position], papers: list[tuple[float, int]], themes: list[str], end: float, ink: str) -> Figure:
-    """Positions as bars on top; below them, a row per theme with a dot per paper at its year."""
+    """Positions as bars on top; below them, a row per theme with a dot per paper in its year."""
     start = math.floor(min([position.start for position in positions] + [when for when, _ in papers], default=end - 1))
-    figure = Figure(figsize=(6.4, 1.0 + 0.32 * len(themes)))
-    axes = figure.add_subplot()
     rows = len(themes)
+    figure = Figure(figsize=(6.4, 1.2 + 0.36 * rows))
+    axes = figure.add_subplot()
     for position in positions:
         finish = position.end if position.end is not None else end
+        name = position.name if position.end is not None else f"{position.name} \N{RIGHTWARDS ARROW}"
         axes.barh(rows + 0.4, finish - position.start, left=position.start, height=0.7, color=POSITION_COLOUR,
                   edgecolor="white", linewidth=1)
         inside = finish - position.start >= 1.2  # a short position gets its name above its bar
-        axes.text((position.start + finish) / 2, rows + (0.4 if inside else 0.95), position.name, ha="center",
-                  va="center" if inside else "bottom", color="white" if inside else ink, fontsize=8, fontweight="bold")
+        axes.text((position.start + finish) / 2, rows + (0.4 if inside else 0.95), name, ha="center",
+                  va="center" if inside else "bottom", color="white" if inside else ink, fontsize=9, fontweight="bold")
     for when, theme in papers:
-        axes.scatter([when], [rows - 1 - theme], s=26, color=PALETTE[theme % len(PALETTE)], zorder=2, linewidths=0)
+        axes.scatter([when], [rows - 1 - theme], s=30, color=PALETTE[theme % len(PALETTE)], zorder=2, linewidths=0)
     axes.set_yticks([rows - 1 - number for number in range(rows)] + [rows + 0.4], [*themes, "positions"], color=ink)
     axes.set_xlim(start, end)
-    axes.set_ylim(-0.7, rows + 1.5)
+    axes.set_ylim(-0.7, rows + 1.6)
     axes.set_xticks(range(start, math.ceil(end) + 1))
     axes.grid(axis="x", color=ink, alpha=0.15)
     _style_axes(axes, ink)
@@ -125,7 +137,7 @@ def card(title: str, subtitle: str, lines: list[str], width: int, height: int) -
 
 
 def _ring_radius(papers: int) -> float:
-    return {1: 1.0, 2: 0.72}.get(papers, 0.52 if papers < 5 else 0.32)
+    return {1: 1.0, 2: 0.74}.get(papers, 0.5 if papers < 5 else 0.26)
 
 
 def _style_axes(axes, ink: str) -> None:  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import database
 
 KINDS = ["journal", "conference", "workshop", "preprint"]
+DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeline
 INK = "#010101"  # drawn text and axes; the web replaces it with currentColor
 PRINT_INK = "#1a1a1a"
 #: Part of every drawing's cache key, so that changing how figures are drawn redraws them.
@@ -70,9 +71,9 @@ def coauthors(papers: list[Entry], config: Any) -> dict[str, Any]:
                 shared.setdefault(key, []).append(entry)
     people = []
     for key, entries in shared.items():
-        themes = Counter(theme for entry in entries for theme in database.themes(entry))
-        main = min(themes, key=lambda theme: (-themes[theme], theme_keys.index(theme)))
-        people.append([names[key], len(entries), theme_keys.index(main)])
+        themes = Counter(theme for entry in entries for theme in database.themes(entry)).most_common()
+        several = len(themes) > 1 and themes[0][1] == themes[1][1]  # no theme of their own: a tie
+        people.append([names[key], len(entries), -1 if several else theme_keys.index(themes[0][0])])
     people.sort(key=lambda person: (-person[1], person[0]))
     frequent = [f"{name} ({count} papers)" for name, count, _ in people if count > 1]
     single = sum(1 for _, count, _ in people if count == 1)
@@ -90,22 +91,18 @@ def timeline(papers: list[Entry], config: Any) -> dict[str, Any]:
     theme_keys = list(config.portfolio_themes)
     positions = [[item["name"], _fractional(item["start"]), _fractional(item["end"]) if item.get("end") else None]
                  for item in config.portfolio_positions]
-    by_year: dict[str, list[Entry]] = {}
-    for entry in papers:
-        by_year.setdefault(database.year(entry), []).append(entry)
-    dots = [
-        [int(year) + (number + 0.5) / len(entries), theme_keys.index(theme)]
-        for year, entries in by_year.items()
-        for number, entry in enumerate(entries)
-        for theme in database.themes(entry)
-    ]
-    last = max([int(year) + 1 for year in by_year] + [end for _, _, end in positions if end])
+    groups: dict[tuple[str, str], int] = Counter((database.year(entry), theme) for entry in papers
+                                                 for theme in database.themes(entry))
+    # Only the year is known: a year's papers of one theme sit side by side around the middle of it.
+    dots = [[int(year) + 0.5 + (number - (count - 1) / 2) * DOT_SPACING, theme_keys.index(theme)]
+            for (year, theme), count in sorted(groups.items()) for number in range(count)]
+    last = max([int(year) + 1 for year, _ in groups] + [end for _, _, end in positions if end])
     spans = "; ".join(f"{item['name']}, {item['start']} to {item.get('end') or 'now'}" for item in config.portfolio_positions)
     return {
-        "data": {"positions": positions, "papers": sorted(dots), "end": last,
+        "data": {"positions": positions, "papers": dots, "end": last,
                  "themes": [title for title, _ in config.portfolio_themes.values()]},
         "alt": "Timeline of positions, with the papers of each research theme by year below them.",
-        "desc": f"Positions: {spans}. Each dot below is a paper, in the row of its theme.",
+        "desc": f"Positions: {spans}. Each dot below is a paper, in the row of its theme and the column of its year.",
     }
 
 

@@ -3,8 +3,8 @@
 ``{publication-list}`` turns the checked database into ordinary docutils nodes (sections, bullet
 lists, paragraphs) while the page is read, so every builder keeps the list where the author put
 it; sphinxcontrib-bibtex's citation-style bibliographies would be moved to the end of the PDF.
-Each entry carries its BibTeX for the web; ``{publication-themes}`` links each theme's page with
-its paper count.
+In the full list each entry carries its BibTeX for the web; ``{publication-themes}`` links each
+theme's page with its paper count.
 """
 
 from __future__ import annotations
@@ -14,14 +14,13 @@ from collections.abc import Iterable
 from docutils import nodes
 from docutils.parsers.rst import directives
 from pybtex.database import Entry
-from pybtex.plugin import find_plugin
 from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import database
-from .style import EQUAL_MARK
+from .style import EQUAL_MARK, formatting_style
 
 
 class bibtex_record(nodes.General, nodes.FixedTextElement):
@@ -60,7 +59,7 @@ class PublicationList(SphinxDirective):
         if not papers:
             return [nodes.paragraph("", "No papers yet.")]
         if "group-by-year" not in self.options:
-            return [entry_list(papers, self.config.bibtex_default_style), *legend(papers)]
+            return [*legend(papers), entry_list(papers, self.config.bibtex_default_style, bibtex=False)]
         return [summary(papers), *self.year_sections(papers)]
 
     def year_sections(self, papers: list[Entry]) -> Iterable[nodes.section]:
@@ -70,7 +69,7 @@ class PublicationList(SphinxDirective):
         for year in sorted(by_year, reverse=True):
             section = nodes.section(ids=[f"year-{year}"], names=[f"year-{year}"])
             section += nodes.title("", f"{year} ({count(by_year[year])})")
-            section += entry_list(by_year[year], self.config.bibtex_default_style)
+            section += entry_list(by_year[year], self.config.bibtex_default_style, bibtex=True)
             self.state.document.note_explicit_target(section)
             yield section
 
@@ -91,16 +90,21 @@ class PublicationThemes(SphinxDirective):
         return [items]
 
 
-def entry_list(papers: list[Entry], style_name: str) -> nodes.bullet_list:
-    style = find_plugin("pybtex.style.formatting", style_name)()
+def entry_list(papers: list[Entry], style_name: str, bibtex: bool) -> nodes.container:
+    """The formatted entries as a bullet list, each with its BibTeX record when *bibtex*.
+
+    The container lets print style the lists as a whole (LaTeX sees ``sphinxuseclass``).
+    """
+    style = formatting_style(style_name)
     backend = Backend()
     items = nodes.bullet_list(classes=["publication-list"])
     for entry in papers:
         item = nodes.list_item(classes=["pub-entry"])
         item += backend.paragraph(style.format_entry("", entry))
-        item += bibtex_record("", database.standard_bibtex(entry))
+        if bibtex:
+            item += bibtex_record("", database.standard_bibtex(entry))
         items += item
-    return items
+    return nodes.container("", items, classes=["publications"])
 
 
 def summary(papers: list[Entry]) -> nodes.paragraph:

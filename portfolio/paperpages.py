@@ -8,6 +8,8 @@ environment collector records while the pages are read.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from pathlib import Path
 from collections.abc import Iterator
@@ -15,7 +17,6 @@ from typing import Any
 
 from docutils import nodes
 from pybtex.database import Entry
-from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 from pybtex_docutils import Backend
 from sphinx import addnodes
@@ -26,9 +27,12 @@ from sphinx.environment.collectors import EnvironmentCollector
 
 from . import database
 from .lists import legend
-from .style import rich_field
+from .style import formatting_style, rich_field
 
 PAGE_BUILDERS = ("html",)
+#: The code that writes the pages, so that changing it rewrites them.
+CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
+                               for name in ("paperpages.py", "style.py", "webmeta.py", "templates/paper.html"))).hexdigest()
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -54,19 +58,27 @@ def _in_publication_list(node: nodes.Node) -> bool:
 
 
 class CitationCollector(EnvironmentCollector):
-    """Records, for each page, the papers it cites: a paper page lists the pages that discuss it."""
+    """Records the papers each page cites, and which page holds the full list, for the paper pages.
+
+    ``env.portfolio_citations`` maps a page to the keys it cites; ``env.portfolio_full_lists`` holds the
+    pages with the list of every paper by year, to which a paper page links back.
+    """
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         env.portfolio_citations.pop(docname, None)  # type: ignore[attr-defined]
+        env.portfolio_full_lists.discard(docname)  # type: ignore[attr-defined]
 
     def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
         for docname in docnames & other.portfolio_citations.keys():  # type: ignore[attr-defined]
             env.portfolio_citations[docname] = other.portfolio_citations[docname]  # type: ignore[attr-defined]
+        env.portfolio_full_lists |= docnames & other.portfolio_full_lists  # type: ignore[attr-defined]
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         keys = cited_keys(doctree)
         if keys:
             app.env.portfolio_citations[app.env.docname] = keys  # type: ignore[attr-defined]
+        if any("pub-summary" in node["classes"] for node in doctree.findall(nodes.paragraph)):
+            app.env.portfolio_full_lists.add(app.env.docname)  # type: ignore[attr-defined]
 
 
 def link_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -82,15 +94,78 @@ def link_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Each paper's page, written only when what it shows has changed since the last build."""
     if app.builder.name not in PAGE_BUILDERS:
         return
-    style = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)()
+    style = formatting_style(app.config.bibtex_default_style)
     citations: dict[str, set[str]] = app.env.portfolio_citations  # type: ignore[attr-defined]
+    record = PageRecord(app)
     for key, entry in database.catalogue(app.env).entries.items():
         pagename = page_name(key)
         citing = sorted(docname for docname, keys in citations.items() if key in keys)
+        if record.unchanged(pagename, entry, citing):
+            continue
         body = app.builder.render_partial(paper_body(app, pagename, entry, style, citing))["fragment"]
         yield pagename, {"title": str(rich_field(entry, "title")), "body": body, "paper": entry}, "paper.html"
+    record.save()
+
+
+class PageRecord:
+    """What each paper page showed when it was last written, kept beside the doctrees.
+
+    A page is written again when its entry, the pages citing it, the site's navigation, the
+    configuration, the templates or this extension's code change, or when its file is missing;
+    otherwise a rebuild leaves it alone, so an unchanged site rebuilds in well under a second.
+    """
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.path = Path(app.doctreedir) / "portfolio-pages.json"
+        self.previous = json.loads(self.path.read_text()) if self.path.exists() else {}
+        self.current: dict[str, str] = {}
+        env = app.env
+        site = [
+            app.builder.build_info.config_hash,
+            app.builder.build_info.tags_hash,
+            app.builder.templates.newest_template_mtime(),
+            sorted((docname, title.astext()) for docname, title in env.titles.items()),
+            sorted((docname, list(children)) for docname, children in env.toctree_includes.items()),
+            sorted(env.portfolio_full_lists),  # type: ignore[attr-defined]
+            CODE,
+        ]
+        self.site = json.dumps(site, default=str)
+
+    def unchanged(self, pagename: str, entry: Entry, citing: list[str]) -> bool:
+        inputs = [self.site, entry.type, sorted(entry.fields.items()),
+                  {role: [str(person) for person in persons] for role, persons in entry.persons.items()}, citing]
+        digest = hashlib.sha256(json.dumps(inputs, default=str).encode()).hexdigest()
+        self.current[pagename] = digest
+        written = Path(self.app.outdir) / (pagename + self.app.builder.out_suffix)
+        return self.previous.get(pagename) == digest and written.exists()
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self.current, indent=0, sort_keys=True))
+
+
+def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Paper pages all sit in papers/ and outside the toctree, so they share one rendering of it.
+
+    furo renders the whole navigation for every page; with a lab-sized bibliography that is most of
+    the cost of the paper pages. This runs before furo's own handler (priority 500).
+    """
+    if templatename != "paper.html":
+        return
+    cache: dict[str, str] = app.builder.__dict__.setdefault("_portfolio_navigation", {})
+    render = context["toctree"]
+
+    def toctree(**options: Any) -> str:
+        key = json.dumps(options, sort_keys=True, default=str)
+        if key not in cache:
+            cache[key] = render(**options)
+        return cache[key]
+
+    context["toctree"] = toctree
 
 
 def paper_body(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: list[str]) -> nodes.container:
@@ -108,6 +183,10 @@ def paper_body(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: lis
         body += _link_line(app, pagename, "Discussed on: ", citing)
     body += nodes.rubric("", "BibTeX")
     body += nodes.literal_block("", database.standard_bibtex(entry), language="bibtex")
+    for docname in sorted(app.env.portfolio_full_lists):  # type: ignore[attr-defined]
+        uri = app.builder.get_relative_uri(pagename, docname) + f"#year-{database.year(entry)}"
+        back = nodes.reference("", f"\N{LEFTWARDS ARROW} All publications of {database.year(entry)}", refuri=uri, internal=True)
+        body += nodes.paragraph("", "", back, classes=["pub-back"])
     return body
 
 
@@ -139,6 +218,7 @@ def add_templates(app: Sphinx, config: Config) -> None:
 def init_citations(app: Sphinx) -> None:
     if not hasattr(app.env, "portfolio_citations"):
         app.env.portfolio_citations = {}  # type: ignore[attr-defined]
+        app.env.portfolio_full_lists = set()  # type: ignore[attr-defined]
 
 
 def setup(app: Sphinx) -> dict[str, object]:
@@ -147,5 +227,6 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_env_collector(CitationCollector)
     app.connect("doctree-resolved", link_titles)
     app.connect("html-collect-pages", collect_pages)
+    app.connect("html-page-context", share_navigation, priority=400)
     app.connect("build-finished", remove_stale_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,12 +9,13 @@ comes from ``portfolio_person`` in conf.py rather than from code.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
 from docutils import nodes
 from pybtex.database import Entry, Person
-from pybtex.plugin import register_plugin
+from pybtex.plugin import find_plugin, register_plugin
 from pybtex.richtext import BaseMultipartText, HRef, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
@@ -72,6 +73,13 @@ class PortfolioStyle(BaseStyle):
     max_authors = 10
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
+        """The entry's reference; one style instance serves one build, so it formats each entry once."""
+        cache = self.__dict__.setdefault("_formatted", {})
+        if (label, entry.key) not in cache:
+            cache[label, entry.key] = self._format_entry(label, entry)
+        return cache[label, entry.key]
+
+    def _format_entry(self, label: str, entry: Entry) -> FormattedEntry:
         parts = [
             PaperTitle(entry.key, self.format_title(entry)),
             Text(self.format_authors(entry, self.max_authors), "."),
@@ -98,19 +106,20 @@ class PortfolioStyle(BaseStyle):
         return Text(", ").join(names[:-1]) + Text(", and ", names[-1])
 
     def format_person(self, person: Person, equal: list[Person]) -> Text:
+        """One author: bold if the owner, marked if an equal contributor; never broken across lines."""
         name = self.format_name(person).format()
         if self.owner is not None and database.same_person(person, self.owner):
             name = Tag("strong", name)
         if any(database.same_person(person, other) for other in equal):
             name = Text(name, Tag("sup", EQUAL_MARK))
-        return name
+        return Text(Span("pub-author", name))
 
     def format_venue(self, entry: Entry) -> Text:
         fields = entry.fields
         name = next((field for field in VENUE_FIELDS if fields.get(field, "").strip()), None)
         place = Text(Tag("em", rich_field(entry, name))) if name else Text("arXiv preprint" if "eprint" in fields else "")
         if "volume" in fields:
-            place += Text(" ", fields["volume"])
+            place += Text(f", {fields['series']} " if "series" in fields else " ", fields["volume"])
             if "number" in fields:
                 place += Text(f"({fields['number']})")
         parts = [place] if place else []
@@ -132,12 +141,12 @@ class PortfolioStyle(BaseStyle):
             doi = fields["doi"].strip()
             links.append(HRef(f"https://doi.org/{doi}", f"doi:{doi}"))
         if "openreview" in fields:
-            links.append(HRef(f"https://openreview.net/forum?id={fields['openreview'].strip()}", "OpenReview"))
+            forum = fields["openreview"].strip()
+            links.append(HRef(f"https://openreview.net/forum?id={forum}", f"OpenReview:{forum}"))
         if "url" in fields:
-            url = fields["url"].strip()
-            links.append(HRef(url, urlsplit(url).netloc))
+            links.append(HRef(fields["url"].strip(), printable(fields["url"])))
         if "code" in fields:
-            links.append(HRef(fields["code"].strip(), "Code"))
+            links.append(HRef(fields["code"].strip(), Text("code: ", printable(fields["code"]))))
         return Text(LINK_SEPARATOR).join(links)
 
     def _owner_position(self, persons: list[Person]) -> int:
@@ -147,16 +156,29 @@ class PortfolioStyle(BaseStyle):
         return -1
 
 
+def printable(url: str) -> str:
+    """A URL as a reader of a printed page would type it: no scheme, no trailing slash."""
+    parts = urlsplit(url.strip())
+    return (parts.netloc + parts.path).rstrip("/") + (f"?{parts.query}" if parts.query else "")
+
+
 def rich_field(entry: Entry, name: str) -> Text:
     """A field's LaTeX as rich text, keeping a bare % (a LaTeX comment) and an escaped \\$ as the characters."""
     value = re.sub(r"(?<!\\)%", r"\\%", entry.fields.get(name, "")).replace("\\$", "$")
     return Text.from_latex(value)
 
 
+@functools.cache
+def formatting_style(name: str) -> BaseStyle:
+    """One instance of a pybtex formatting style per build: finding and making one costs milliseconds."""
+    return find_plugin("pybtex.style.formatting", name)()
+
+
 def register(app: Sphinx, config: Config) -> None:
     """Register the style under its plugin name, with the owner and author limit from conf.py."""
     settings = {"owner": Person(config.portfolio_person["name"]), "max_authors": config.portfolio_max_authors}
     register_plugin("pybtex.style.formatting", STYLE_NAME, type("PortfolioStyle", (PortfolioStyle,), settings), force=True)
+    formatting_style.cache_clear()
 
 
 def setup(app: Sphinx) -> dict[str, object]:

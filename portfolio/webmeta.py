@@ -27,7 +27,7 @@ from sphinx.application import Sphinx
 from . import database
 from .figures import card
 from .paperpages import PAGE_BUILDERS, page_name
-from .style import rich_field
+from .style import formatting_style, rich_field
 
 SOCIAL_CARD = "_static/portfolio-social.png"
 CARD_SIZE = (1200, 630)  # the size OpenGraph previews use
@@ -78,9 +78,7 @@ def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[st
 
 
 def plain_reference(app: Sphinx, entry: Entry) -> str:
-    from pybtex.plugin import find_plugin
-
-    style = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)()
+    style = formatting_style(app.config.bibtex_default_style)
     text = Text(" ").join([style.format_title(entry), Text(style.format_authors(entry, style.max_authors), "."),
                            style.format_venue(entry)])
     return str(text)

@@ -36,8 +36,9 @@ def page_title(docname: str) -> str:
 
 
 def main_text(page: BeautifulSoup) -> str:
+    """The article's text as a reader sees it, no-break spaces as spaces."""
     article = page.find("article") or page.find("body")
-    return " ".join(article.get_text(" ").split())
+    return " ".join(article.get_text(" ").replace("\u00a0", " ").split())
 
 
 def epub_files(book: Path) -> dict[str, str]:
@@ -61,7 +62,7 @@ def pdf_pages(pdf: Path) -> list[str]:
 def squash(text: str) -> str:
     """Text with hyphenation at line ends undone and all whitespace runs made single spaces."""
     text = re.sub(r"(\w)-\n\s*(\w)", r"\1\2", text)
-    return " ".join(text.split())
+    return " ".join(text.replace("\u00a0", " ").split())
 
 
 def pdf_xml(pdf: Path) -> str:

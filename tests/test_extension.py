@@ -36,7 +36,7 @@ def test_entry_reads_title_authors_venue_badge_links(app):
     assert "Scientific Memoirs 3, 666\u2013731, 1843." in text
     assert entry.select_one(".pub-badge").get_text() == "Oral"
     links = {a.get_text(): a["href"] for a in entry.select(".pub-links a")}
-    assert links == {"arXiv:1203.4567": "https://arxiv.org/abs/1203.4567", "Code": "https://example.org/engine"}
+    assert links == {"arXiv:1203.4567": "https://arxiv.org/abs/1203.4567", "code: example.org/engine": "https://example.org/engine"}
 
 
 @pytest.mark.sphinx("html", testroot="publications")

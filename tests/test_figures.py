@@ -65,7 +65,7 @@ def test_figures_are_redrawn_when_the_bib_changes_and_not_otherwise(app, make_ap
     app.build()
     cache = app.doctreedir / "portfolio-figures"
     first = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
-    assert sorted(name.split("-")[0] for name in first) == ["coauthors", "per", "timeline"]
+    assert sorted(name.split("-")[0] for name in first) == ["coauthors", "per", "social", "timeline"]
 
     again = make_app("html", srcdir=app.srcdir)
     again.build()

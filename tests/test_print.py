@@ -11,7 +11,7 @@ from conftest import CV_PHONE, require_tool
 from reading import bib_entries, pdf_pages, pdf_text, pdf_xml, squash
 
 ENTRIES = bib_entries()
-CHAPTERS = ["Research overview", "Physics of AI", "Physics for AI", "AI for Physics", "Neuroscience for AI",
+CHAPTERS = ["Research overview", "Physics of AI", "Physics for AI", "AI for physics", "Neuroscience for AI",
             "Machine learning for heavy-ion physics", "Physics-inspired methods", "Publications", "Experience", "Service"]
 
 
@@ -83,6 +83,13 @@ def test_title_page_names_the_person_position_and_contact(pdf):
                  "zmliu@mit.edu", "kindxiaoming.github.io"):
         assert text in first, text
     assert "555" not in first
+
+
+def test_first_chapter_opens_with_the_biography_the_pdf_has_no_home_page_for(pdf):
+    require_tool("pdftotext")
+    text = squash(pdf_text(pdf))
+    chapter = text[text.index("Chapter 1 Research overview"):]
+    assert chapter.index("supervised by Prof. Max Tegmark") < chapter.index("Physics of AI")
 
 
 def test_bookmarks_and_running_heads_follow_the_chapters(pdf):
