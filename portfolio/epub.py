@@ -8,7 +8,6 @@ when it is unset) and with fixed permissions, keeping Sphinx's order and compres
 from __future__ import annotations
 
 import os
-import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .figures import card
+from .figures import place_card
 
 COVER = "_static/portfolio-cover.png"
 COVER_SIZE = (1600, 2400)  # pixels; the 2:3 shape e-book stores ask for
@@ -32,10 +31,7 @@ def draw_cover(app: Sphinx) -> None:
     """Draw the cover into the output folder before Sphinx lists the e-book's files."""
     if app.builder.name != "epub" or app.config.epub_cover[0] != COVER:
         return
-    drawn = card(app.doctreedir, "cover", app.config, COVER_SIZE)
-    path = Path(app.outdir) / COVER
-    path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(drawn, path)
+    place_card(app, "cover", COVER_SIZE, COVER)
 
 
 def normalize_archive(app: Sphinx, exception: Exception | None) -> None:

@@ -94,7 +94,7 @@ def timeline(papers: list[Entry], config: Any) -> dict[str, Any]:
     groups: dict[tuple[str, str], int] = Counter((database.year(entry), theme) for entry in papers
                                                  for theme in database.themes(entry))
     # Only the year is known: a year's papers of one theme sit side by side around the middle of it.
-    dots = [[int(year) + 0.5 + (number - (count - 1) / 2) * DOT_SPACING, theme_keys.index(theme)]
+    dots = [[int(year) + 0.5 + (number - (count - 1) / 2) * min(DOT_SPACING, 0.8 / count), theme_keys.index(theme)]
             for (year, theme), count in sorted(groups.items()) for number in range(count)]
     last = max([int(year) + 1 for year, _ in groups] + [end for _, _, end in positions if end])
     spans = "; ".join(f"{item['name']}, {item['start']} to {item.get('end') or 'now'}" for item in config.portfolio_positions)
@@ -158,10 +158,13 @@ def cached(doctreedir: str | Path, stem: str, inputs: dict[str, Any], fmt: str, 
     return path
 
 
-def card(doctreedir: str | Path, stem: str, config: Any, size: tuple[int, int]) -> Path:
-    """The person's card (the e-book's cover, the picture of link previews), from the cache when unchanged."""
-    person = config.portfolio_person
-    text = {"title": config.author, "subtitle": "Research portfolio",
+def place_card(app: Sphinx, stem: str, size: tuple[int, int], target: str) -> None:
+    """Put the person's card (the e-book's cover, the picture of link previews) at *target* in the output.
+
+    It is drawn from the settings, and taken from the cache while they do not change.
+    """
+    person = app.config.portfolio_person
+    text = {"title": app.config.author, "subtitle": "Research portfolio",
             "lines": [line for line in (person.get("role"), person.get("affiliation")) if line]}
 
     def make():  # type: ignore[no-untyped-def]
@@ -169,7 +172,10 @@ def card(doctreedir: str | Path, stem: str, config: Any, size: tuple[int, int]) 
 
         return charts.card(text["title"], text["subtitle"], text["lines"], *size)
 
-    return cached(doctreedir, stem, {**text, "size": size}, "png", make)
+    drawn = cached(app.doctreedir, stem, {**text, "size": size}, "png", make)
+    path = Path(app.outdir) / target
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(drawn, path)
 
 
 def draw(kind: str, data: dict[str, Any], ink: str):  # type: ignore[no-untyped-def]

@@ -19,7 +19,6 @@ from docutils import nodes
 from pybtex.database import Entry
 from pybtex.richtext import Text
 from pybtex_docutils import Backend
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment

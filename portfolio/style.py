@@ -107,10 +107,17 @@ class PortfolioStyle(BaseStyle):
 
     def format_person(self, person: Person, equal: list[Person]) -> Text:
         """One author: bold if the owner, marked if an equal contributor; never broken across lines."""
+        marked = any(database.same_person(person, other) for other in equal)
+        cache = self.__dict__.setdefault("_people", {})
+        if (str(person), marked) not in cache:
+            cache[str(person), marked] = self._format_person(person, marked)
+        return cache[str(person), marked]
+
+    def _format_person(self, person: Person, marked: bool) -> Text:
         name = self.format_name(person).format()
         if self.owner is not None and database.same_person(person, self.owner):
             name = Tag("strong", name)
-        if any(database.same_person(person, other) for other in equal):
+        if marked:
             name = Text(name, Tag("sup", EQUAL_MARK))
         return Text(Span("pub-author", name))
 
@@ -164,8 +171,13 @@ def printable(url: str) -> str:
 
 def rich_field(entry: Entry, name: str) -> Text:
     """A field's LaTeX as rich text, keeping a bare % (a LaTeX comment) and an escaped \\$ as the characters."""
-    value = re.sub(r"(?<!\\)%", r"\\%", entry.fields.get(name, "")).replace("\\$", "$")
-    return Text.from_latex(value)
+    return _rich_text(entry.fields.get(name, ""))
+
+
+@functools.lru_cache(maxsize=8192)
+def _rich_text(latex: str) -> Text:
+    # Decoding LaTeX is the slowest step of formatting; the same titles and venues recur in every format.
+    return Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", latex).replace("\\$", "$"))
 
 
 @functools.cache

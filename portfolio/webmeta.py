@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,7 +24,7 @@ from pybtex.richtext import Text
 from sphinx.application import Sphinx
 
 from . import database
-from .figures import card
+from .figures import place_card
 from .paperpages import PAGE_BUILDERS, page_name
 from .style import formatting_style, rich_field
 
@@ -174,10 +173,7 @@ def draw_social_card(app: Sphinx) -> None:
     """The picture link previews show, drawn once per build from the settings."""
     if app.builder.name not in PAGE_BUILDERS:
         return
-    drawn = card(app.doctreedir, "social", app.config, CARD_SIZE)
-    path = Path(app.outdir) / SOCIAL_CARD
-    path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(drawn, path)
+    place_card(app, "social", CARD_SIZE, SOCIAL_CARD)
 
 
 def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
