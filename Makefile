@@ -6,6 +6,7 @@ VENVDIR    ?= .venv
 BUILDDIR   ?= _build
 SPHINXOPTS ?= -W --keep-going -n
 JOBS       ?= auto
+BENCHOPTS  ?=
 
 VENVPY  = $(VENVDIR)/bin/python
 SPHINX  = $(VENVPY) -m sphinx
@@ -16,7 +17,7 @@ NODEDIR   = tests/browser
 NODESTAMP = $(NODEDIR)/node_modules/.installed
 TEX_PACKAGES = latexmk texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf
 
-.PHONY: help venv html epub pdf cv all live linkcheck test audit lock clean distclean
+.PHONY: help venv html epub pdf cv all live linkcheck test audit bench lock clean distclean
 
 help:
 	@echo "make html       build the web site into $(BUILDDIR)/html"
@@ -28,6 +29,7 @@ help:
 	@echo "make linkcheck  check every external link (needs the internet)"
 	@echo "make test       run the test suite"
 	@echo "make audit      Lighthouse and the Nu HTML Checker on the built site (needs Chromium, Node, Java)"
+	@echo "make bench      time the builds against the performance goals (a few minutes)"
 	@echo "make lock       regenerate requirements.lock after changing a requirements file"
 	@echo "make clean      remove $(BUILDDIR); make distclean also removes $(VENVDIR)"
 
@@ -77,6 +79,10 @@ test: $(STAMP) $(if $(shell command -v npm),$(NODESTAMP))
 # Lighthouse (mobile, light and dark) on four pages and the Nu HTML Checker on every page.
 audit: html $(NODESTAMP)
 	node $(NODEDIR)/audit.mjs $(BUILDDIR)/html
+
+# Build times against the goals in README.md; BENCHOPTS=--quick for a one-run smoke test.
+bench: $(STAMP)
+	$(VENVPY) benchmarks/bench.py $(BENCHOPTS)
 
 # Every transitive dependency, pinned with hashes, for Python 3.11 and newer (uv resolves for all of them).
 lock: $(STAMP)
