@@ -52,12 +52,12 @@ epub: $(STAMP)
 pdf: $(STAMP) tex-tools
 	$(SPHINX) -b latex $(SPHINXOPTS) $(DOCTREE) . $(BUILDDIR)/latex
 	$(MAKE) -C $(BUILDDIR)/latex $(LATEXMAKE) all-pdf
-	@echo "The PDF is at" $(CURDIR)/$(BUILDDIR)/latex/*.pdf
+	@for tex in $(BUILDDIR)/latex/*.tex; do echo "The PDF is at $(CURDIR)/$${tex%.tex}.pdf"; done
 
 cv: $(STAMP) tex-tools
 	$(SPHINX) -b latex -t cv $(SPHINXOPTS) -d $(BUILDDIR)/cv-doctrees . $(BUILDDIR)/cv
 	$(MAKE) -C $(BUILDDIR)/cv $(LATEXMAKE) all-pdf
-	@echo "The CV is at" $(CURDIR)/$(BUILDDIR)/cv/*.pdf
+	@for tex in $(BUILDDIR)/cv/*.tex; do echo "The CV is at $(CURDIR)/$${tex%.tex}.pdf"; done
 
 all: html epub pdf cv
 
