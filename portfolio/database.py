@@ -46,10 +46,9 @@ ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]+)[ \t]*,",
 
 @dataclasses.dataclass
 class Catalogue:
-    """The checked entries of the database, in file order, and where each one starts."""
+    """The checked entries of the database, in file order."""
 
     entries: dict[str, Entry]
-    locations: dict[str, str]
 
     def papers(self, theme: str | None = None, selected: bool = False) -> list[Entry]:
         """The entries of one theme, or the selected ones, or all: newest first, in file order within a year."""
@@ -132,7 +131,6 @@ def load(app: Sphinx) -> None:
     parser = Parser(encoding)
     bibfiles: dict[Path, BibFile] = {}
     entries: dict[str, Entry] = {}
-    locations: dict[str, str] = {}
     for name in app.config.bibtex_bibfiles:
         path = (Path(app.confdir) / name).resolve()
         before = set(parser.data.entries)
@@ -148,10 +146,9 @@ def load(app: Sphinx) -> None:
                 _warn(location, f"{key}: {problem}")
             if not problems:
                 entries[key] = entry
-                locations[key] = location
         bibfiles[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(new_keys))
     app.env.get_domain("cite").data["bibdata"] = BibData(encoding, bibfiles, parser.data)
-    app.env.portfolio_catalogue = Catalogue(entries, locations)  # type: ignore[attr-defined]
+    app.env.portfolio_catalogue = Catalogue(entries)  # type: ignore[attr-defined]
 
 
 def _read(parser: Parser, path: Path, encoding: str, starts: dict[str, int]) -> Iterator[tuple[str, int, str]]:

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project, require_tool, sphinx
 from reading import pdf_text, soup, squash
 

@@ -23,9 +23,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from conftest import PROJECT, require_tool
+from playwright.sync_api import sync_playwright
 from reading import source_pages
 
 AXE = PROJECT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import require_tool
 from reading import bib_entries, epub_files, main_text, page_title, pdf_pages, soup, squash
 

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 
 import pytest
-
 from reading import bib_entries, epub_files, pdf_text, soup, squash
 
 FIGURES = {"per-year": "publications", "coauthors": "research/index", "timeline": "experience"}

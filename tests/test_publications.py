@@ -6,9 +6,8 @@ import re
 from collections import Counter
 
 import pytest
-from pybtex.database import parse_string
-
 from conftest import require_tool
+from pybtex.database import parse_string
 from reading import bib_entries, epub_files, pdf_pages, pdf_xml, soup, squash
 
 OWNER = "Ziming Liu"

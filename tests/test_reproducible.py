@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import copy_project, sphinx
 
 EPOCH = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}

@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-
 from reading import bib_entries, soup, source_pages
 
 BASE = "https://ziming-liu.readthedocs.io/en/latest/"
