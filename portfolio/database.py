@@ -125,6 +125,12 @@ def catalogue(env: BuildEnvironment) -> Catalogue:
     return env.portfolio_catalogue  # type: ignore[attr-defined]
 
 
+def note_dependency(env: BuildEnvironment) -> None:
+    """Mark the page being read as made from the .bib files: editing them re-reads it."""
+    for bibfile in env.get_domain("cite").bibdata.bibfiles:
+        env.note_dependency(bibfile)
+
+
 def load(app: Sphinx) -> None:
     """Parse and check every .bib file; give the result to sphinxcontrib-bibtex and to our directives."""
     encoding = app.config.bibtex_encoding

@@ -124,8 +124,7 @@ class PublicationFigure(SphinxDirective):
         kind = self.arguments[0]
         if kind not in FIGURES:
             raise self.error(f"unknown figure '{kind}' (known: {', '.join(FIGURES)})")
-        for bibfile in self.env.get_domain("cite").bibdata.bibfiles:
-            self.env.note_dependency(bibfile)
+        database.note_dependency(self.env)
         made = FIGURES[kind](database.catalogue(self.env).papers(), self.config)
         figure = data_figure(kind=kind, data=made["data"], alt=made["alt"], desc=made["desc"],
                              caption=self.options.get("caption", ""), ids=[f"figure-{kind}"])

@@ -53,8 +53,7 @@ class PublicationList(SphinxDirective):
         known = self.config.portfolio_themes
         if theme is not None and theme not in known:
             raise self.error(f"unknown theme '{theme}' (known: {', '.join(known)})")
-        for bibfile in self.env.get_domain("cite").bibdata.bibfiles:
-            self.env.note_dependency(bibfile)
+        database.note_dependency(self.env)
         papers = database.catalogue(self.env).papers(theme=theme, selected="selected" in self.options)
         if not papers:
             return [nodes.paragraph("", "No papers yet.")]
@@ -78,8 +77,7 @@ class PublicationThemes(SphinxDirective):
     """A list of the research themes, each linking to its page, with its number of papers."""
 
     def run(self) -> list[nodes.Node]:
-        for bibfile in self.env.get_domain("cite").bibdata.bibfiles:
-            self.env.note_dependency(bibfile)
+        database.note_dependency(self.env)
         catalogue = database.catalogue(self.env)
         items = nodes.bullet_list(classes=["publication-themes"])
         for theme, (title, page) in self.config.portfolio_themes.items():
