@@ -42,23 +42,23 @@ class Span(BaseMultipartText):
     def render(self, backend):  # type: ignore[no-untyped-def]
         text = super().render(backend)
         if backend.name == "docutils":
-            return [nodes.inline("", "", *text, classes=[self.role])]
+            return [nodes.inline("", "", *text, classes=[self.role], **self.node_attributes())]
         return text
 
+    def node_attributes(self) -> dict[str, str]:
+        return {}
 
-class PaperTitle(BaseMultipartText):
+
+class PaperTitle(Span):
     """A paper's title; the docutils node carries the entry key, so later steps can link it."""
 
     def __init__(self, key: str, *parts: object) -> None:
         self.key = key
+        super().__init__("pub-title", *parts)
         self.info = (key,)
-        super().__init__(*parts)
 
-    def render(self, backend):  # type: ignore[no-untyped-def]
-        text = super().render(backend)
-        if backend.name == "docutils":
-            return [nodes.inline("", "", *text, classes=["pub-title"], bibkey=self.key)]
-        return text
+    def node_attributes(self) -> dict[str, str]:
+        return {"bibkey": self.key}
 
 
 class PortfolioStyle(BaseStyle):

@@ -22,14 +22,17 @@ IGNORED = shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache", "__
 RTD_SLUG = "ziming-liu"
 
 
+def missing(message: str) -> None:
+    """Skip a test whose system tool is missing, saying which; under CI=true, fail it instead."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def require_tool(*names: str) -> None:
-    """Skip when a system tool is missing, naming it; under CI=true a missing tool fails instead."""
-    missing = [name for name in names if shutil.which(name) is None]
-    if missing:
-        message = f"missing system tool(s): {', '.join(missing)} (see .ci/run for the packages)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    absent = [name for name in names if shutil.which(name) is None]
+    if absent:
+        missing(f"missing system tool(s): {', '.join(absent)} (see .ci/run for the packages)")
 
 
 def copy_project(destination: Path) -> Path:

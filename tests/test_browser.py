@@ -11,7 +11,6 @@ The server mounts the site at the path of its canonical URL and answers a missin
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import threading
@@ -23,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PROJECT, require_tool
+from conftest import PROJECT, missing, require_tool
 from playwright.sync_api import sync_playwright
 from reading import source_pages
 
@@ -148,10 +147,7 @@ class Browser:
 def browser(html: Path):
     require_tool("chromium")
     if not AXE.is_file():
-        message = f"missing {AXE.relative_to(PROJECT)}; run: npm ci --prefix tests/browser"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        missing(f"missing {AXE.relative_to(PROJECT)}; run: npm ci --prefix tests/browser")
     with serve(html, urlsplit(canonical_base(html)).path) as base, sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
         yield Browser(chromium, base)
