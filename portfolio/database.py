@@ -77,6 +77,11 @@ def equal_contributors(entry: Entry) -> list[Person]:
     return [Person(name) for name in re.split(r"\s+and\s+", value.strip())] if value.strip() else []
 
 
+def full_name(person: Person) -> str:
+    """A name as it is read aloud: "Eric J. Michaud", "Peter Van Katwyk"."""
+    return " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
+
+
 def same_person(one: Person, other: Person) -> bool:
     """Whether two names denote the same person, ignoring middle names, initials and accents."""
     return name_key(one) == name_key(other)

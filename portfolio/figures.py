@@ -67,7 +67,7 @@ def coauthors(papers: list[Entry], config: Any) -> dict[str, Any]:
         for person in entry.persons.get("author", []):
             if not database.same_person(person, owner):
                 key = database.name_key(person)
-                names.setdefault(key, " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names))
+                names.setdefault(key, database.full_name(person))
                 shared.setdefault(key, []).append(entry)
     people = []
     for key, entries in shared.items():

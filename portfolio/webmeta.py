@@ -26,7 +26,7 @@ from sphinx.application import Sphinx
 from . import database
 from .figures import place_card
 from .paperpages import PAGE_BUILDERS, page_name
-from .style import formatting_style, rich_field
+from .style import VENUE_FIELDS, formatting_style, rich_field
 
 SOCIAL_CARD = "_static/portfolio-social.png"
 CARD_SIZE = (1200, 630)  # the size OpenGraph previews use
@@ -115,12 +115,11 @@ def identifiers(entry: Entry) -> list[tuple[str, str, str]]:
 
 
 def author_names(entry: Entry) -> list[str]:
-    return [" ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
-            for person in entry.persons.get("author", [])]
+    return [database.full_name(person) for person in entry.persons.get("author", [])]
 
 
 def venue(entry: Entry) -> str:
-    name = next((field for field in ("journal", "booktitle", "howpublished") if field in entry.fields), None)
+    name = next((field for field in VENUE_FIELDS if entry.fields.get(field, "").strip()), None)
     return str(rich_field(entry, name)) if name else ""
 
 
