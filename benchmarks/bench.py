@@ -57,7 +57,7 @@ GOAL_PARALLEL_SPEEDUP = 1.1  # "faster": by more than the noise between runs
 READ_LINE = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 WRITE_LINE = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 PUBLICATION_LIST = re.compile(r"^```\{publication-list\}\n((?::.*\n)*)```$", re.MULTILINE)
-OTHER_DIRECTIVE = re.compile(r"^```\{publication-(?!list\})[\w-]+\}.*\n(?::.*\n)*```\n", re.MULTILINE)
+OTHER_DIRECTIVE = re.compile(r"^```\{(?:publication-(?!list\})|portfolio-)[\w-]+\}.*\n(?::.*\n)*```\n", re.MULTILINE)
 DIRECTIVE_OPTION = re.compile(r"^:([\w-]+):[ \t]*(.*)$", re.MULTILINE)
 FIRST_TITLE = re.compile(r"^(\s*title\s*=\s*\{)", re.MULTILINE)
 
@@ -190,7 +190,8 @@ def synthetic_entry(number: int, rng: random.Random, conf: dict[str, Any]) -> st
     """A plausible entry: 3 to 8 authors, often with the owner; 2010 to 2025; our own fields, some optional."""
     *given, surname = conf["portfolio_person"]["name"].split()
     authors = rng.sample(NAMES, rng.randint(3, 8))
-    if rng.random() < 0.6:
+    owned = rng.random() < 0.6
+    if owned:
         authors[rng.randrange(len(authors))] = f"{surname}, {' '.join(given)}"
     year = rng.randint(2010, 2025)
     words = rng.sample(WORDS, 6)
@@ -211,6 +212,8 @@ def synthetic_entry(number: int, rng: random.Random, conf: dict[str, Any]) -> st
         fields["highlight"] = rng.choice(conf["portfolio_highlights"])
     if rng.random() < 0.01:
         fields["selected"] = "true"
+    if not owned:
+        fields["without_owner"] = "true"  # a lab's list: papers of colleagues, listed on purpose
     key = re.sub(r"[^a-z]", "", authors[0].split(",")[0].lower()) + str(year) + re.sub(r"[^a-z]", "", words[0]) + str(number)
     body = "".join(f"  {name:<13} = {{{value}}},\n" for name, value in fields.items())
     return f"@{kind}{{{key},\n{body}}}\n"

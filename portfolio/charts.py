@@ -103,7 +103,7 @@ def coauthor_network(owner: str, coauthors: list[Coauthor], themes: list[str], i
                   fontsize=11, fontweight="bold")
     axes.set_xlim(-1.5, 1.5)
     axes.set_ylim(-1.08, 1.08)
-    shown = sorted({person.theme for person in coauthors if person.papers > 1})
+    shown = sorted({person.theme for person in coauthors if person.papers > 1}) if themes else []
     handles = [Line2D([], [], linestyle="", marker="o", color=ink if theme < 0 else PALETTE[theme % len(PALETTE)])
                for theme in shown]
     labels = ["several themes" if theme < 0 else themes[theme] for theme in shown]

@@ -10,8 +10,8 @@ the key, so ``-W`` stops the build with a message the author can act on.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,12 +24,11 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
+from . import entries
+from .fields import HIDDEN, LINK_FIELDS
 from .sources import undecodable
 
 logger = logging.getLogger(__name__)
-
-#: Fields of ours, which BibTeX has no standard for; the BibTeX shown to visitors leaves them out.
-OWN_FIELDS = ("themes", "highlight", "equalcontrib", "selected", "openreview", "code")
 
 REQUIRED_FIELDS = {
     "article": ("title", "journal", "year"),
@@ -40,8 +39,8 @@ DEFAULT_REQUIRED_FIELDS = ("title", "year")
 ARXIV_ID = re.compile(r"^(?:(?P<yymm>\d{2}(?:0[1-9]|1[0-2]))\.(?P<number>\d{4,5})|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 YEAR = re.compile(r"^\d{4}$")
-URL = re.compile(r"^https?://\S+$")
-ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]+)[ \t]*,", re.MULTILINE)
+#: An entry's first line; the key may stand on the next line, as in OpenReview's exports.
+ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(]\s*([^,\s]+)[ \t]*,", re.MULTILINE)
 
 
 @dataclasses.dataclass
@@ -49,70 +48,20 @@ class Catalogue:
     """The checked entries of the database, in file order."""
 
     entries: dict[str, Entry]
+    site: entries.Site = entries.Site()
 
     def papers(self, theme: str | None = None, selected: bool = False) -> list[Entry]:
         """The entries of one theme, or the selected ones, or all: newest first, in file order within a year."""
         chosen = [
             entry
             for entry in self.entries.values()
-            if (theme is None or theme in themes(entry)) and (not selected or is_selected(entry))
+            if (theme is None or theme in entries.themes(entry)) and (not selected or entries.is_selected(entry))
         ]
-        return sorted(chosen, key=lambda entry: year(entry), reverse=True)
-
-
-def themes(entry: Entry) -> list[str]:
-    return [theme.strip() for theme in entry.fields.get("themes", "").split(",") if theme.strip()]
-
-
-def highlight(entry: Entry) -> str:
-    return entry.fields.get("highlight", "").strip()
-
-
-def is_selected(entry: Entry) -> bool:
-    return entry.fields.get("selected", "").strip().lower() == "true"
-
-
-def equal_contributors(entry: Entry) -> list[Person]:
-    value = entry.fields.get("equalcontrib", "")
-    return [Person(name) for name in re.split(r"\s+and\s+", value.strip())] if value.strip() else []
-
-
-def full_name(person: Person) -> str:
-    """A name as it is read aloud: "Eric J. Michaud", "Peter Van Katwyk"."""
-    return " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
-
-
-def same_person(one: Person, other: Person) -> bool:
-    """Whether two names denote the same person, ignoring middle names, initials and accents."""
-    return name_key(one) == name_key(other)
-
-
-def name_key(person: Person) -> tuple[str, str]:
-    first = person.first_names[0] if person.first_names else ""
-    last = " ".join(person.prelast_names + person.last_names)
-    return (_fold(first), _fold(last))
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("{", "").replace("}", ""))
-    return "".join(char for char in text if char.isalnum()).lower()
-
-
-def venue_kind(entry: Entry) -> str:
-    """journal, conference, workshop or preprint: what kind of venue the entry appeared in."""
-    if entry.type == "article":
-        return "journal"
-    if entry.type == "inproceedings":
-        return "workshop" if "workshop" in entry.fields.get("booktitle", "").lower() else "conference"
-    return "preprint"
-
-
-def year(entry: Entry) -> str:
-    return entry.fields.get("year", "").strip()
+        return sorted(chosen, key=entries.year, reverse=True)
 
 
 def standard_bibtex(entry: Entry) -> str:
-    """The entry as BibTeX without our own fields: what a visitor pastes into their .bib file.
+    """The entry as BibTeX without our own or al-folio's fields: what a visitor pastes into their .bib file.
 
     Values are written as they were read, in braces: pybtex's own writer would escape the LaTeX
     in them a second time.
@@ -121,9 +70,17 @@ def standard_bibtex(entry: Entry) -> str:
     for role, persons in entry.persons.items():
         lines.append(f"  {role} = {{{' and '.join(str(person) for person in persons)}}},")
     for name, value in entry.fields.items():
-        if name.lower() not in OWN_FIELDS:
+        if name.lower() not in HIDDEN:
             lines.append(f"  {name} = {{{value}}},")
     return "\n".join([*lines, "}"])
+
+
+def site_of(app: Sphinx) -> entries.Site:
+    """What reading entries needs to know of the site, from conf.py."""
+    config = app.config
+    static = tuple((Path(app.confdir) / name).resolve() for name in config.html_static_path)
+    return entries.Site(baseurl=config.html_baseurl, static=static,
+                        conference_words=entries.CONFERENCE_WORDS + tuple(config.portfolio_conference_venues))
 
 
 def catalogue(env: BuildEnvironment) -> Catalogue:
@@ -141,35 +98,62 @@ def load(app: Sphinx) -> None:
     encoding = app.config.bibtex_encoding
     parser = Parser(encoding)
     bibfiles: dict[Path, BibFile] = {}
-    entries: dict[str, Entry] = {}
+    checked: dict[str, Entry] = {}
+    site = site_of(app)
     for name in app.config.bibtex_bibfiles:
         path = (Path(app.confdir) / name).resolve()
         before = set(parser.data.entries)
-        starts: dict[str, int] = {}
-        for key, line, problem in _read(parser, path, encoding, starts):
+        source = Source(path)
+        for key, line, problem in _read(parser, source, encoding):
             _warn(f"{path}:{line}" if line else str(path), f"{key}: {problem}" if key else problem)
         new_keys = [key for key in parser.data.entries if key not in before]
         for key in new_keys:
             entry = parser.data.entries[key]
-            location = f"{path}:{starts.get(key, 1)}"
-            problems = list(_check(entry, app))
-            for problem in problems:
-                _warn(location, f"{key}: {problem}")
+            _normalize(entry)
+            problems = list(_check(entry, app, site))
+            for field, problem in problems:
+                _warn(f"{path}:{source.line(key, field)}", f"{key}: {problem}")
             if not problems:
-                entries[key] = entry
+                checked[key] = entry
         bibfiles[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(new_keys))
     app.env.get_domain("cite").data["bibdata"] = BibData(encoding, bibfiles, parser.data)
-    app.env.portfolio_catalogue = Catalogue(entries)  # type: ignore[attr-defined]
+    app.env.portfolio_catalogue = Catalogue(checked, site)  # type: ignore[attr-defined]
 
 
-def _read(parser: Parser, path: Path, encoding: str, starts: dict[str, int]) -> Iterator[tuple[str, int, str]]:
-    """Parse one file into *parser* and note where each entry starts in *starts*.
+@dataclasses.dataclass
+class Source:
+    """A .bib file's text and where each entry starts, to name the line of a problem."""
+
+    path: Path
+    text: str = ""
+    starts: dict[str, int] = dataclasses.field(default_factory=dict)  # key -> offset of its "@"
+
+    def line(self, key: str, field: str | None = None) -> int:
+        """The line of *field* in the entry *key*, or of the entry's first line."""
+        start = self.starts.get(key, 0)
+        offset = start
+        if field is not None:
+            following = ENTRY_START.search(self.text, start + 1)
+            span = self.text[start : following.start() if following else len(self.text)]
+            found = re.search(rf"^[ \t]*{re.escape(field)}[ \t]*=", span, re.MULTILINE | re.IGNORECASE)
+            offset = start + found.start() if found else start
+        return self.text.count("\n", 0, offset) + 1
+
+
+def _normalize(entry: Entry) -> None:
+    """Read what real-world exports write the way a reader means it: a DOI without its resolver's address."""
+    if "doi" in entry.fields:
+        entry.fields["doi"] = entries.doi(entry)
+
+
+def _read(parser: Parser, source: Source, encoding: str) -> Iterator[tuple[str, int, str]]:
+    """Parse one file into *parser* and note its text and where each entry starts in *source*.
 
     Yields (key, line, problem) for everything that went wrong; key is empty when the problem
     belongs to no entry, line is 0 when it belongs to no line.
     """
     try:
-        raw = path.read_bytes()
+        raw = source.path.read_bytes()
     except OSError as error:
         yield "", 0, f"cannot read the bibliography: {error.strerror}"
         return
@@ -177,15 +161,15 @@ def _read(parser: Parser, path: Path, encoding: str, starts: dict[str, int]) -> 
     if problem:
         line, byte = problem
         yield "", line, f"not valid {encoding} text (byte {byte:#x}); save the file as UTF-8"
-    text = raw.decode(encoding, errors="replace")  # read on, so one bad byte does not hide every entry
+    text = source.text = raw.decode(encoding, errors="replace")  # read on, so one bad byte does not hide every entry
     for match in ENTRY_START.finditer(text):
         if match.group(1).lower() in ("comment", "preamble", "string"):
             continue
         key, line = match.group(2), text.count("\n", 0, match.start()) + 1
-        if key in starts:
-            yield key, line, f"duplicate key; the first entry with this key is on line {starts[key]}"
+        if key in source.starts:
+            yield key, line, f"duplicate key; the first entry with this key is on line {source.line(key)}"
         else:
-            starts[key] = line
+            source.starts[key] = match.start()
     with pybtex.errors.capture() as errors:
         parser.parse_string(text)
     for error in errors:
@@ -194,9 +178,9 @@ def _read(parser: Parser, path: Path, encoding: str, starts: dict[str, int]) -> 
             yield "", error.lineno or 0, f"BibTeX syntax error: {error.args[0]}{hint}"
         elif not (isinstance(error, BibliographyDataError) and "repeated bibliography entry" in str(error)):
             yield "", 0, f"BibTeX error: {error}"  # repeated entries are reported above, with both lines
-    for key, line in starts.items():
+    for key in source.starts:
         if key not in parser.data.entries:
-            yield key, line, "entry was not read, because of the syntax error before it"
+            yield key, source.line(key), "entry was not read, because of the syntax error before it"
 
 
 def is_arxiv_id(text: str) -> bool:
@@ -207,37 +191,72 @@ def is_arxiv_id(text: str) -> bool:
     return len(match["number"]) == (5 if match["yymm"] >= "1501" else 4)
 
 
-def _check(entry: Entry, app: Sphinx) -> Iterator[str]:
-    """What is wrong with one entry, in words its author understands."""
-    if not entry.persons.get("author"):
-        yield "missing field 'author'"
+def _check(entry: Entry, app: Sphinx, site: entries.Site) -> Iterator[tuple[str | None, str]]:
+    """What is wrong with one entry, in words its author understands, with the field it is in."""
+    if not entries.people(entry):
+        yield None, "missing field 'author' (or 'editor', for a book)"
     for field in REQUIRED_FIELDS.get(entry.type, DEFAULT_REQUIRED_FIELDS):
-        if not entry.fields.get(field, "").strip():
-            yield f"missing field '{field}' (required for @{entry.type})"
-    if entry.fields.get("year") and not YEAR.match(year(entry)):
-        yield f"year '{year(entry)}' is not a four-digit year"
-    if "eprint" in entry.fields and not is_arxiv_id(entry.fields["eprint"].strip()):
-        yield f"eprint '{entry.fields['eprint']}' is not an arXiv id such as 2210.01117"
-    if "doi" in entry.fields and not DOI.match(entry.fields["doi"].strip()):
-        yield f"doi '{entry.fields['doi']}' is not a DOI such as 10.1103/PhysRevLett.126.180604 (no https://doi.org/)"
-    for field in ("url", "code"):
-        if field in entry.fields and not URL.match(entry.fields[field].strip()):
-            yield f"{field} '{entry.fields[field]}' is not an http(s) URL"
+        if not entries.field(entry, field):
+            yield None, f"missing field '{field}' (required for @{entry.type})"
+    if entries.year(entry) and not YEAR.match(entries.year(entry)):
+        yield "year", f"year '{entries.year(entry)}' is not a four-digit year"
+    for field in ("eprint", "arxiv"):
+        if field == "eprint" and entries.field(entry, "archiveprefix").lower() not in ("", "arxiv"):
+            continue
+        if entries.field(entry, field) and not is_arxiv_id(entries.field(entry, field)):
+            yield field, f"{field} '{entries.field(entry, field)}' is not an arXiv id such as 2210.01117"
+    if entries.doi(entry) and not DOI.match(entries.doi(entry)):
+        yield "doi", f"doi '{entries.field(entry, 'doi')}' is not a DOI such as 10.1103/PhysRevLett.126.180604"
+    for field in ("url", *(link.name for link in LINK_FIELDS)):
+        value = entries.field(entry, field)
+        problem = value and (entries.link_problem(field, value, site) if field != "url" or ":" in value
+                             else f"url '{value}' is not a URL")
+        if problem:
+            yield field, problem
+    yield from _check_settings(entry, app)
+    yield from _check_people(entry, app)
+
+
+def _check_settings(entry: Entry, app: Sphinx) -> Iterator[tuple[str | None, str]]:
+    """Our own fields, against the themes and highlights conf.py declares."""
     known_themes = app.config.portfolio_themes
-    if not themes(entry):
-        yield f"missing field 'themes' (one or more of: {', '.join(known_themes)})"
-    for theme in themes(entry):
+    for theme in entries.themes(entry):
         if theme not in known_themes:
-            yield f"unknown theme '{theme}' (known: {', '.join(known_themes)})"
+            yield "themes", f"unknown theme '{theme}' (known: {', '.join(known_themes) or 'none declared in conf.py'})"
     known_highlights = app.config.portfolio_highlights
-    if highlight(entry) and highlight(entry) not in known_highlights:
-        yield f"unknown highlight '{highlight(entry)}' (known: {', '.join(known_highlights)})"
-    if entry.fields.get("selected", "true").strip().lower() not in ("true", "false"):
-        yield f"selected '{entry.fields['selected']}' must be true or false"
-    authors = entry.persons.get("author", [])
-    for person in equal_contributors(entry):
-        if not any(same_person(person, author) for author in authors):
-            yield f"equalcontrib names '{person}', who is not among the authors"
+    highlight = entries.field(entry, "highlight")
+    if highlight and highlight not in known_highlights:
+        yield "highlight", f"unknown highlight '{highlight}' (known: {', '.join(known_highlights)})"
+    for field in ("selected", "without_owner"):
+        if entries.field(entry, field).lower() not in ("", "true", "false", "yes", "no"):
+            yield field, f"{field} '{entries.field(entry, field)}' must be true or false"
+
+
+def _check_people(entry: Entry, app: Sphinx) -> Iterator[tuple[str | None, str]]:
+    """The owner among the authors (or editors), and equal contributors among the authors."""
+    people = entries.people(entry)
+    for person in entries.equal_contributors(entry):
+        if not any(entries.same_person(person, author) for author in people):
+            yield "equalcontrib", f"equalcontrib names '{person}', who is not among the authors"
+    owner = Person(app.config.portfolio_person.get("name", ""))
+    if entries.field(entry, "without_owner").lower() in ("true", "yes") or not people:
+        return
+    if not any(entries.same_person(owner, person) for person in people):
+        role = "author" if entry.persons.get("author") else "editor"
+        yield role, f"{app.config.portfolio_person.get('name')} is not among the {role}s{closest_name(owner, people)}; " \
+            "a paper listed on purpose without the owner takes 'without_owner = {true}'"
+
+
+def closest_name(owner: Person, people: list[Person]) -> str:
+    """A hint naming the author who is most likely the owner written wrongly, or an empty string."""
+    wanted = sorted(entries.fold(part) for part in owner.first_names + owner.last_names)
+    for person in people:
+        if sorted(entries.fold(part) for part in person.first_names + person.last_names) == wanted:
+            return (f" (did you mean `{owner}`? `{entries.full_name(person)}` reads as first name {' '.join(person.first_names)}, "
+                    f"last name {' '.join(person.last_names)}; write `Last, First`)")
+    names = {entries.fold(entries.full_name(person)): person for person in people}
+    found = difflib.get_close_matches(entries.fold(entries.full_name(owner)), names, n=1, cutoff=0.75)
+    return f" (did you mean `{owner}` for `{entries.full_name(names[found[0]])}`?)" if found else ""
 
 
 def _warn(location: str, message: str) -> None:
@@ -247,5 +266,6 @@ def _warn(location: str, message: str) -> None:
 def setup(app: Sphinx) -> dict[str, object]:
     app.setup_extension("sphinxcontrib.bibtex")
     # Before sphinxcontrib-bibtex's own builder-inited handler (priority 500), which then finds its data current.
+    app.add_config_value("portfolio_conference_venues", [], "env", types=frozenset({list, tuple}))
     app.connect("builder-inited", load, priority=400)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -34,6 +34,17 @@ def draw_cover(app: Sphinx) -> None:
     place_card(app, "cover", COVER_SIZE, COVER)
 
 
+def leave_out_other_files(app: Sphinx) -> None:
+    """Files of the static folder that an e-book cannot hold (a paper's PDF, say) stay on the web."""
+    if app.builder.name != "epub":
+        return
+    for folder in app.config.html_static_path:
+        root = Path(app.confdir) / folder
+        for path in root.rglob("*"):
+            if path.is_file() and path.suffix.lower() not in app.builder.media_types:
+                app.config.epub_exclude_files.append(f"_static/{path.relative_to(root).as_posix()}")
+
+
 def normalize_archive(app: Sphinx, exception: Exception | None) -> None:
     """Rewrite the .epub so the same source and SOURCE_DATE_EPOCH always give the same bytes."""
     if exception is not None or app.builder.name != "epub":
@@ -54,5 +65,6 @@ def normalize_archive(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, object]:
     app.connect("config-inited", default_cover)
     app.connect("builder-inited", draw_cover)
+    app.connect("builder-inited", leave_out_other_files)
     app.connect("build-finished", normalize_archive)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -26,9 +26,9 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util.docutils import SphinxDirective
 
-from . import database
+from . import database, entries
 
-KINDS = ["journal", "conference", "workshop", "preprint"]
+OTHER = ""  # the row of papers with no theme
 DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeline
 INK = "#010101"  # drawn text and axes; the web replaces it with currentColor
 PRINT_INK = "#1a1a1a"
@@ -42,11 +42,11 @@ class data_figure(nodes.General, nodes.Element):
     """A figure to draw: its kind, its data, a one-line alt text, its data in words, a caption."""
 
 
-def per_year(papers: list[Entry], config: Any) -> dict[str, Any]:
+def per_year(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any]:
     counts: dict[str, Counter[str]] = {}
     for entry in papers:
-        counts.setdefault(database.year(entry), Counter())[database.venue_kind(entry)] += 1
-    kinds = [kind for kind in KINDS if any(kind in by_kind for by_kind in counts.values())]
+        counts.setdefault(entries.year(entry), Counter())[entries.venue_kind(entry, site)] += 1
+    kinds = [kind for kind in entries.KINDS if any(kind in by_kind for by_kind in counts.values())]
     words = "; ".join(
         f"{year}: {sum(by_kind.values())} ({', '.join(f'{by_kind[kind]} {kind}' for kind in kinds if by_kind[kind])})"
         for year, by_kind in sorted(counts.items())
@@ -58,26 +58,29 @@ def per_year(papers: list[Entry], config: Any) -> dict[str, Any]:
     }
 
 
-def coauthors(papers: list[Entry], config: Any) -> dict[str, Any]:
+def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any]:
     owner = Person(config.portfolio_person["name"])
     theme_keys = list(config.portfolio_themes)
     shared: dict[tuple[str, str], list[Entry]] = {}
     names: dict[tuple[str, str], str] = {}
     for entry in papers:
-        for person in entry.persons.get("author", []):
-            if not database.same_person(person, owner):
-                key = database.name_key(person)
-                names.setdefault(key, database.full_name(person))
+        for person in entries.people(entry):
+            if not entries.same_person(person, owner) and not entries.is_others(person):
+                key = entries.name_key(person)
+                names.setdefault(key, entries.full_name(person))
                 shared.setdefault(key, []).append(entry)
     people = []
-    for key, entries in shared.items():
-        themes = Counter(theme for entry in entries for theme in database.themes(entry)).most_common()
-        several = len(themes) > 1 and themes[0][1] == themes[1][1]  # no theme of their own: a tie
-        people.append([names[key], len(entries), -1 if several else theme_keys.index(themes[0][0])])
+    for key, joint in shared.items():
+        themes = Counter(theme for entry in joint for theme in entries.themes(entry)).most_common()
+        several = not themes or (len(themes) > 1 and themes[0][1] == themes[1][1])  # no theme of their own
+        people.append([names[key], len(joint), -1 if several else theme_keys.index(themes[0][0])])
     people.sort(key=lambda person: (-person[1], person[0]))
     frequent = [f"{name} ({count} papers)" for name, count, _ in people if count > 1]
     single = sum(1 for _, count, _ in people if count == 1)
-    summary = f"Most frequent co-authors: {', '.join(frequent)}; and {single} more co-authors with one paper each."
+    parts = [f"Most frequent co-authors: {', '.join(frequent)}"] if frequent else []
+    if single:
+        parts.append(f"{'and ' if frequent else ''}{single} co-author{'s' if single > 1 else ''} with one paper each")
+    summary = ("; ".join(parts) or "No co-authors") + "."
     return {
         "data": {"owner": str(config.portfolio_person["name"]), "coauthors": people,
                  "themes": [title for title, _ in config.portfolio_themes.values()]},
@@ -87,20 +90,23 @@ def coauthors(papers: list[Entry], config: Any) -> dict[str, Any]:
     }
 
 
-def timeline(papers: list[Entry], config: Any) -> dict[str, Any]:
+def timeline(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any]:
     theme_keys = list(config.portfolio_themes)
+    titles = [title for title, _ in config.portfolio_themes.values()]
+    if any(not entries.themes(entry) for entry in papers):  # papers of no theme get a row of their own
+        theme_keys.append(OTHER)
+        titles.append("other" if titles else "papers")
     positions = [[item["name"], _fractional(item["start"]), _fractional(item["end"]) if item.get("end") else None]
                  for item in config.portfolio_positions]
-    groups: dict[tuple[str, str], int] = Counter((database.year(entry), theme) for entry in papers
-                                                 for theme in database.themes(entry))
+    groups: dict[tuple[str, str], int] = Counter((entries.year(entry), theme) for entry in papers
+                                                 for theme in entries.themes(entry) or [OTHER])
     # Only the year is known: a year's papers of one theme sit side by side around the middle of it.
     dots = [[int(year) + 0.5 + (number - (count - 1) / 2) * min(DOT_SPACING, 0.8 / count), theme_keys.index(theme)]
             for (year, theme), count in sorted(groups.items()) for number in range(count)]
-    last = max([int(year) + 1 for year, _ in groups] + [end for _, _, end in positions if end])
+    last = max([int(year) + 1 for year, _ in groups] + [end for _, _, end in positions if end] + [start for _, start, _ in positions])
     spans = "; ".join(f"{item['name']}, {item['start']} to {item.get('end') or 'now'}" for item in config.portfolio_positions)
     return {
-        "data": {"positions": positions, "papers": dots, "end": last,
-                 "themes": [title for title, _ in config.portfolio_themes.values()]},
+        "data": {"positions": positions, "papers": dots, "end": last, "themes": titles},
         "alt": "Timeline of positions, with the papers of each research theme by year below them.",
         "desc": f"Positions: {spans}. Each dot below is a paper, in the row of its theme and the column of its year.",
     }
@@ -125,7 +131,11 @@ class PublicationFigure(SphinxDirective):
         if kind not in FIGURES:
             raise self.error(f"unknown figure '{kind}' (known: {', '.join(FIGURES)})")
         database.note_dependency(self.env)
-        made = FIGURES[kind](database.catalogue(self.env).papers(), self.config)
+        catalogue = database.catalogue(self.env)
+        papers = catalogue.papers()
+        if not papers:
+            return [nodes.paragraph("", "No papers yet.")]
+        made = FIGURES[kind](papers, self.config, catalogue.site)
         figure = data_figure(kind=kind, data=made["data"], alt=made["alt"], desc=made["desc"],
                              caption=self.options.get("caption", ""), ids=[f"figure-{kind}"])
         text = [nodes.paragraph("", made["text"], classes=["figure-text"])] if "text" in made else []

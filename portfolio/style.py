@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from urllib.parse import urlsplit
+from typing import Any
 
 from docutils import nodes
 from pybtex.database import Entry, Person
@@ -22,13 +22,12 @@ from pybtex.style.formatting import BaseStyle
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import database
+from . import database, entries
+from .latextext import readable
 
 STYLE_NAME = "portfolio"
 EQUAL_MARK = "*"
 LINK_SEPARATOR = " \N{MIDDLE DOT} "
-#: Where the venue comes from, in order of preference.
-VENUE_FIELDS = ("journal", "booktitle", "howpublished", "publisher", "school", "institution")
 
 
 class Span(BaseMultipartText):
@@ -68,16 +67,21 @@ class PortfolioStyle(BaseStyle):
     default_label_style = "number"
     default_sorting_style = "none"
 
-    #: Set by :func:`register`: the name to set in bold, and how many authors a reference shows.
+    #: Set by :func:`register`: the name to set in bold, how many authors a reference shows, the site.
     owner: Person | None = None
     max_authors = 10
+    site = entries.Site()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._formatted: dict[tuple[str, str], FormattedEntry] = {}
+        self._people: dict[tuple[str, bool], Text] = {}
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
         """The entry's reference; one style instance serves one build, so it formats each entry once."""
-        cache = self.__dict__.setdefault("_formatted", {})
-        if (label, entry.key) not in cache:
-            cache[label, entry.key] = self._format_entry(label, entry)
-        return cache[label, entry.key]
+        if (label, entry.key) not in self._formatted:
+            self._formatted[label, entry.key] = self._format_entry(label, entry)
+        return self._formatted[label, entry.key]
 
     def _format_entry(self, label: str, entry: Entry) -> FormattedEntry:
         parts = [
@@ -93,38 +97,54 @@ class PortfolioStyle(BaseStyle):
         return rich_field(entry, "title").add_period()
 
     def format_authors(self, entry: Entry, limit: int | None = None) -> Text:
-        """Authors in order, the owner in bold, equal contributors marked; past *limit*, "and N others"."""
-        persons = entry.persons.get("author", [])
-        equal = database.equal_contributors(entry)
+        """Authors in order, the owner in bold, equal contributors marked; past *limit*, "and N others".
+
+        BibTeX's ``and others`` reads "et al."; a book with editors only names them as editors.
+        """
+        persons = entries.people(entry)
+        others = bool(persons) and entries.is_others(persons[-1])
+        persons = persons[:-1] if others else persons
+        equal = entries.equal_contributors(entry)
         names = [self.format_person(person, equal) for person in persons]
         if limit and len(names) > limit:
             shown = max(limit - 4, self._owner_position(persons) + 1)
-            others = len(names) - shown
-            names = [*names[:shown], Text(f"{others} others")]
-        if len(names) <= 2:
-            return Text(" and ").join(names)
-        return Text(", ").join(names[:-1]) + Text(", and ", names[-1])
+            names = [*names[:shown], Text(f"{len(names) - shown} others")]
+            others = False
+        if others:
+            text = Text(", ").join(names) + Text(" et al.")
+        elif len(names) <= 2:
+            text = Text(" and ").join(names)
+        else:
+            text = Text(", ").join(names[:-1]) + Text(", and ", names[-1])
+        if not entry.persons.get("author") and entry.persons.get("editor"):
+            text += Text(" (editors)" if len(persons) > 1 else " (editor)")
+        return text
 
     def format_person(self, person: Person, equal: list[Person]) -> Text:
         """One author: bold if the owner, marked if an equal contributor; never broken across lines."""
-        marked = any(database.same_person(person, other) for other in equal)
-        cache = self.__dict__.setdefault("_people", {})
-        if (str(person), marked) not in cache:
-            cache[str(person), marked] = self._format_person(person, marked)
-        return cache[str(person), marked]
+        marked = any(entries.same_person(person, other) for other in equal)
+        if (str(person), marked) not in self._people:
+            self._people[str(person), marked] = self._format_person(person, marked)
+        return self._people[str(person), marked]
 
     def _format_person(self, person: Person, marked: bool) -> Text:
         name = self.format_name(person).format()
-        if self.owner is not None and database.same_person(person, self.owner):
+        if self.owner is not None and entries.same_person(person, self.owner):
             name = Tag("strong", name)
         if marked:
             name = Text(name, Tag("sup", EQUAL_MARK))
         return Text(Span("pub-author", name))
 
     def format_venue(self, entry: Entry) -> Text:
+        """Where and when: "Physical Review Letters 126(18), 180604, 2021."; "arXiv preprint, 2023."."""
         fields = entry.fields
-        name = next((field for field in VENUE_FIELDS if fields.get(field, "").strip()), None)
-        place = Text(Tag("em", rich_field(entry, name))) if name else Text("arXiv preprint" if "eprint" in fields else "")
+        name = entries.venue_field(entry)
+        if name:
+            place = Text(Tag("em", rich_field(entry, name)))
+        else:
+            place = Text("arXiv preprint" if entries.arxiv_id(entry) else "")
+        if entries.type_word(entry):
+            place = Text(", ").join([part for part in (Text(entries.type_word(entry)), place) if part])
         if "volume" in fields:
             place += Text(f", {fields['series']} " if "series" in fields else " ", fields["volume"])
             if "number" in fields:
@@ -132,41 +152,23 @@ class PortfolioStyle(BaseStyle):
         parts = [place] if place else []
         if "pages" in fields:
             parts.append(Text(fields["pages"].replace("--", "\N{EN DASH}")))
-        parts.append(Text(database.year(entry)))
+        parts.append(Text(entries.year(entry)))
         return Text(", ").join(parts).add_period()
 
     def format_badge(self, entry: Entry) -> Text:
-        return Text(Span("pub-badge", database.highlight(entry))) if database.highlight(entry) else Text()
+        """The honour (ours or al-folio's award), then al-folio's short venue name."""
+        badges = [Span(role, text) for role, text in (("pub-badge", entries.highlight(entry)),
+                                                      ("pub-abbr", entries.field(entry, "abbr"))) if text]
+        return Text(" ").join(badges) if badges else Text()
 
     def format_links(self, entry: Entry) -> Text:
-        fields = entry.fields
-        links = []
-        if "eprint" in fields and fields.get("archiveprefix", "arXiv").lower() == "arxiv":
-            arxiv_id = fields["eprint"].strip()
-            links.append(HRef(f"https://arxiv.org/abs/{arxiv_id}", f"arXiv:{arxiv_id}"))
-        if "doi" in fields:
-            doi = fields["doi"].strip()
-            links.append(HRef(f"https://doi.org/{doi}", f"doi:{doi}"))
-        if "openreview" in fields:
-            forum = fields["openreview"].strip()
-            links.append(HRef(f"https://openreview.net/forum?id={forum}", f"OpenReview:{forum}"))
-        if "url" in fields:
-            links.append(HRef(fields["url"].strip(), printable(fields["url"])))
-        if "code" in fields:
-            links.append(HRef(fields["code"].strip(), Text("code: ", printable(fields["code"]))))
-        return Text(LINK_SEPARATOR).join(links)
+        return Text(LINK_SEPARATOR).join([HRef(link.url, link.label) for link in entries.links(entry, self.site)])
 
     def _owner_position(self, persons: list[Person]) -> int:
         for position, person in enumerate(persons):
-            if self.owner is not None and database.same_person(person, self.owner):
+            if self.owner is not None and entries.same_person(person, self.owner):
                 return position
         return -1
-
-
-def printable(url: str) -> str:
-    """A URL as a reader of a printed page would type it: no scheme, no trailing slash."""
-    parts = urlsplit(url.strip())
-    return (parts.netloc + parts.path).rstrip("/") + (f"?{parts.query}" if parts.query else "")
 
 
 def rich_field(entry: Entry, name: str) -> Text:
@@ -174,10 +176,15 @@ def rich_field(entry: Entry, name: str) -> Text:
     return _rich_text(entry.fields.get(name, ""))
 
 
+def plain_text(text: Text) -> str:
+    """Rich text as a reader sees it: no-break spaces as spaces, no markup."""
+    return " ".join(text.render_as("text").replace("\N{NO-BREAK SPACE}", " ").split())
+
+
 @functools.lru_cache(maxsize=8192)
 def _rich_text(latex: str) -> Text:
     # Decoding LaTeX is the slowest step of formatting; the same titles and venues recur in every format.
-    return Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", latex).replace("\\$", "$"))
+    return Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", readable(latex)).replace("\\$", "$"))
 
 
 @functools.cache
@@ -188,7 +195,8 @@ def formatting_style(name: str) -> BaseStyle:
 
 def register(app: Sphinx, config: Config) -> None:
     """Register the style under its plugin name, with the owner and author limit from conf.py."""
-    settings = {"owner": Person(config.portfolio_person["name"]), "max_authors": config.portfolio_max_authors}
+    settings = {"owner": Person(config.portfolio_person["name"]), "max_authors": config.portfolio_max_authors,
+                "site": database.site_of(app)}
     register_plugin("pybtex.style.formatting", STYLE_NAME, type("PortfolioStyle", (PortfolioStyle,), settings), force=True)
     formatting_style.cache_clear()
 

@@ -23,10 +23,10 @@ from pybtex.database import Entry
 from pybtex.richtext import Text
 from sphinx.application import Sphinx
 
-from . import database
+from . import database, entries
 from .figures import place_card
-from .paperpages import PAGE_BUILDERS, page_name
-from .style import VENUE_FIELDS, formatting_style, rich_field
+from .paperpages import PAGE_BUILDERS, page_name, plain_reference
+from .style import plain_text, rich_field
 
 SOCIAL_CARD = "_static/portfolio-social.png"
 CARD_SIZE = (1200, 630)  # the size OpenGraph previews use
@@ -38,7 +38,7 @@ def meta(name: str, content: str, attribute: str = "name") -> str:
 
 
 def json_ld(data: dict[str, Any]) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    text = json.dumps(data, ensure_ascii=False, indent=1).replace("<", "\\u003c")  # markup in a field stays data
     return f'<script type="application/ld+json">\n{text}\n</script>\n'
 
 
@@ -55,7 +55,7 @@ def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[st
     person = app.config.portfolio_person
     paper: Entry | None = context.get("paper")
     described = page_description(doctree)
-    description = described or (plain_reference(app, paper) if paper else person.get("description", ""))
+    description = described or (paper_description(app, paper) if paper else person.get("description", ""))
     tags = "" if described else meta("description", description)
     title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", ""))) or app.config.project
     url = context.get("pageurl") or ""
@@ -76,11 +76,9 @@ def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[st
     context["metatags"] = context.get("metatags", "") + tags
 
 
-def plain_reference(app: Sphinx, entry: Entry) -> str:
-    style = formatting_style(app.config.bibtex_default_style)
-    text = Text(" ").join([style.format_title(entry), Text(style.format_authors(entry, style.max_authors), "."),
-                           style.format_venue(entry)])
-    return str(text)
+def paper_description(app: Sphinx, entry: Entry) -> str:
+    """What a paper page says of itself to search engines and link previews: its summary, else its reference."""
+    return entries.summary(entry) or plain_reference(app, entry)
 
 
 def person_data(app: Sphinx, url: str) -> dict[str, Any]:
@@ -101,41 +99,41 @@ def person_data(app: Sphinx, url: str) -> dict[str, Any]:
     return data
 
 
+IDENTIFIER_LINKS = {"doi": "DOI", "eprint": "arXiv", "openreview": "OpenReview"}
+
+
 def identifiers(entry: Entry) -> list[tuple[str, str, str]]:
     """(kind, value, URL) for the paper's DOI, arXiv id and OpenReview id."""
-    fields = entry.fields
-    found = []
-    if "doi" in fields:
-        found.append(("DOI", fields["doi"], f"https://doi.org/{fields['doi']}"))
-    if "eprint" in fields:
-        found.append(("arXiv", fields["eprint"], f"https://arxiv.org/abs/{fields['eprint']}"))
-    if "openreview" in fields:
-        found.append(("OpenReview", fields["openreview"], f"https://openreview.net/forum?id={fields['openreview']}"))
-    return found
+    found = {link.kind: link for link in entries.links(entry)}
+    return [(name, found[kind].label.split(":", 1)[1], found[kind].url)
+            for kind, name in IDENTIFIER_LINKS.items() if kind in found]
 
 
 def author_names(entry: Entry) -> list[str]:
-    return [database.full_name(person) for person in entry.persons.get("author", [])]
+    return [entries.full_name(person) for person in entries.people(entry) if not entries.is_others(person)]
 
 
 def venue(entry: Entry) -> str:
-    name = next((field for field in VENUE_FIELDS if entry.fields.get(field, "").strip()), None)
-    return str(rich_field(entry, name)) if name else ""
+    name = entries.venue_field(entry)
+    return plain_text(rich_field(entry, name)) if name else ""
 
 
 def article_data(app: Sphinx, entry: Entry, url: str) -> dict[str, Any]:
-    title = str(rich_field(entry, "title"))
+    title = plain_text(rich_field(entry, "title"))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "headline": title,
         "name": title,
         "author": [{"@type": "Person", "name": name} for name in author_names(entry)],
-        "datePublished": database.year(entry),
+        "datePublished": entries.year(entry),
         "url": url,
     }
+    if entries.summary(entry):
+        data["abstract"] = entries.summary(entry)
     if venue(entry):
-        data["isPartOf"] = {"@type": "Periodical" if entry.type == "article" else "CreativeWork", "name": venue(entry)}
+        kind = entries.venue_kind(entry, database.catalogue(app.env).site)
+        data["isPartOf"] = {"@type": "Periodical" if kind == "journal" else "CreativeWork", "name": venue(entry)}
     found = identifiers(entry)
     if found:
         data["identifier"] = [{"@type": "PropertyValue", "propertyID": kind, "value": value} for kind, value, _ in found]
@@ -146,12 +144,13 @@ def article_data(app: Sphinx, entry: Entry, url: str) -> dict[str, Any]:
 def scholar_tags(app: Sphinx, entry: Entry) -> list[tuple[str, str]]:
     """Google Scholar's citation_* tags, from the entry's own fields only."""
     fields = entry.fields
-    tags = [("citation_title", str(rich_field(entry, "title")))]
+    tags = [("citation_title", plain_text(rich_field(entry, "title")))]
     tags += [("citation_author", name) for name in author_names(entry)]
-    tags.append(("citation_publication_date", database.year(entry)))
-    if entry.type == "article" and "journal" in fields:
+    tags.append(("citation_publication_date", entries.year(entry)))
+    kind = entries.venue_kind(entry, database.catalogue(app.env).site)
+    if venue(entry) and kind == "journal":
         tags.append(("citation_journal_title", venue(entry)))
-    elif entry.type == "inproceedings" and "booktitle" in fields:
+    elif venue(entry) and kind in ("conference", "workshop"):
         tags.append(("citation_conference_title", venue(entry)))
     for field, tag in (("volume", "citation_volume"), ("number", "citation_issue")):
         if field in fields:
@@ -161,10 +160,11 @@ def scholar_tags(app: Sphinx, entry: Entry) -> list[tuple[str, str]]:
         tags.append(("citation_firstpage", first))
         if last:
             tags.append(("citation_lastpage", last))
-    if "doi" in fields:
-        tags.append(("citation_doi", fields["doi"]))
-    if "eprint" in fields:
-        tags += [("citation_arxiv_id", fields["eprint"]), ("citation_pdf_url", f"https://arxiv.org/pdf/{fields['eprint']}")]
+    if entries.doi(entry):
+        tags.append(("citation_doi", entries.doi(entry)))
+    if entries.arxiv_id(entry):
+        arxiv = entries.arxiv_id(entry)
+        tags += [("citation_arxiv_id", arxiv), ("citation_pdf_url", f"https://arxiv.org/pdf/{arxiv}")]
     return tags
 
 

@@ -1,0 +1,63 @@
+"""The .bib fields the portfolio reads beyond standard BibTeX: ours and al-folio's, as one table.
+
+A researcher arriving from al-folio keeps their ``papers.bib`` as it is. This table says what each
+field means here; the README's table of fields mirrors it (a test compares them), and the BibTeX a
+visitor copies leaves out every field that is not ``shown``. Nothing else in the package lists
+field names: the links of an entry, its badges and the fields to hide all come from here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+    name: str
+    origin: str  # "portfolio" (ours), "al-folio", or "both" where the two agree
+    role: str  # link, badge, text, flag, people, theme, id, image or ignored
+    meaning: str
+    label: str = ""  # what a link says, for role "link"
+    shown: bool = False  # kept in the BibTeX shown to visitors
+
+
+FIELDS = (
+    Field("themes", "portfolio", "theme", "research themes, comma-separated keys of `portfolio_themes`; optional"),
+    Field("highlight", "portfolio", "badge", "an honour, one of `portfolio_highlights` (a badge)"),
+    Field("equalcontrib", "portfolio", "people", "the authors who contributed equally, in BibTeX name syntax"),
+    Field("selected", "both", "flag", "`true` lists the paper under the home page's selected papers"),
+    Field("summary", "portfolio", "text", "two or three sentences of your own on what the paper asks and finds"),
+    Field("openreview", "portfolio", "id", "the OpenReview forum id, linked to openreview.net"),
+    Field("code", "both", "link", "the paper's code: a URL or a file in the static folder", "code"),
+    Field("without_owner", "portfolio", "flag", "`true` lists a paper that does not name the site's owner"),
+    Field("abbr", "al-folio", "badge", "a short venue name (a badge)"),
+    Field("award_name", "al-folio", "badge", "the name of an award (a badge)"),
+    Field("award", "al-folio", "text", "what the award was for, shown on the paper's page"),
+    Field("abstract", "al-folio", "text", "the abstract: on the paper's page, collapsed in lists"),
+    Field("arxiv", "al-folio", "id", "the arXiv id, like `eprint`, linked to arxiv.org"),
+    Field("pdf", "al-folio", "link", "the PDF: a URL or a file in the static folder", "PDF"),
+    Field("html", "al-folio", "link", "the paper's web page: a URL or a file in the static folder", "HTML"),
+    Field("slides", "al-folio", "link", "slides: a URL or a file in the static folder", "slides"),
+    Field("poster", "al-folio", "link", "the poster: a URL or a file in the static folder", "poster"),
+    Field("video", "al-folio", "link", "a video: a URL or a file in the static folder", "video"),
+    Field("website", "al-folio", "link", "the project's website", "website"),
+    Field("blog", "al-folio", "link", "a blog post about the paper", "blog"),
+    Field("supp", "al-folio", "link", "supplementary material: a URL or a file in the static folder", "supplement"),
+    Field("preview", "al-folio", "image", "an image in the static folder, shown on the paper's page when the file exists"),
+    Field("bibtex_show", "al-folio", "ignored", "ignored: every paper's BibTeX is shown"),
+    Field("google_scholar_id", "al-folio", "ignored", "ignored: a citation badge would call Google from every page"),
+    Field("inspirehep_id", "al-folio", "ignored", "ignored: a citation badge would call INSPIRE from every page"),
+    Field("dimensions", "al-folio", "ignored", "ignored: the badge loads a third-party script"),
+    Field("altmetric", "al-folio", "ignored", "ignored: the badge loads a third-party script"),
+    Field("additional_info", "al-folio", "ignored", "ignored: raw HTML, which this site never interprets"),
+    Field("annotation", "al-folio", "ignored", "ignored: raw HTML, which this site never interprets"),
+)
+
+BY_NAME = {field.name: field for field in FIELDS}
+#: Fields that hold a link, in the order the links are shown.
+LINK_FIELDS = tuple(field for field in FIELDS if field.role == "link")
+#: Fields left out of the BibTeX shown to visitors (al-folio's own list of filtered keywords is a subset).
+HIDDEN = frozenset(field.name for field in FIELDS if not field.shown)
+#: Where al-folio keeps the files its fields name; a file is also looked up there under the static folder.
+ALFOLIO_FOLDERS = {"preview": "img/publication_preview", "html": "html"}
+ALFOLIO_DEFAULT_FOLDER = "pdf"

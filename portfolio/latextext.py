@@ -1,0 +1,51 @@
+"""The LaTeX that real .bib files carry, made readable before pybtex decodes the accents.
+
+pybtex turns accents and braces into text, but leaves inline math and formatting commands as they
+are: ``Beyond $\\ell_1$`` would read "$\\ell _1$", ``\\emph{Deep}`` "\\emph Deep". Here math becomes
+Unicode where a character exists (Greek letters, common symbols, digit sub- and superscripts) and a
+formatting command gives way to its argument. Any other command is left as written, so it shows as
+text in every format and is never run.
+"""
+
+from __future__ import annotations
+
+import re
+
+SYMBOLS = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ",
+    "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π",
+    "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ", "Phi": "Φ",
+    "Psi": "Ψ", "Omega": "Ω", "ell": "ℓ", "infty": "∞", "times": "×", "cdot": "·", "pm": "±", "leq": "≤",
+    "geq": "≥", "le": "≤", "ge": "≥", "neq": "≠", "approx": "≈", "sim": "~", "to": "→", "rightarrow": "→",
+    "partial": "∂", "nabla": "∇", "sum": "∑", "int": "∫", "in": "∈", "log": "log", "exp": "exp",
+}
+SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+SUPERSCRIPTS = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+FORMATTING = re.compile(r"\\(?:emph|textit|textbf|textrm|textsf|textsc|texttt|textup|mathrm|mathbf|mathit|mathcal|"
+                        r"mathsf|mathtt|text|mbox|boldsymbol)\s*\{([^{}]*)\}")
+MATH = re.compile(r"(?<!\\)\$([^$]+?)(?<!\\)\$")
+COMMAND = re.compile(r"\\([a-zA-Z]+)\s*")
+SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
+
+
+def readable(latex: str) -> str:
+    """*latex* with its math and formatting commands written out; accents are left to pybtex."""
+    previous = None
+    while previous != latex:  # nested formatting: \emph{\textbf{x}}
+        previous, latex = latex, FORMATTING.sub(r"\1", latex)
+    return MATH.sub(lambda match: _math(match[1]), latex)
+
+
+def _math(formula: str) -> str:
+    formula = COMMAND.sub(lambda match: SYMBOLS.get(match[1], match[0]), formula)
+    formula = SCRIPT.sub(_script, formula)
+    return formula.replace("{", "").replace("}", "")
+
+
+def _script(match: re.Match[str]) -> str:
+    text = match[2] if match[2] is not None else match[3]
+    table = SUBSCRIPTS if match[1] == "_" else SUPERSCRIPTS
+    converted = text.translate(table)
+    written = all(char != original or not char.isalnum() for char, original in zip(converted, text))
+    return converted if written else f"{match[1]}{text}"

@@ -1,0 +1,23 @@
+"""A build that warned is never taken for a clean one: the next build reads every page again.
+
+Sphinx saves what it read even when a page warned, so the next incremental build (``make pdf``
+after a failed ``make html``, say) skips that page, prints nothing, and exits 0. Sphinx already
+drops the saved environment after an exception; this does the same after any warning, so the
+warning comes back on every build until it is fixed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import ENV_PICKLE_FILENAME, Sphinx
+
+
+def forget_warned_build(app: Sphinx, exception: Exception | None) -> None:
+    if getattr(app, "_warncount", 0):  # Sphinx counts warnings here; no public attribute says so before the end
+        (Path(app.doctreedir) / ENV_PICKLE_FILENAME).unlink(missing_ok=True)
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.connect("build-finished", forget_warned_build, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
