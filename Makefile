@@ -42,7 +42,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 venv: $(STAMP)
 
 html: $(STAMP)
-	$(SPHINX) -b html $(SPHINXOPTS) -j $(JOBS) $(DOCTREE) . $(BUILDDIR)/html
+	$(SPHINX) -b html -q $(SPHINXOPTS) -j $(JOBS) $(DOCTREE) . $(BUILDDIR)/html
 	@echo "The site is at $(CURDIR)/$(BUILDDIR)/html/index.html"
 
 epub: $(STAMP)

@@ -13,11 +13,6 @@ from portfolio import icons  # noqa: E402
 
 # -- The person and the work --------------------------------------------------------------------
 
-project = "Ziming Liu"
-author = "Ziming Liu"
-copyright = "%Y, Ziming Liu"
-version = release = "1.0"
-
 portfolio_person = {
     "name": "Ziming Liu",
     "role": "PhD student in physics",
@@ -28,7 +23,11 @@ portfolio_person = {
     "description": "Ziming Liu is a physics PhD student at MIT who works where artificial intelligence and "
     "physics meet: the physics of AI, physics for AI, AI for physics and neuroscience for AI.",
 }
-# Research themes: the key used in the .bib field `themes`, the title, the page that narrates it.
+project = author = portfolio_person["name"]
+copyright = f"%Y, {author}"
+version = release = "1.0"
+slug = "ziming-liu"  # the file names of the PDF, the CV and the e-book
+# Research themes (optional): the key used in the .bib field `themes`, the title, the page that narrates it.
 portfolio_themes = {
     "physics-of-ai": ("Physics of AI", "research/physics-of-ai"),
     "physics-for-ai": ("Physics for AI", "research/physics-for-ai"),
@@ -46,7 +45,9 @@ portfolio_positions = [
 ]
 
 # The published site; Read the Docs sets the variable, local builds use the fallback.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "https://ziming-liu.readthedocs.io/en/latest/")
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", f"https://{slug}.readthedocs.io/en/latest/")
+# Links to the PDF, the e-book and the CV, which only Read the Docs publishes (.readthedocs.yaml builds the CV).
+portfolio_downloads = os.environ.get("READTHEDOCS") == "True"
 # Where the source lives, for furo's "edit" and "view" buttons; Read the Docs sets both variables.
 source_repository = os.environ.get("READTHEDOCS_GIT_CLONE_URL", "").removesuffix(".git")
 source_branch = os.environ.get("READTHEDOCS_GIT_IDENTIFIER", "main")
@@ -61,7 +62,7 @@ nitpicky = True
 show_warning_types = True
 templates_path = []
 
-myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 3
 myst_footnote_sort = False  # footnote citations stay where {footbibliography} puts them
 
@@ -99,10 +100,10 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright
 epub_description = portfolio_person["description"]
-epub_uid = epub_identifier = "ziming-liu-research-portfolio"
+epub_uid = epub_identifier = f"{slug}-research-portfolio"
 epub_scheme = "uuid"
 epub_contributor = author
-epub_basename = "ziming-liu"
+epub_basename = slug
 epub_css_files = ["portfolio.css", "portfolio-epub.css"]
 epub_show_urls = "no"
 epub_exclude_files = ["404.xhtml", ".buildinfo.bak"]  # no page-not-found in a book; Sphinx's backup of its build info
@@ -112,7 +113,7 @@ epub_tocscope = "includehidden"  # the home page's toctrees are hidden on the we
 
 latex_engine = "xelatex"
 # The PDF starts at the home page's toctrees (toctree_only): each of its entries is a chapter.
-latex_documents = [(root_doc, "ziming-liu.tex", "Research portfolio", author, "manual", True)]
+latex_documents = [(root_doc, f"{slug}.tex", "Research portfolio", author, "manual", True)]
 latex_elements = {
     "papersize": "letterpaper",
     "pointsize": "11pt",
@@ -133,7 +134,7 @@ if tags.has("cv"):  # noqa: F821 (Sphinx defines `tags` while it reads this file
     root_doc = "cv"
     include_patterns = ["cv.md"]
     exclude_patterns.remove("cv.md")
-    latex_documents = [("cv", "ziming-liu-cv.tex", "Curriculum vitae", author, "howto")]
+    latex_documents = [("cv", f"{slug}-cv.tex", "Curriculum vitae", author, "howto")]
     latex_elements |= {
         "pointsize": "10pt",
         "tableofcontents": "",

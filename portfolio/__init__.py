@@ -10,7 +10,8 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 MODULES = (
-    "sources", "database", "style", "lists", "paperpages", "figures", "webmeta", "accessibility", "latex", "epub",
+    "sources", "database", "domain", "style", "lists", "paperpages", "figures", "webmeta", "accessibility", "latex",
+    "epub", "rebuild", "downloads",
 )
 
 

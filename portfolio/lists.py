@@ -3,13 +3,14 @@
 ``{publication-list}`` turns the checked database into ordinary docutils nodes (sections, bullet
 lists, paragraphs) while the page is read, so every builder keeps the list where the author put
 it; sphinxcontrib-bibtex's citation-style bibliographies would be moved to the end of the PDF.
-In the full list each entry carries its BibTeX for the web; ``{publication-themes}`` links each
+On the web each entry opens to its summary (and the full list's to its BibTeX); ``{publication-themes}`` links each
 theme's page with its paper count.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -18,20 +19,42 @@ from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.fileutil import copy_asset_file
 
-from . import database
-from .style import EQUAL_MARK, formatting_style
+from . import database, entries
+from .entries import KINDS
+from .domain import portfolio_domain
+from .style import EQUAL_MARK, formatting_style, plain_text, rich_field
 
 
-class bibtex_record(nodes.General, nodes.FixedTextElement):
-    """A paper's BibTeX, shown on the web in a <details> element and left out of print and e-books."""
+class collapsible(nodes.General, nodes.Element):
+    """Text a reader opens on the web: a paper's summary, abstract or BibTeX in a <details> element.
+
+    ``label`` names it, ``literal`` keeps its lines (BibTeX, with a copy button), ``open`` shows it
+    opened, and ``print`` shows the text in the e-book and the PDF, where nothing can be opened.
+    """
 
 
-def visit_bibtex_record_html(translator, node: bibtex_record) -> None:  # type: ignore[no-untyped-def]
+def visit_collapsible_html(translator, node: collapsible) -> None:  # type: ignore[no-untyped-def]
+    body = translator.encode(node["text"])
+    content = f'<pre>{body}</pre>' if node.get("literal") else f"<p>{body}</p>"
+    kind = "pub-bibtex pub-copy" if node.get("literal") else "pub-more"
     translator.body.append(
-        '<details class="pub-bibtex"><summary>BibTeX</summary>'
-        f'<pre>{translator.encode(node.astext())}</pre></details>\n'
+        f'<details class="{kind}"{" open" if node.get("open") else ""}><summary>{translator.encode(node["label"])}'
+        f"</summary>{content}</details>\n"
     )
+    raise nodes.SkipNode
+
+
+def visit_collapsible_epub(translator, node: collapsible) -> None:  # type: ignore[no-untyped-def]
+    if node.get("print"):
+        translator.body.append(f'<p class="pub-note">{translator.encode(node["text"])}</p>\n')
+    raise nodes.SkipNode
+
+
+def visit_collapsible_latex(translator, node: collapsible) -> None:  # type: ignore[no-untyped-def]
+    if node.get("print"):
+        translator.body.append("\n\\portfolionote{%s}\n" % translator.encode(node["text"]))
     raise nodes.SkipNode
 
 
@@ -46,6 +69,9 @@ class PublicationList(SphinxDirective):
         "theme": directives.unchanged_required,
         "selected": directives.flag,
         "group-by-year": directives.flag,
+        "summaries": directives.flag,
+        "kind": directives.unchanged_required,
+        "numbered": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -53,22 +79,32 @@ class PublicationList(SphinxDirective):
         known = self.config.portfolio_themes
         if theme is not None and theme not in known:
             raise self.error(f"unknown theme '{theme}' (known: {', '.join(known)})")
+        kind = self.options.get("kind")
+        if kind is not None and kind not in KINDS:
+            raise self.error(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
         database.note_dependency(self.env)
-        papers = database.catalogue(self.env).papers(theme=theme, selected="selected" in self.options)
+        catalogue = database.catalogue(self.env)
+        papers = catalogue.papers(theme=theme, selected="selected" in self.options)
+        if kind is not None:
+            papers = [entry for entry in papers if entries.venue_kind(entry, catalogue.site) == kind]
         if not papers:
             return [nodes.paragraph("", "No papers yet.")]
         if "group-by-year" not in self.options:
-            return [*legend(papers), entry_list(papers, self.config.bibtex_default_style, bibtex=False)]
+            listed = entry_list(papers, self.config.bibtex_default_style, full=False, printed=False,
+                                numbered="numbered" in self.options)
+            return [*legend(papers), listed]
+        portfolio_domain(self.env).full_lists[self.env.docname] = True
         return [summary(papers), *self.year_sections(papers)]
 
     def year_sections(self, papers: list[Entry]) -> Iterable[nodes.section]:
         by_year: dict[str, list[Entry]] = {}
         for entry in papers:
-            by_year.setdefault(database.year(entry), []).append(entry)
+            by_year.setdefault(entries.year(entry), []).append(entry)
         for year in sorted(by_year, reverse=True):
             section = nodes.section(ids=[f"year-{year}"], names=[f"year-{year}"])
             section += nodes.title("", f"{year} ({count(by_year[year])})")
-            section += entry_list(by_year[year], self.config.bibtex_default_style, bibtex=True)
+            section += entry_list(by_year[year], self.config.bibtex_default_style, full=True,
+                                  printed="summaries" in self.options)
             self.state.document.note_explicit_target(section)
             yield section
 
@@ -88,21 +124,41 @@ class PublicationThemes(SphinxDirective):
         return [items]
 
 
-def entry_list(papers: list[Entry], style_name: str, bibtex: bool) -> nodes.container:
-    """The formatted entries as a bullet list, each with its BibTeX record when *bibtex*.
+def entry_list(papers: list[Entry], style_name: str, full: bool, printed: bool, numbered: bool = False) -> nodes.container:
+    """The formatted entries as a bullet list; on the web each opens to its summary or abstract.
 
-    The container lets print style the lists as a whole (LaTeX sees ``sphinxuseclass``).
+    The *full* list (every paper, by year) also holds each paper's BibTeX. The e-book and the PDF
+    print each summary under its entry only where the list asks for it (*printed*, the option
+    ``:summaries:``), so a site prints each summary once and a short CV stays short. The container
+    lets print style the lists as a whole (LaTeX sees ``sphinxuseclass``).
     """
     style = formatting_style(style_name)
     backend = Backend()
-    items = nodes.bullet_list(classes=["publication-list"])
+    items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
+    items["classes"].append("publication-list")
     for entry in papers:
         item = nodes.list_item(classes=["pub-entry"])
         item += backend.paragraph(style.format_entry("", entry))
-        if bibtex:
-            item += bibtex_record("", database.standard_bibtex(entry))
+        item.extend(details(entry, full, printed))
         items += item
     return nodes.container("", items, classes=["publications"])
+
+
+def details(entry: Entry, full: bool, printed: bool) -> list[collapsible]:
+    """What a list entry opens to: the summary, the abstract, and in the full list the BibTeX."""
+    found = []
+    if entries.summary(entry):
+        found.append(collapsible(label="Summary", text=entries.summary(entry), print=printed))
+    if entries.field(entry, "abstract"):
+        found.append(collapsible(label="Abstract", text=plain(entry, "abstract"), print=printed and not entries.summary(entry)))
+    if full:
+        found.append(collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True))
+    return found
+
+
+def plain(entry: Entry, field: str) -> str:
+    """A field's LaTeX as the text a reader sees."""
+    return " ".join(plain_text(rich_field(entry, field)).split())
 
 
 def summary(papers: list[Entry]) -> nodes.paragraph:
@@ -114,7 +170,7 @@ def summary(papers: list[Entry]) -> nodes.paragraph:
 
 
 def legend(papers: list[Entry]) -> list[nodes.paragraph]:
-    if not any(database.equal_contributors(entry) for entry in papers):
+    if not any(entries.equal_contributors(entry) for entry in papers):
         return []
     return [nodes.paragraph("", "", nodes.superscript("", EQUAL_MARK), nodes.Text(" Equal contribution."), classes=["pub-legend"])]
 
@@ -123,12 +179,29 @@ def count(papers: list[Entry]) -> str:
     return f"{len(papers)} paper" if len(papers) == 1 else f"{len(papers)} papers"
 
 
+COPY_SCRIPT = Path(__file__).parent / "static" / "portfolio-copy.js"
+WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+def add_copy_script(app: Sphinx) -> None:
+    """The copy buttons, on the web only: the e-book and the PDF have nothing to copy to.
+
+    The script is in place before any page is written, so every page links it with its checksum.
+    """
+    if app.builder.name in WEB_BUILDERS:
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        copy_asset_file(COPY_SCRIPT, static / COPY_SCRIPT.name)
+        app.add_js_file(COPY_SCRIPT.name, loading_method="defer")
+
+
 def setup(app: Sphinx) -> dict[str, object]:
+    app.connect("builder-inited", add_copy_script)
     app.add_node(
-        bibtex_record,
-        html=(visit_bibtex_record_html, None),
-        epub=(skip, None),
-        latex=(skip, None),
+        collapsible,
+        html=(visit_collapsible_html, None),
+        epub=(visit_collapsible_epub, None),
+        latex=(visit_collapsible_latex, None),
         text=(skip, None),
         man=(skip, None),
         texinfo=(skip, None),

@@ -2,13 +2,15 @@
 
 The pages are HTML only (``html-collect-pages``): the PDF and the ePub carry the lists, not a page
 per paper. They stay out of the toctree, so furo's sidebar does not grow with the bibliography.
-Each page shows the paper's full reference, its BibTeX and the pages that cite it, which an
-environment collector records while the pages are read.
+Each page leads with the paper's summary, then its full reference and links, the sentences of the
+research pages that cite it (recorded by the portfolio domain while they are read), and the paper
+as a plain-text reference and as BibTeX, each with a copy button.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -21,63 +23,24 @@ from pybtex.richtext import Text
 from pybtex_docutils import Backend
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.environment import BuildEnvironment
-from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.util.osutil import relative_uri
+from xml.sax.saxutils import escape
 
-from . import database
-from .lists import legend
-from .style import formatting_style, rich_field
+from . import database, entries
+from .domain import portfolio_domain
+from .lists import collapsible, legend, plain
+from .style import formatting_style, plain_text, rich_field
 
 PAGE_BUILDERS = ("html",)
 #: The code that writes the pages, so that changing it rewrites them.
 CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
-                               for name in ("paperpages.py", "style.py", "webmeta.py", "templates/paper.html"))).hexdigest()
+                               for name in ("paperpages.py", "style.py", "webmeta.py", "lists.py", "database.py", "entries.py",
+                                            "fields.py", "domain.py", "templates/paper.html"))).hexdigest()
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 def page_name(key: str) -> str:
     return "papers/" + re.sub(r"[^A-Za-z0-9_-]+", "-", key)
-
-
-def cited_keys(doctree: nodes.Node) -> set[str]:
-    """Keys of the papers a page cites in its text (its footnotes), not those it merely lists."""
-    return {
-        node["bibkey"]
-        for node in doctree.findall(nodes.inline)
-        if "bibkey" in node and not _in_publication_list(node)
-    }
-
-
-def _in_publication_list(node: nodes.Node) -> bool:
-    while node.parent is not None:
-        node = node.parent
-        if isinstance(node, nodes.bullet_list) and "publication-list" in node["classes"]:
-            return True
-    return False
-
-
-class CitationCollector(EnvironmentCollector):
-    """Records the papers each page cites, and which page holds the full list, for the paper pages.
-
-    ``env.portfolio_citations`` maps a page to the keys it cites; ``env.portfolio_full_lists`` holds the
-    pages with the list of every paper by year, to which a paper page links back.
-    """
-
-    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        env.portfolio_citations.pop(docname, None)  # type: ignore[attr-defined]
-        env.portfolio_full_lists.discard(docname)  # type: ignore[attr-defined]
-
-    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-        for docname in docnames & other.portfolio_citations.keys():  # type: ignore[attr-defined]
-            env.portfolio_citations[docname] = other.portfolio_citations[docname]  # type: ignore[attr-defined]
-        env.portfolio_full_lists |= docnames & other.portfolio_full_lists  # type: ignore[attr-defined]
-
-    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        keys = cited_keys(doctree)
-        if keys:
-            app.env.portfolio_citations[app.env.docname] = keys  # type: ignore[attr-defined]
-        if any("pub-summary" in node["classes"] for node in doctree.findall(nodes.paragraph)):
-            app.env.portfolio_full_lists.add(app.env.docname)  # type: ignore[attr-defined]
 
 
 def link_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -97,15 +60,16 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if app.builder.name not in PAGE_BUILDERS:
         return
     style = formatting_style(app.config.bibtex_default_style)
-    citations: dict[str, set[str]] = app.env.portfolio_citations  # type: ignore[attr-defined]
+    domain = portfolio_domain(app.env)
     record = PageRecord(app)
     for key, entry in database.catalogue(app.env).entries.items():
         pagename = page_name(key)
-        citing = sorted(docname for docname, keys in citations.items() if key in keys)
+        citing = domain.citing(key)
         if record.unchanged(pagename, entry, citing):
             continue
         body = app.builder.render_partial(paper_body(app, pagename, entry, style, citing))["fragment"]
-        yield pagename, {"title": str(rich_field(entry, "title")), "body": body, "paper": entry}, "paper.html"
+        title = html.escape(plain_text(rich_field(entry, "title")))  # a page title is HTML to Sphinx and its themes
+        yield pagename, {"title": title, "body": body, "paper": entry}, "paper.html"
     record.save()
 
 
@@ -129,12 +93,12 @@ class PageRecord:
             app.builder.templates.newest_template_mtime(),
             sorted((docname, title.astext()) for docname, title in env.titles.items()),
             sorted((docname, list(children)) for docname, children in env.toctree_includes.items()),
-            sorted(env.portfolio_full_lists),  # type: ignore[attr-defined]
+            list(portfolio_domain(env).full_lists),
             CODE,
         ]
         self.site = json.dumps(site, default=str)
 
-    def unchanged(self, pagename: str, entry: Entry, citing: list[str]) -> bool:
+    def unchanged(self, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]]) -> bool:
         inputs = [self.site, entry.type, sorted(entry.fields.items()),
                   {role: [str(person) for person in persons] for role, persons in entry.persons.items()}, citing]
         digest = hashlib.sha256(json.dumps(inputs, default=str).encode()).hexdigest()
@@ -167,26 +131,67 @@ def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dic
     context["toctree"] = toctree
 
 
-def paper_body(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: list[str]) -> nodes.container:
-    """The body of a paper's page, below its title: who wrote it, where it appeared, links, BibTeX."""
+def paper_body(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: list[tuple[str, list[str]]]) -> nodes.container:
+    """A paper's page below its title: what it found, who wrote it, where, links, context, how to cite it."""
     backend = Backend()
     body = nodes.container()
+    if entries.summary(entry):
+        body += nodes.paragraph("", entries.summary(entry), classes=["pub-lead"])
     body += nodes.paragraph("", "", *style.format_authors(entry).add_period().render(backend), classes=["pub-authors"])
     body.extend(legend([entry]))
     venue = Text(" ").join([part for part in (style.format_venue(entry), style.format_badge(entry)) if part])
     body += nodes.paragraph("", "", *venue.render(backend), classes=["pub-venue"])
     body += nodes.paragraph("", "", *style.format_links(entry).render(backend), classes=["pub-links"])
-    themes = [app.config.portfolio_themes[theme] for theme in database.themes(entry)]
-    body += _link_line(app, pagename, "Research theme: " if len(themes) == 1 else "Research themes: ", [page for _, page in themes])
+    body.extend(preview(app, pagename, entry))
+    if entries.field(entry, "award"):
+        body += nodes.paragraph("", plain(entry, "award"), classes=["pub-award"])
+    if entries.field(entry, "abstract"):
+        body += _section("Abstract", nodes.paragraph("", plain(entry, "abstract")))
+    themes = [app.config.portfolio_themes[theme] for theme in entries.themes(entry)]
     if citing:
-        body += _link_line(app, pagename, "Discussed on: ", citing)
-    body += nodes.rubric("", "BibTeX")
-    body += nodes.literal_block("", database.standard_bibtex(entry), language="bibtex")
-    for docname in sorted(app.env.portfolio_full_lists):  # type: ignore[attr-defined]
-        uri = app.builder.get_relative_uri(pagename, docname) + f"#year-{database.year(entry)}"
-        back = nodes.reference("", f"\N{LEFTWARDS ARROW} All publications of {database.year(entry)}", refuri=uri, internal=True)
+        body += _section("Where it is discussed", *discussion(app, pagename, citing))
+    elif themes:
+        body += _link_line(app, pagename, "Research theme: " if len(themes) == 1 else "Research themes: ",
+                           [page for _, page in themes])
+    body += _section(
+        "Cite this paper",
+        collapsible(label="Plain text", text=plain_reference(app, entry), literal=True, open=True),
+        collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True, open=True),
+    )
+    for docname in portfolio_domain(app.env).full_lists:
+        uri = app.builder.get_relative_uri(pagename, docname) + f"#year-{entries.year(entry)}"
+        back = nodes.reference("", f"\N{LEFTWARDS ARROW} All publications of {entries.year(entry)}", refuri=uri, internal=True)
         body += nodes.paragraph("", "", back, classes=["pub-back"])
     return body
+
+
+def discussion(app: Sphinx, pagename: str, citing: list[tuple[str, list[str]]]) -> Iterator[nodes.Element]:
+    """Each page that cites the paper, linked, with the sentences that cite it."""
+    for docname, sentences in citing:
+        yield _link_line(app, pagename, "", [docname])
+        for sentence in sentences:
+            yield nodes.block_quote("", nodes.paragraph("", sentence), classes=["pub-context"])
+
+
+def preview(app: Sphinx, pagename: str, entry: Entry) -> list[nodes.Element]:
+    """al-folio's preview image, when its file is in the static folder."""
+    site = database.catalogue(app.env).site
+    found = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
+    if found is None:
+        return []
+    source = relative_uri(app.builder.get_target_uri(pagename), f"_static/{found}")
+    return [nodes.raw("", f'<img class="pub-preview" src="{escape(source)}" alt="" loading="lazy">', format="html")]
+
+
+def plain_reference(app: Sphinx, entry: Entry) -> str:
+    """The paper as a plain-text reference in the site's style: title, every author, venue."""
+    style = formatting_style(app.config.bibtex_default_style)
+    return plain_text(Text(" ").join([style.format_title(entry), Text(style.format_authors(entry), "."),
+                                      style.format_venue(entry)]))
+
+
+def _section(title: str, *children: nodes.Element) -> nodes.container:
+    return nodes.container("", nodes.rubric("", title), *children, classes=["pub-section"])
 
 
 def _link_line(app: Sphinx, pagename: str, label: str, docnames: list[str]) -> nodes.paragraph:
@@ -214,16 +219,8 @@ def add_templates(app: Sphinx, config: Config) -> None:
     config.templates_path.append(str(TEMPLATES))
 
 
-def init_citations(app: Sphinx) -> None:
-    if not hasattr(app.env, "portfolio_citations"):
-        app.env.portfolio_citations = {}  # type: ignore[attr-defined]
-        app.env.portfolio_full_lists = set()  # type: ignore[attr-defined]
-
-
 def setup(app: Sphinx) -> dict[str, object]:
     app.connect("config-inited", add_templates)
-    app.connect("builder-inited", init_citations)
-    app.add_env_collector(CitationCollector)
     app.connect("doctree-resolved", link_titles)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", share_navigation, priority=400)

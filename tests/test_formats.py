@@ -72,7 +72,7 @@ def test_citation_leads_to_the_right_paper_in_the_epub(epub):
 def test_citation_is_a_footnote_on_the_same_pdf_page(pdf):
     require_tool("pdftotext")
     pages = [squash(page) for page in pdf_pages(pdf)]
-    (citing,) = [page for page in pages if "Grokking names a puzzling training curve" in page]
+    (citing,) = [page for page in pages if "combined an effective theory of a toy model" in page]
     assert "Towards Understanding Grokking: An Effective Theory of Representation Learning" in citing
 
 

@@ -10,8 +10,9 @@ from conftest import require_tool
 from pybtex.database import parse_string
 from reading import bib_entries, epub_files, pdf_pages, pdf_xml, soup, squash
 
+from portfolio.fields import HIDDEN
+
 OWNER = "Ziming Liu"
-OWN_FIELDS = {"themes", "highlight", "equalcontrib", "selected", "openreview", "code"}
 ENTRIES = bib_entries()
 EQUAL_CONTRIBUTION = {"zhong2023clock", "xu2022poisson"}
 
@@ -79,13 +80,14 @@ def test_every_verified_identifier_is_linked_and_none_invented(html):
 
 
 def test_highlights_show_as_badges_exactly_as_the_bib_states(html):
-    """Only highlights the public record confirms are in the .bib: Clock and Pizza's oral, Omnigrok's spotlight."""
+    """The CV's honours: the two NeurIPS orals, Omnigrok's spotlight, both Physical Review Letters' Editors' Suggestions."""
     page = soup(html / "publications.html")
     badges = {entry.select_one(".pub-title a")["href"].removeprefix("papers/").removesuffix(".html"):
               entry.select_one(".pub-badge").get_text().replace("\u2019", "'")
               for entry in page.select("li.pub-entry") if entry.select_one(".pub-badge")}
     assert badges == {key: entry.fields["highlight"] for key, entry in ENTRIES.items() if "highlight" in entry.fields}
-    assert badges == {"zhong2023clock": "Oral", "liu2023omnigrok": "Spotlight"}
+    assert badges == {"zhong2023clock": "Oral", "liu2022grokking": "Oral", "liu2023omnigrok": "Spotlight",
+                      "liu2022symmetries": "Editors' Suggestion", "liu2021conservation": "Editors' Suggestion"}
 
 
 def test_each_bibtex_record_parses_back_to_its_entry(html):
@@ -95,7 +97,7 @@ def test_each_bibtex_record_parses_back_to_its_entry(html):
         (key, parsed), = parse_string(record.get_text(), "bibtex").entries.items()
         original = ENTRIES[key]
         assert parsed.type == original.type
-        assert dict(parsed.fields) == {k: v for k, v in original.fields.items() if k.lower() not in OWN_FIELDS}
+        assert dict(parsed.fields) == {k: v for k, v in original.fields.items() if k.lower() not in HIDDEN}
         assert [str(person) for person in parsed.persons["author"]] == [str(p) for p in original.persons["author"]]
 
 
@@ -108,7 +110,7 @@ def test_bibtex_records_are_keyboard_reachable_without_javascript(html):
                                    "heavy-ion-physics", "methods"])
 def test_each_theme_page_lists_exactly_its_papers(html, theme):
     page = soup(html / "research" / f"{theme}.html")
-    listed = {link["href"].split("/")[-1].removesuffix(".html") for link in page.select("li.pub-entry .pub-title a")}
+    listed = {link["href"].split("/")[-1].removesuffix(".html") for link in page.select("aside.footnote .pub-title a")}
     expected = {key for key, entry in ENTRIES.items() if theme in entry.fields["themes"].replace(" ", "").split(",")}
     assert listed == expected
 
@@ -126,15 +128,21 @@ def test_every_paper_has_a_page_reachable_from_the_list(html):
     for key, entry in ENTRIES.items():
         paper = soup(html / "papers" / f"{key}.html")
         assert paper.find("h1").get_text().rstrip("¶") == title(entry)
-        assert paper.find("pre").get_text().startswith(f"@{entry.type}{{{key},")
+        assert paper.select("details.pub-bibtex pre")[-1].get_text().startswith(f"@{entry.type}{{{key},")
         assert OWNER in [strong.get_text() for strong in paper.find_all("strong")]
+        assert paper.select_one("p.pub-lead").get_text() == " ".join(entry.fields["summary"].split())
 
 
-def test_paper_pages_name_the_research_pages_that_discuss_them(html):
-    paper = soup(html / "papers" / "zhong2023clock.html")
-    discussed = next(p for p in paper.find_all("p") if p.get_text().startswith("Discussed on"))
-    assert {a["href"] for a in discussed.find_all("a")} == {"../research/physics-of-ai.html",
-                                                           "../research/neuroscience-for-ai.html"}
+def test_paper_pages_quote_the_sentences_that_cite_them(html):
+    for key, entry in ENTRIES.items():
+        paper = soup(html / "papers" / f"{key}.html")
+        section = next(div for div in paper.select("div.pub-section") if "Where it is discussed" in div.get_text())
+        pages = [a["href"].removeprefix("../") for a in section.select("p > a")]
+        assert pages == [f"research/{theme.strip()}.html" for theme in entry.fields["themes"].split(",")]
+        for quote in section.select("blockquote.pub-context"):
+            sentence = quote.get_text(" ", strip=True)
+            text = "".join(soup(html / pages[0]).find("article").get_text().split())
+            assert len(sentence.split()) >= 5 and "".join(sentence.split()) in text, (key, sentence)
 
 
 def test_paper_pages_list_every_author(html):
