@@ -40,10 +40,23 @@ def prose_words(page) -> int:
 
 
 @pytest.mark.parametrize("docname", THEME_PAGES)
-def test_theme_page_narrates_and_cites_at_least_three_papers(html, docname):
+def test_theme_page_narrates_and_cites_every_paper_of_its_theme(html, docname):
+    theme = docname.removeprefix("research/")
     page = soup(html / f"{docname}.html")
-    assert len(cited_keys(page)) >= 3
-    assert prose_words(soup(html / f"{docname}.html")) >= 300
+    assert cited_keys(page) == {key for key, entry in bib_entries().items() if theme in entry.fields["themes"]}
+    assert 400 <= prose_words(soup(html / f"{docname}.html")) <= 900
+
+
+def test_theme_page_shows_its_papers_once(html):
+    for docname in THEME_PAGES:
+        page = soup(html / f"{docname}.html")
+        assert not page.select("ul.publication-list"), docname  # the footnote references are the one list
+
+
+def test_every_paper_has_a_summary_of_20_to_80_words():
+    for key, entry in bib_entries().items():
+        words = len(entry.fields.get("summary", "").split())
+        assert 20 <= words <= 80, (key, words)
 
 
 def test_every_paper_is_discussed_on_a_research_page(html):

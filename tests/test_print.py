@@ -104,6 +104,12 @@ def test_bookmarks_and_running_heads_follow_the_chapters(pdf):
 def test_cv_gives_positions_themes_publications_service_and_the_phone(cv_pdf):
     require_tool("pdftotext")
     text = squash(pdf_text(cv_pdf))
-    for heading in ("Positions", "Research themes", "Selected publications", "All publications", "Service"):
+    for heading in ("Education", "Research positions", "Honours", "Press", "Journal articles", "Conference papers",
+                    "Preprints", "Service"):
         assert heading in text
     assert CV_PHONE in text
+    for entry in ENTRIES.values():  # each paper once in the list (the honours name a few titles again)
+        title = entry.fields["title"].replace("{", "").replace("}", "")
+        assert text.count(f"{title}.") == 1, title
+    for honour in ("Oral, NeurIPS 2022", "Editors' Suggestion, Physical Review Letters 2021"):
+        assert honour in text.replace("\u2019", "'")
