@@ -19,7 +19,10 @@ from matplotlib.lines import Line2D
 PALETTE = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442", "#999999"]
 CARD_COLOUR = "#165ea3"  # the site's brand colour
 SINGLE_COLOUR = "#999999"  # co-authors of one paper
-MOST_NAMED = 16  # co-authors named in the network; more would collide
+MOST_NAMED = 6  # co-authors named in the network; more would collide on a phone (the text beside it names them all)
+#: Figures are drawn narrow with large text, so a phone shrinks them little: 12-point text on a
+#: 4.4-inch figure is about 14 CSS pixels (the body's small text) on a 412-pixel-wide screen.
+WIDTH = 4.4
 POSITION_COLOUR = "#0072B2"  # white text on it has a contrast of 5.3:1
 
 
@@ -40,7 +43,7 @@ class Position:
 def papers_per_year(counts: dict[str, dict[str, int]], kinds: list[str], ink: str) -> Figure:
     """Stacked bars: for each year, how many papers of each kind of venue."""
     years = sorted(counts)
-    figure = Figure(figsize=(6.4, 2.9))
+    figure = Figure(figsize=(WIDTH, 3.2), layout="constrained")
     axes = figure.add_subplot()
     bottoms = [0] * len(years)
     places = range(len(years))
@@ -52,10 +55,10 @@ def papers_per_year(counts: dict[str, dict[str, int]], kinds: list[str], ink: st
         axes.text(position, total + 0.2, str(total), ha="center", va="bottom", color=ink)
     axes.set_xticks(places, years)
     axes.set_ylabel("papers", color=ink)
-    axes.set_ylim(0, max(bottoms) * 1.22 + 0.5)
-    axes.legend(frameon=False, labelcolor=ink, ncols=len(kinds), loc="upper left", fontsize=8)
+    axes.set_ylim(0, max(bottoms) * 1.15 + 0.5)
+    axes.tick_params(axis="x", labelrotation=45 if len(years) > 6 else 0)
+    figure.legend(frameon=False, labelcolor=ink, ncols=min(len(kinds), 2), loc="outside upper left")
     _style_axes(axes, ink)
-    figure.tight_layout()
     return figure
 
 
@@ -67,15 +70,15 @@ def coauthor_network(owner: str, coauthors: list[Coauthor], themes: list[str], i
     The most frequent co-authors are named; lines and dots are drawn in a few batched calls, so a
     lab-sized bibliography draws as fast as a small one.
     """
-    figure = Figure(figsize=(6.4, 6.0))
-    axes = figure.add_axes((0, 0.08, 1, 0.92))
+    figure = Figure(figsize=(WIDTH, WIDTH * 1.3))
+    axes = figure.add_axes((0, 0.3, 1, 0.7))
     axes.set_aspect("equal")
     axes.set_axis_off()
     rings: dict[float, list[Coauthor]] = {}
     for person in sorted(coauthors, key=lambda person: (-person.papers, person.theme, person.name)):
         rings.setdefault(_ring_radius(person.papers), []).append(person)
     most = max((person.papers for person in coauthors), default=1)
-    spokes, widths, colours, dots, sizes = [], [], [], [], []
+    spokes, widths, colours, dots, dot_colours, sizes = [], [], [], [], [], []
     named = 0
     for radius, people in rings.items():
         for number, person in enumerate(people):
@@ -83,26 +86,29 @@ def coauthor_network(owner: str, coauthors: list[Coauthor], themes: list[str], i
             x, y = radius * math.cos(angle), radius * math.sin(angle)
             single = person.papers == 1
             colour = SINGLE_COLOUR if single else ink if person.theme < 0 else PALETTE[person.theme % len(PALETTE)]
-            spokes.append([(0, 0), (x, y)])
-            widths.append(0.3 if single else 0.6 + 3.4 * person.papers / most)
-            colours.append(colour)
+            if not single:  # co-authors of one paper: a dot on the outer ring, no line to cross a name
+                spokes.append([(0, 0), (x, y)])
+                widths.append(0.6 + 3.4 * person.papers / most)
+                colours.append(colour)
             dots.append((x, y))
+            dot_colours.append(colour)
             sizes.append(10 if single else 30 + 80 * person.papers / most)
             if not single and named < MOST_NAMED:
                 named += 1
-                right = math.cos(angle) >= -0.01
-                axes.annotate(f"{person.name} ({person.papers})", (x, y), xytext=(7 if right else -7, 0),
-                              textcoords="offset points", ha="left" if right else "right", va="center", color=ink,
-                              fontsize=9)
+                # The name continues the spoke outwards, so no line runs through it.
+                axes.annotate(f"{person.name} ({person.papers})", (x, y), xytext=(6 * math.cos(angle), 6 * math.sin(angle)),
+                              textcoords="offset points", ha="left" if math.cos(angle) >= -0.01 else "right",
+                              va="bottom" if math.sin(angle) > 0.3 else "top" if math.sin(angle) < -0.3 else "center",
+                              color=ink)
     faded = [to_rgba(colour, 0.35 if colour == SINGLE_COLOUR else 0.75) for colour in colours]
     axes.add_collection(LineCollection(spokes, linewidths=widths, colors=faded, zorder=1))
     if dots:
-        axes.scatter(*zip(*dots), s=sizes, c=colours, zorder=2, linewidths=0)
+        axes.scatter(*zip(*dots), s=sizes, c=dot_colours, zorder=2, linewidths=0)
     axes.scatter([0], [0], s=300, color=ink, zorder=3, linewidths=0)
-    axes.annotate(owner, (0, 0), xytext=(0, -15), textcoords="offset points", ha="center", va="top", color=ink,
-                  fontsize=11, fontweight="bold")
-    axes.set_xlim(-1.5, 1.5)
-    axes.set_ylim(-1.08, 1.08)
+    axes.annotate(owner, (0, 0), xytext=(0, -12), textcoords="offset points", ha="center", va="top", color=ink,
+                  fontweight="bold")
+    axes.set_xlim(-1.75, 1.75)
+    axes.set_ylim(-1.1, 1.1)
     shown = sorted({person.theme for person in coauthors if person.papers > 1}) if themes else []
     handles = [Line2D([], [], linestyle="", marker="o", color=ink if theme < 0 else PALETTE[theme % len(PALETTE)])
                for theme in shown]
@@ -110,7 +116,7 @@ def coauthor_network(owner: str, coauthors: list[Coauthor], themes: list[str], i
     if any(person.papers == 1 for person in coauthors):
         handles.append(Line2D([], [], linestyle="", marker="o", markersize=4, color=SINGLE_COLOUR))
         labels.append("one shared paper")
-    figure.legend(handles, labels, loc="lower center", ncols=2, frameon=False, labelcolor=ink, fontsize=9)
+    figure.legend(handles, labels, loc="lower left", ncols=1, frameon=False, labelcolor=ink)
     return figure
 
 
@@ -118,7 +124,7 @@ def timeline(positions: list[Position], papers: list[tuple[float, int]], themes:
     """Positions as bars on top; below them, a row per theme with a dot per paper in its year."""
     start = math.floor(min([position.start for position in positions] + [when for when, _ in papers], default=end - 1))
     rows = len(themes)
-    figure = Figure(figsize=(6.4, 1.2 + 0.36 * rows))
+    figure = Figure(figsize=(WIDTH, 1.5 + 0.5 * rows), layout="constrained")
     axes = figure.add_subplot()
     for position in positions:
         finish = position.end if position.end is not None else end
@@ -127,17 +133,21 @@ def timeline(positions: list[Position], papers: list[tuple[float, int]], themes:
                   edgecolor="white", linewidth=1)
         inside = finish - position.start >= 1.2  # a short position gets its name above its bar
         axes.text((position.start + finish) / 2, rows + (0.4 if inside else 0.95), name, ha="center",
-                  va="center" if inside else "bottom", color="white" if inside else ink, fontsize=9, fontweight="bold")
+                  va="center" if inside else "bottom", color="white" if inside else ink, fontweight="bold")
     if papers:
         axes.scatter([when for when, _ in papers], [rows - 1 - theme for _, theme in papers], s=30, zorder=2,
                      c=[PALETTE[theme % len(PALETTE)] for _, theme in papers], linewidths=0)
-    axes.set_yticks([rows - 1 - number for number in range(rows)] + [rows + 0.4], [*themes, "positions"], color=ink)
+    for number, theme in enumerate(themes):  # each row's name above its dots, so long names need no margin
+        axes.text(start + 0.05, rows - 1 - number + 0.22, theme, ha="left", va="bottom", color=ink)
+    axes.set_yticks([])
+    axes.spines["left"].set_visible(False)
     axes.set_xlim(start, end)
     axes.set_ylim(-0.7, rows + 1.6)
-    axes.set_xticks(range(start, math.ceil(end) + 1))
+    years = range(start, math.ceil(end) + 1)
+    axes.set_xticks(years, [str(year) if (year - start) % (2 if len(years) > 7 else 1) == 0 else "" for year in years])
     axes.grid(axis="x", color=ink, alpha=0.15)
     _style_axes(axes, ink)
-    figure.tight_layout()
+    axes.spines["left"].set_visible(False)
     return figure
 
 

@@ -151,7 +151,7 @@ def report_missing_keys(app: Sphinx, env: BuildEnvironment) -> None:
         files = ", ".join(app.config.bibtex_bibfiles)
         logger.warning(
             f"{count} citation{'s' if count > 1 else ''} on {len(missing)} page{'s' if len(missing) > 1 else ''} "
-            f"point to keys missing from {files}: add those entries to the .bib, or fix the keys where the "
+            f"point{'' if count > 1 else 's'} to keys missing from {files}: add those entries to the .bib, or fix the keys where the "
             "warnings above say",
             type="portfolio", subtype="citations",
         )

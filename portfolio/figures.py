@@ -32,10 +32,11 @@ OTHER = ""  # the row of papers with no theme
 DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeline
 INK = "#010101"  # drawn text and axes; the web replaces it with currentColor
 PRINT_INK = "#1a1a1a"
-#: Part of every drawing's cache key, so that changing how figures are drawn redraws them.
-DRAWING_CODE = hashlib.sha256((Path(__file__).parent / "charts.py").read_bytes()).hexdigest()[:12]
-RENDER_SETTINGS = {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"], "font.size": 9,
+RENDER_SETTINGS = {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"], "font.size": 12,
                    "svg.fonttype": "none", "svg.hashsalt": "portfolio", "pdf.fonttype": 42}
+#: Part of every drawing's cache key, so that changing how figures are drawn redraws them.
+DRAWING_CODE = hashlib.sha256((Path(__file__).parent / "charts.py").read_bytes()
+                              + repr(sorted(RENDER_SETTINGS.items())).encode()).hexdigest()[:12]
 
 
 class data_figure(nodes.General, nodes.Element):
@@ -163,7 +164,8 @@ def cached(doctreedir: str | Path, stem: str, inputs: dict[str, Any], fmt: str, 
             path.parent.mkdir(parents=True, exist_ok=True)
             metadata = {"svg": {"Date": None, "Creator": None}, "pdf": {"CreationDate": None, "Creator": None},
                         "png": {"Software": None}}[fmt]
-            make().savefig(path, format=fmt, transparent=fmt == "svg", metadata=metadata, dpi=200)
+            make().savefig(path, format=fmt, transparent=fmt == "svg", metadata=metadata, dpi=200,
+                           bbox_inches=None if stem in ("social", "cover") else "tight", pad_inches=0.05)
     return path
 
 

@@ -40,7 +40,7 @@ class Span(BaseMultipartText):
 
     def render(self, backend):  # type: ignore[no-untyped-def]
         text = super().render(backend)
-        if backend.name == "docutils":
+        if getattr(backend, "name", "") == "docutils":  # the plain-text backend has no name
             return [nodes.inline("", "", *text, classes=[self.role], **self.node_attributes())]
         return text
 

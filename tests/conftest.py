@@ -129,4 +129,6 @@ def cv_pdf(site: Site, html: Path) -> Path:
         process = subprocess.run(command, shell=True, cwd=site.source, capture_output=True, text=True,
                                  env=environment, timeout=900)
         assert process.returncode == 0, f"{command}\n{(process.stdout + process.stderr)[-3000:]}"
-    return html / "cv.pdf"
+    (built,) = (site.source / "_build" / "cv").glob("*-cv.pdf")
+    assert (html / "cv.pdf").read_bytes() == built.read_bytes()  # where the site's links find it
+    return built

@@ -187,3 +187,13 @@ def test_make_html_stops_with_the_same_message(source):
     output = process.stdout + process.stderr
     assert process.returncode != 0
     assert "liu2022langevin: unknown theme 'method'" in output and "Traceback" not in output
+
+
+def test_a_warned_build_is_not_taken_for_clean_by_the_next_target(source):
+    """After a failed html build, a latex build on the same doctrees fails again with the same warning."""
+    edit(source / "research" / "methods.md", "{footcite:p}`liu2019quantum`", "{footcite:p}`liu2019quantm`")
+    first = failed_build(source)
+    assert 'could not find bibtex key "liu2019quantm"' in first
+    again = failed_build(source, "latex")
+    assert 'could not find bibtex key "liu2019quantm"' in again
+    assert "1 citation on 1 page points to keys missing from publications.bib" in again

@@ -232,3 +232,34 @@ def test_keyboard_focus_is_visible_on_links_and_bibtex_records(browser, scheme):
         tab.focus(selector)
         outline = tab.evaluate("getComputedStyle(document.activeElement).outlineStyle")
         assert outline not in ("", "none"), selector
+
+
+def test_copy_button_copies_the_bibtex_by_keyboard_alone(browser):
+    """Tab to a paper page's Copy button and press Enter: the BibTeX is on the clipboard."""
+    context = browser.chromium.new_context(viewport={"width": 412, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(browser.base + "papers/liu2022grokking.html")
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy BibTeX":
+            break
+    else:
+        pytest.fail("no Copy BibTeX button in the tab order")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("[...document.querySelectorAll('.pub-copy-status')].some(s => s.textContent === 'Copied')")
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    bibtex = tab.evaluate("[...document.querySelectorAll('details.pub-copy pre')].at(-1).textContent")
+    assert copied == bibtex and copied.startswith("@inproceedings{liu2022grokking,")
+    context.close()
+
+
+def test_paper_page_works_without_javascript(browser):
+    context = browser.chromium.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(browser.base + "papers/liu2022grokking.html")
+    assert tab.locator("p.pub-lead").is_visible()
+    assert tab.locator("details.pub-copy pre").last.is_visible()  # open without a script
+    assert tab.locator("button.pub-copy-button").count() == 0
+    assert tab.locator("blockquote.pub-context").first.is_visible()
+    context.close()
