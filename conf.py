@@ -121,8 +121,9 @@ latex_elements = {
     "fncychap": "",
     "printindex": "",
     "makeindex": "",
-    # Sphinx would title the table of contents after the first toctree caption ("Research").
-    "tableofcontents": r"\renewcommand{\contentsname}{Contents}\sphinxtableofcontents",
+    # Sphinx would title the table of contents after the first toctree caption ("Research"); chapters
+    # only, so the contents fit one page (the PDF's bookmarks list the sections).
+    "tableofcontents": r"\renewcommand{\contentsname}{Contents}\setcounter{tocdepth}{0}\sphinxtableofcontents",
 }
 latex_domain_indices = False
 latex_show_urls = "no"

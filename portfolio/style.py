@@ -84,8 +84,11 @@ class PortfolioStyle(BaseStyle):
         return self._formatted[label, entry.key]
 
     def _format_entry(self, label: str, entry: Entry) -> FormattedEntry:
+        title = rich_field(entry, "title")
+        # The full stop after a title stands apart: the web shows the title as a line of its own, without it.
+        end = Span("pub-title-end", ".") if title and not title.endswith((".", "?", "!")) else Text()
         parts = [
-            PaperTitle(entry.key, self.format_title(entry)),
+            Text(PaperTitle(entry.key, title), end),
             Text(self.format_authors(entry, self.max_authors), "."),
             self.format_venue(entry),
             self.format_badge(entry),

@@ -5,7 +5,7 @@ for a paper page, the person's description otherwise), OpenGraph and Twitter car
 drawn at build time, and JSON-LD: a ``Person`` on the home page, a ``ScholarlyArticle`` with Google
 Scholar's ``citation_*`` tags on each paper page. When the build finishes, ``sitemap.xml`` lists
 every page under ``html_baseurl`` and ``robots.txt`` points to it. The 404 page gets a ``<base>``
-so that its links and styles work at whatever depth Read the Docs serves it.
+so that its links and styles work at whatever depth and on whatever host it is served.
 """
 
 from __future__ import annotations
@@ -72,8 +72,19 @@ def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[st
     if paper is not None:
         tags += json_ld(article_data(app, paper, url)) + "".join(meta(name, value) for name, value in scholar_tags(app, paper))
     if pagename == "404":
-        tags += f'<base href="{html.escape(urlsplit(app.config.html_baseurl).path or "/")}">\n'
+        tags += not_found_base(app.config.html_baseurl)
     context["metatags"] = context.get("metatags", "") + tags
+
+
+def not_found_base(baseurl: str) -> str:
+    """The 404 page's <base>, so its styles and links work at any depth, on any host.
+
+    Read the Docs serves it under the canonical path (``/en/latest/``); a host that serves the site
+    from its root gets ``/`` instead, which a line of script sets before any stylesheet is read.
+    """
+    path = urlsplit(baseurl).path or "/"
+    script = f"if (!location.pathname.startsWith({json.dumps(path)})) document.querySelector('base').href = '/';"
+    return f'<base href="{html.escape(path)}">\n<script>{script}</script>\n'
 
 
 def paper_description(app: Sphinx, entry: Entry) -> str:

@@ -215,6 +215,20 @@ def test_page_not_found_works_at_any_depth(browser):
     assert tab.evaluate("href => new URL(href, document.baseURI).href", home) == browser.base + "index.html"
 
 
+def test_page_not_found_is_styled_on_a_host_serving_the_site_from_its_root(browser, html):
+    with serve(html, "/") as base:
+        context = browser.chromium.new_context()
+        tab = context.new_page()
+        failures = []
+        tab.on("response", lambda response: response.status >= 400 and failures.append(response.url))
+        assert tab.goto(base + "a/missing/page.html").status == 404
+        assert tab.evaluate("getComputedStyle(document.querySelector('.sidebar-drawer')).display") != "inline"
+        assert [url for url in failures if "missing/page" not in url] == []
+        home = tab.locator("article a", has_text="home page").get_attribute("href")
+        assert tab.evaluate("href => new URL(href, document.baseURI).href", home) == base + "index.html"
+        context.close()
+
+
 def test_skip_link_is_the_first_stop_and_leads_to_the_content(browser):
     tab = browser.tab("light")
     tab.goto(browser.base + "publications.html")
