@@ -101,7 +101,6 @@ epub_publisher = author
 epub_copyright = copyright
 epub_description = portfolio_person["description"]
 epub_uid = epub_identifier = f"{slug}-research-portfolio"
-epub_scheme = "uuid"
 epub_contributor = author
 epub_basename = slug
 epub_css_files = ["portfolio.css", "portfolio-epub.css"]

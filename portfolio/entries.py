@@ -23,7 +23,7 @@ DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNOR
 SCHEME = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = ("http", "https", "mailto")
 #: Where the venue's name comes from, in order of preference.
-VENUE_FIELDS = ("journal", "booktitle", "howpublished", "publisher", "school", "institution", "organization")
+VENUE_FIELDS = ("journal", "booktitle", "howpublished", "publisher", "school", "institution", "organization", "note")
 #: Words that make a venue a conference, whatever the entry type says; conf.py's
 #: ``portfolio_conference_venues`` adds more.
 CONFERENCE_WORDS = (
@@ -38,8 +38,7 @@ KIND_OF_TYPE = {
     "techreport": "report",
 }
 #: How a type without a venue of its own is named in a reference.
-TYPE_WORDS = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "techreport": "Technical report",
-              "unpublished": "Unpublished"}
+TYPE_WORDS = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "techreport": "Technical report"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,8 +99,15 @@ def is_others(person: Person) -> bool:
 
 
 def equal_contributors(entry: Entry) -> list[Person]:
+    """Our ``equalcontrib`` field, and the authors al-folio users mark with a star ("Nowak*, Tomasz")."""
     value = field(entry, "equalcontrib")
-    return [Person(name) for name in re.split(r"\s+and\s+", value)] if value else []
+    named = [Person(name) for name in re.split(r"\s+and\s+", value)] if value else []
+    return named + [person for person in people(entry) if "*" in str(person)]
+
+
+def unstarred(person: Person) -> Person:
+    """The name without al-folio's equal-contribution star."""
+    return Person(str(person).replace("*", "")) if "*" in str(person) else person
 
 
 def full_name(person: Person) -> str:

@@ -245,7 +245,7 @@ def visit_latex(translator, node: data_figure) -> None:  # type: ignore[no-untyp
     caption = rf"\caption{{{translator.encode(node['caption'])}}}" if node["caption"] else ""
     translator.body.append(
         "\n\\begin{figure}[htbp]\n\\centering\n"
-        f"\\sphinxincludegraphics[width=\\linewidth,height=0.42\\textheight,keepaspectratio]{{{{{Path(image).stem}}}.pdf}}\n"
+        f"\\sphinxincludegraphics[scale=0.85]{{{{{Path(image).stem}}}.pdf}}\n"  # text near the body's size
         f"{caption}\n\\end{{figure}}\n"
     )
     raise nodes.SkipNode

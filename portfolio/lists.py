@@ -9,6 +9,7 @@ theme's page with its paper count.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from sphinx.util.fileutil import copy_asset_file
 from . import database, entries
 from .entries import KINDS
 from .domain import portfolio_domain
-from .style import EQUAL_MARK, formatting_style, plain_text, rich_field
+from .style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
 
 
 class collapsible(nodes.General, nodes.Element):
@@ -90,7 +91,7 @@ class PublicationList(SphinxDirective):
         if not papers:
             return [nodes.paragraph("", "No papers yet.")]
         if "group-by-year" not in self.options:
-            listed = entry_list(papers, self.config.bibtex_default_style, full=False, printed=False,
+            listed = entry_list(papers, STYLE_NAME, full=False, printed=False,
                                 numbered="numbered" in self.options)
             return [*legend(papers), listed]
         portfolio_domain(self.env).full_lists[self.env.docname] = True
@@ -103,7 +104,7 @@ class PublicationList(SphinxDirective):
         for year in sorted(by_year, reverse=True):
             section = nodes.section(ids=[f"year-{year}"], names=[f"year-{year}"])
             section += nodes.title("", f"{year} ({count(by_year[year])})")
-            section += entry_list(by_year[year], self.config.bibtex_default_style, full=True,
+            section += entry_list(by_year[year], STYLE_NAME, full=True,
                                   printed="summaries" in self.options)
             self.state.document.note_explicit_target(section)
             yield section
@@ -113,6 +114,8 @@ class PublicationThemes(SphinxDirective):
     """A list of the research themes, each linking to its page, with its number of papers."""
 
     def run(self) -> list[nodes.Node]:
+        if not self.config.portfolio_themes:
+            return []  # a site without themes shows no empty heading
         database.note_dependency(self.env)
         catalogue = database.catalogue(self.env)
         items = nodes.bullet_list(classes=["publication-themes"])
@@ -121,7 +124,7 @@ class PublicationThemes(SphinxDirective):
                 "", nodes.inline("", title), refdomain="std", reftype="doc", reftarget=f"/{page}", refexplicit=True
             )
             items += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(f": {count(catalogue.papers(theme))}")))
-        return [items]
+        return [nodes.paragraph("", "By research theme:"), items]
 
 
 def entry_list(papers: list[Entry], style_name: str, full: bool, printed: bool, numbered: bool = False) -> nodes.container:
@@ -157,8 +160,9 @@ def details(entry: Entry, full: bool, printed: bool) -> list[collapsible]:
 
 
 def plain(entry: Entry, field: str) -> str:
-    """A field's LaTeX as the text a reader sees."""
-    return " ".join(plain_text(rich_field(entry, field)).split())
+    """A field's LaTeX as the text a reader sees; al-folio's Markdown emphasis (``**oral**``) as plain words."""
+    text = plain_text(rich_field(entry, field))
+    return re.sub(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
 
 
 def summary(papers: list[Entry]) -> nodes.paragraph:

@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape
 from . import database, entries
 from .domain import portfolio_domain
 from .lists import collapsible, legend, plain
-from .style import formatting_style, plain_text, rich_field
+from .style import STYLE_NAME, formatting_style, plain_text, rich_field
 
 PAGE_BUILDERS = ("html",)
 #: The code that writes the pages, so that changing it rewrites them.
@@ -44,7 +44,7 @@ def page_name(key: str) -> str:
 
 
 def link_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """On the web, a reference's title links to the paper's own page."""
+    """On the web, a reference's title links to the paper's own page, and its files to the site's own copy."""
     if app.builder.name not in PAGE_BUILDERS:
         return
     entries = database.catalogue(app.env).entries
@@ -53,13 +53,27 @@ def link_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if key in entries:
             uri = app.builder.get_relative_uri(docname, page_name(key))
             node[:] = [nodes.reference("", "", *node.children, refuri=uri, internal=True)]
+    relative_static_links(app, doctree, docname)
+
+
+def relative_static_links(app: Sphinx, tree: nodes.Element, pagename: str) -> None:
+    """Links to files of the static folder, absolute in print, become relative on the web.
+
+    The style links a paper's PDF or slides under ``html_baseurl`` so that the PDF and the e-book
+    reach the published copy; a page of the site reaches its own, wherever the site is served.
+    """
+    static = app.config.html_baseurl + "_static/"
+    for reference in tree.findall(nodes.reference):
+        if reference.get("refuri", "").startswith(static):
+            target = "_static/" + reference["refuri"].removeprefix(static)
+            reference["refuri"] = relative_uri(app.builder.get_target_uri(pagename), target)
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """Each paper's page, written only when what it shows has changed since the last build."""
     if app.builder.name not in PAGE_BUILDERS:
         return
-    style = formatting_style(app.config.bibtex_default_style)
+    style = formatting_style(STYLE_NAME)
     domain = portfolio_domain(app.env)
     record = PageRecord(app)
     for key, entry in database.catalogue(app.env).entries.items():
@@ -67,7 +81,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         citing = domain.citing(key)
         if record.unchanged(pagename, entry, citing):
             continue
-        body = app.builder.render_partial(paper_body(app, pagename, entry, style, citing))["fragment"]
+        tree = paper_body(app, pagename, entry, style, citing)
+        relative_static_links(app, tree, pagename)
+        body = app.builder.render_partial(tree)["fragment"]
         title = html.escape(plain_text(rich_field(entry, "title")))  # a page title is HTML to Sphinx and its themes
         yield pagename, {"title": title, "body": body, "paper": entry}, "paper.html"
     record.save()
@@ -185,7 +201,7 @@ def preview(app: Sphinx, pagename: str, entry: Entry) -> list[nodes.Element]:
 
 def plain_reference(app: Sphinx, entry: Entry) -> str:
     """The paper as a plain-text reference in the site's style: title, every author, venue."""
-    style = formatting_style(app.config.bibtex_default_style)
+    style = formatting_style(STYLE_NAME)
     return plain_text(Text(" ").join([style.format_title(entry), Text(style.format_authors(entry), "."),
                                       style.format_venue(entry)]))
 

@@ -21,6 +21,7 @@ from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.errors import ConfigError
 
 from . import database, entries
 from .latextext import readable
@@ -89,7 +90,7 @@ class PortfolioStyle(BaseStyle):
         end = Span("pub-title-end", ".") if title and not title.endswith((".", "?", "!")) else Text()
         parts = [
             Text(PaperTitle(entry.key, title), end),
-            Text(self.format_authors(entry, self.max_authors), "."),
+            self.format_authors(entry, self.max_authors).add_period(),
             self.format_venue(entry),
             self.format_badge(entry),
             Span("pub-links", self.format_links(entry)),
@@ -131,7 +132,7 @@ class PortfolioStyle(BaseStyle):
         return self._people[str(person), marked]
 
     def _format_person(self, person: Person, marked: bool) -> Text:
-        name = self.format_name(person).format()
+        name = self.format_name(entries.unstarred(person)).format()
         if self.owner is not None and entries.same_person(person, self.owner):
             name = Tag("strong", name)
         if marked:
@@ -154,7 +155,7 @@ class PortfolioStyle(BaseStyle):
                 place += Text(f"({fields['number']})")
         parts = [place] if place else []
         if "pages" in fields:
-            parts.append(Text(fields["pages"].replace("--", "\N{EN DASH}")))
+            parts.append(Text(re.sub(r"\s*-{1,3}\s*", "\N{EN DASH}", fields["pages"].strip())))
         parts.append(Text(entries.year(entry)))
         return Text(", ").join(parts).add_period()
 
@@ -197,7 +198,14 @@ def formatting_style(name: str) -> BaseStyle:
 
 
 def register(app: Sphinx, config: Config) -> None:
-    """Register the style under its plugin name, with the owner and author limit from conf.py."""
+    """Register the style under its plugin name, with the owner and author limit from conf.py.
+
+    The lists and paper pages always use this style, by its name; ``bibtex_default_style`` may name
+    another for sphinxcontrib-bibtex's own citations.
+    """
+    if not str(config.portfolio_person.get("name", "")).strip():
+        raise ConfigError("conf.py: portfolio_person needs a 'name', the owner's name as the .bib spells it "
+                          "(for example \"name\": \"Ada Lovelace\"); every other key is optional")
     settings = {"owner": Person(config.portfolio_person["name"]), "max_authors": config.portfolio_max_authors,
                 "site": database.site_of(app)}
     register_plugin("pybtex.style.formatting", STYLE_NAME, type("PortfolioStyle", (PortfolioStyle,), settings), force=True)

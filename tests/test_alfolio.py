@@ -59,7 +59,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cited = next(iter(ENTRIES))
     for page in (source / "research").glob("*.md"):
         if page.stem != "index":
-            page.write_text(f"# {page.stem.replace('-', ' ').title()}\n\nA result {{footcite:p}}`{cited}`.\n\n"
+            page.write_text(f"({page.stem})=\n# {page.stem.replace('-', ' ').title()}\n\nA result {{footcite:p}}`{cited}`.\n\n"
                             "```{footbibliography}\n```\n", encoding="utf-8")
     process = sphinx(source, "html", source / "_build" / "html")
     assert process.returncode == 0, (process.stdout + process.stderr)[-4000:]

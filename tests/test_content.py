@@ -80,7 +80,7 @@ def test_home_page_ties_each_press_outlet_to_its_work(html):
                 "Cognitive Revolution": "neuroscience-for-ai"}
     for outlet, theme in expected.items():
         (href,) = [href for text, href in items.items() if outlet in text]
-        assert href == f"research/{theme}.html"
+        assert href.split("#")[0] == f"research/{theme}.html"
 
 
 def test_phone_number_is_in_no_web_page_or_ebook_file(html, epub):
@@ -120,7 +120,7 @@ def test_navigation_follows_one_order_in_every_format(html, epub, pdf):
     chapters = dict.fromkeys(src.removesuffix(".xhtml") for src in re.findall(r'<content src="([^"#]+)', ncx))
     assert list(chapters) == ["index", *NAVIGATION]
     require_tool("pdftotext")
-    text = squash("\n".join(pdf_pages(pdf)[3:]))
+    text = squash("\n".join(pdf_pages(pdf)[1:]))  # after the title page; the contents say no "Chapter"
     chapters = [text.index(f"Chapter {number} {page_title(docname)}") for number, docname in enumerate(NAVIGATION, 1)]
     assert chapters == sorted(chapters)
 

@@ -104,7 +104,7 @@ def test_bookmarks_and_running_heads_follow_the_chapters(pdf):
 def test_cv_gives_positions_themes_publications_service_and_the_phone(cv_pdf):
     require_tool("pdftotext")
     text = squash(pdf_text(cv_pdf))
-    for heading in ("Education", "Research positions", "Honours", "Press", "Journal articles", "Conference papers",
+    for heading in ("Education", "Research positions", "Honors", "Press", "Journal articles", "Conference papers",
                     "Preprints", "Service"):
         assert heading in text
     assert CV_PHONE in text
