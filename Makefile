@@ -17,7 +17,7 @@ NODEDIR   = tests/browser
 NODESTAMP = $(NODEDIR)/node_modules/.installed
 TEX_PACKAGES = latexmk texlive-xetex texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf
 
-.PHONY: help venv html epub pdf cv all live linkcheck test audit bench lock clean distclean
+.PHONY: help venv html epub pdf cv all live linkcheck test lint audit bench lock clean distclean
 
 help:
 	@echo "make html       build the web site into $(BUILDDIR)/html"
@@ -28,10 +28,12 @@ help:
 	@echo "make live       rebuild and reload the site in the browser as you edit"
 	@echo "make linkcheck  check every external link (needs the internet)"
 	@echo "make test       run the test suite"
+	@echo "make lint       ruff and mypy on the code (settings in pyproject.toml)"
 	@echo "make audit      Lighthouse and the Nu HTML Checker on the built site (needs Chromium, Node, Java)"
 	@echo "make bench      time the builds against the performance goals (a few minutes)"
 	@echo "make lock       regenerate requirements.lock after changing a requirements file"
 	@echo "make clean      remove $(BUILDDIR); make distclean also removes $(VENVDIR)"
+	@echo "make BUILDER    any other Sphinx builder, as sphinx-build -M does: make dirhtml, make text, make latexpdf"
 
 # The virtual environment, rebuilt whenever a requirements file changes.
 $(STAMP): requirements.txt requirements-dev.txt
@@ -41,8 +43,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 venv: $(STAMP)
 
+HTMLOPTS = -b html $(SPHINXOPTS) -j $(JOBS) $(DOCTREE) . $(BUILDDIR)/html
+
 html: $(STAMP)
-	$(SPHINX) -b html -q $(SPHINXOPTS) -j $(JOBS) $(DOCTREE) . $(BUILDDIR)/html
+	$(SPHINX) -q $(HTMLOPTS)
 	@echo "The site is at $(CURDIR)/$(BUILDDIR)/html/index.html"
 
 epub: $(STAMP)
@@ -62,7 +66,7 @@ cv: $(STAMP) tex-tools
 all: html epub pdf cv
 
 live: $(STAMP)
-	$(VENVDIR)/bin/sphinx-autobuild $(SPHINXOPTS) $(DOCTREE) --ignore "$(BUILDDIR)/*" --ignore "$(VENVDIR)/*" . $(BUILDDIR)/html
+	$(VENVDIR)/bin/sphinx-autobuild --ignore "$(BUILDDIR)/*" --ignore "$(VENVDIR)/*" $(HTMLOPTS)
 
 linkcheck: $(STAMP)
 	$(SPHINX) -b linkcheck $(SPHINXOPTS) $(DOCTREE) . $(BUILDDIR)/linkcheck
@@ -75,6 +79,10 @@ $(NODESTAMP): $(NODEDIR)/package-lock.json
 # Without npm the browser tests skip locally (and fail under CI=true).
 test: $(STAMP) $(if $(shell command -v npm),$(NODESTAMP))
 	$(VENVPY) -m pytest
+
+lint: $(STAMP)
+	$(VENVDIR)/bin/ruff check .
+	$(VENVDIR)/bin/mypy
 
 # Lighthouse (mobile, light and dark) on four pages and the Nu HTML Checker on every page.
 audit: html $(NODESTAMP)
@@ -103,3 +111,9 @@ distclean: clean
 tex-tools:
 	@command -v latexmk >/dev/null && command -v xelatex >/dev/null \
 	  || { echo "The PDF needs TeX Live: sudo apt-get install $(TEX_PACKAGES)"; exit 1; }
+
+# Any other builder (dirhtml, text, latexpdf, ...), the way sphinx-build's make mode runs it. The files
+# make reads are never targets of it.
+Makefile requirements.txt requirements-dev.txt $(NODEDIR)/package-lock.json: ;
+%: $(STAMP)
+	$(SPHINX) -M $@ . $(BUILDDIR) $(SPHINXOPTS) $(DOCTREE)

@@ -42,8 +42,9 @@ from typing import Any
 from pybtex.database import parse_file
 from sphinx.util.tags import Tags
 
-PROJECT = Path(__file__).resolve().parent.parent
-IGNORED = shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache", "__pycache__", "node_modules")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from helpers import PROJECT, copy_project  # noqa: E402  (the tests' copy of the project, shared)
+
 SPHINXOPTS = ("-W", "--keep-going", "-n")  # the Makefile's
 BIBFILE = "publications.bib"
 SIZES = (26, 250, 1000, 2000)
@@ -136,11 +137,6 @@ def settings() -> dict[str, Any]:
     return runpy.run_path(str(PROJECT / "conf.py"), init_globals={"tags": Tags()})
 
 
-def copy_site(destination: Path) -> Path:
-    shutil.copytree(PROJECT, destination, ignore=IGNORED)
-    return destination
-
-
 def baseline_site(destination: Path, conf: dict[str, Any]) -> Path:
     """The same pages for plain Sphinx + MyST + furo + sphinxcontrib-bibtex with default bibtex settings.
 
@@ -148,7 +144,7 @@ def baseline_site(destination: Path, conf: dict[str, Any]) -> Path:
     ``{publication-list}`` becomes a bullet ``{bibliography}``, its nearest sphinxcontrib-bibtex
     equivalent; our other directives (themes, figures) have none and are left out.
     """
-    site = copy_site(destination)
+    site = copy_project(destination)
     shutil.rmtree(site / "portfolio")
     kept = {name: value for name, value in conf.items()
             if name.startswith("myst_") or name in ("project", "author", "root_doc", "exclude_patterns", "language")}
@@ -221,7 +217,7 @@ def synthetic_entry(number: int, rng: random.Random, conf: dict[str, Any]) -> st
 
 def scaled_site(destination: Path, entries: int, conf: dict[str, Any]) -> Path:
     """The site with its real entries, which the pages cite, and generated ones up to *entries*."""
-    site = copy_site(destination)
+    site = copy_project(destination)
     bib = site / BIBFILE
     rng = random.Random(entries)
     extra = [synthetic_entry(number, rng, conf) for number in range(entries - real_entries())]
@@ -362,7 +358,7 @@ def run_site(site: Path, baseline: Path, page: Path, runs: int) -> SiteRuns:
 
 def measure_site(report: Report, work: Path, conf: dict[str, Any], runs: int) -> Path:
     """The rows for the real site; returns its unedited HTML output, built with -j auto."""
-    site = copy_site(work / "site")
+    site = copy_project(work / "site")
     research_page = site / f"{next(iter(conf['portfolio_themes'].values()))[1]}.md"
     result = run_site(site, baseline_site(work / "baseline", conf), research_page, runs)
     full = report_clean_builds(report, result)

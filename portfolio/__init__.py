@@ -8,6 +8,7 @@ so a fork changes conf.py, the .bib file and the pages, never this code.
 from __future__ import annotations
 
 from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
 
 MODULES = (
     "sources", "database", "domain", "style", "lists", "paperpages", "figures", "webmeta", "accessibility", "latex",
@@ -15,11 +16,12 @@ MODULES = (
 )
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("portfolio_person", {}, "env", types=frozenset({dict}))
     app.add_config_value("portfolio_themes", {}, "env", types=frozenset({dict}))
     app.add_config_value("portfolio_highlights", [], "env", types=frozenset({list, tuple}))
     app.add_config_value("portfolio_max_authors", 10, "env", types=frozenset({int}))
     for module in MODULES:
         app.setup_extension(f"{__name__}.{module}")
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: the environment a build saved is discarded when what the package keeps in it changes.
+    return {"version": "1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

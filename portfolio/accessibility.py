@@ -11,6 +11,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
 CAPTION_LEVEL = "2"  # the sidebar's headings sit below the page's one h1
@@ -24,7 +25,7 @@ class AccessibleHTMLTranslator(HTML5Translator):
             self.body[start] = self.body[start].replace('role="heading"', f'role="heading" aria-level="{CAPTION_LEVEL}"', 1)
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     for builder in ("html", "dirhtml", "singlehtml"):
         app.set_translator(builder, AccessibleHTMLTranslator, override=True)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

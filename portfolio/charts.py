@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 PALETTE = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442", "#999999"]
-CARD_COLOUR = "#165ea3"  # the site's brand colour
 SINGLE_COLOUR = "#999999"  # co-authors of one paper
 MOST_NAMED = 6  # co-authors named in the network; more would collide on a phone (the text beside it names them all)
 #: Figures are drawn narrow with large text, so a phone shrinks them little: 12-point text on a
@@ -103,7 +103,8 @@ def coauthor_network(owner: str, coauthors: list[Coauthor], themes: list[str], i
     faded = [to_rgba(colour, 0.35 if colour == SINGLE_COLOUR else 0.75) for colour in colours]
     axes.add_collection(LineCollection(spokes, linewidths=widths, colors=faded, zorder=1))
     if dots:
-        axes.scatter(*zip(*dots), s=sizes, c=dot_colours, zorder=2, linewidths=0)
+        xs, ys = zip(*dots)
+        axes.scatter(xs, ys, s=sizes, c=dot_colours, zorder=2, linewidths=0)
     axes.scatter([0], [0], s=300, color=ink, zorder=3, linewidths=0)
     axes.annotate(owner, (0, 0), xytext=(0, -12), textcoords="offset points", ha="center", va="top", color=ink,
                   fontweight="bold")
@@ -151,23 +152,12 @@ def timeline(positions: list[Position], papers: list[tuple[float, int]], themes:
     return figure
 
 
-def card(title: str, subtitle: str, lines: list[str], width: int, height: int) -> Figure:
-    """A plain card in the site's colour: the e-book's cover and the picture shown with shared links."""
-    figure = Figure(figsize=(width / 200, height / 200), dpi=200, facecolor=CARD_COLOUR)
-    scale = min(width, 1.5 * height) / 1600  # 1 for a 1600 x 2400 cover; text stays large on a wide card
-    figure.text(0.5, 0.62, title, ha="center", va="center", color="white", fontsize=40 * scale, fontweight="bold")
-    figure.text(0.5, 0.52, subtitle, ha="center", va="center", color="white", fontsize=22 * scale)
-    line_height = 15 * scale * 1.7 / 72 / (height / 200)  # as a fraction of the card's height
-    for number, line in enumerate(lines):
-        figure.text(0.5, 0.32 - line_height * number, line, ha="center", va="center", color="white", fontsize=15 * scale)
-    return figure
-
 
 def _ring_radius(papers: int) -> float:
     return {1: 1.0, 2: 0.74}.get(papers, 0.5 if papers < 5 else 0.26)
 
 
-def _style_axes(axes, ink: str) -> None:  # type: ignore[no-untyped-def]
+def _style_axes(axes: Axes, ink: str) -> None:
     axes.set_facecolor("none")
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)

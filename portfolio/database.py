@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import importlib.metadata
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pybtex.errors
 from pybtex.database import BibliographyDataError, Entry, Person
@@ -21,10 +23,15 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
+from sphinx.util.typing import ExtensionMetadata
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
+from sphinxcontrib.bibtex.domain import BibtexDomain
 
 from . import entries
+from .domain import portfolio_domain
+from .entries import Site
 from .fields import HIDDEN, LINK_FIELDS
 from .sources import undecodable
 
@@ -48,7 +55,7 @@ class Catalogue:
     """The checked entries of the database, in file order."""
 
     entries: dict[str, Entry]
-    site: entries.Site = entries.Site()
+    site: Site = dataclasses.field(default_factory=Site)
 
     def papers(self, theme: str | None = None, selected: bool = False) -> list[Entry]:
         """The entries of one theme, or the selected ones, or all: newest first, in file order within a year."""
@@ -84,12 +91,12 @@ def site_of(app: Sphinx) -> entries.Site:
 
 
 def catalogue(env: BuildEnvironment) -> Catalogue:
-    return env.portfolio_catalogue  # type: ignore[attr-defined]
+    return portfolio_domain(env).data["catalogue"]
 
 
 def note_dependency(env: BuildEnvironment) -> None:
     """Mark the page being read as made from the .bib files: editing them re-reads it."""
-    for bibfile in env.get_domain("cite").bibdata.bibfiles:
+    for bibfile in cast(BibtexDomain, env.get_domain("cite")).bibdata.bibfiles:
         env.note_dependency(bibfile)
 
 
@@ -117,7 +124,7 @@ def load(app: Sphinx) -> None:
                 checked[key] = entry
         bibfiles[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(new_keys))
     app.env.get_domain("cite").data["bibdata"] = BibData(encoding, bibfiles, parser.data)
-    app.env.portfolio_catalogue = Catalogue(checked, site)  # type: ignore[attr-defined]
+    portfolio_domain(app.env).data["catalogue"] = Catalogue(checked, site)
 
 
 @dataclasses.dataclass
@@ -170,14 +177,14 @@ def _read(parser: Parser, source: Source, encoding: str) -> Iterator[tuple[str, 
             yield key, line, f"duplicate key; the first entry with this key is on line {source.line(key)}"
         else:
             source.starts[key] = match.start()
-    with pybtex.errors.capture() as errors:
+    with pybtex.errors.capture() as captured:
         parser.parse_string(text)
-    for error in errors:
-        if isinstance(error, PybtexSyntaxError):
+    for problem in captured:
+        if isinstance(problem, PybtexSyntaxError):
             hint = "; is a comma missing at the end of the line before, or a brace unbalanced?"
-            yield "", error.lineno or 0, f"BibTeX syntax error: {error.args[0]}{hint}"
-        elif not (isinstance(error, BibliographyDataError) and "repeated bibliography entry" in str(error)):
-            yield "", 0, f"BibTeX error: {error}"  # repeated entries are reported above, with both lines
+            yield "", problem.lineno or 0, f"BibTeX syntax error: {problem.args[0]}{hint}"
+        elif not (isinstance(problem, BibliographyDataError) and "repeated bibliography entry" in str(problem)):
+            yield "", 0, f"BibTeX error: {problem}"  # repeated entries are reported above, with both lines
     for key in source.starts:
         if key not in parser.data.entries:
             yield key, source.line(key), "entry was not read, because of the syntax error before it"
@@ -263,7 +270,18 @@ def _warn(location: str, message: str) -> None:
     logger.warning(message, location=location, type="portfolio", subtype="bibtex")
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+#: The sphinxcontrib-bibtex release whose BibData this fills in; another one must be checked first.
+WRITTEN_FOR = "2.7"
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    found = importlib.metadata.version("sphinxcontrib-bibtex")
+    if not found.startswith(WRITTEN_FOR + "."):
+        raise ExtensionError(
+            f"portfolio.database hands its parsed .bib to sphinxcontrib-bibtex {WRITTEN_FOR}'s BibData, and this is "
+            f"{found}: run the tests (citations and lists must still build), then update WRITTEN_FOR in "
+            "portfolio/database.py"
+        )
     app.setup_extension("sphinxcontrib.bibtex")
     # Before sphinxcontrib-bibtex's own builder-inited handler (priority 500), which then finds its data current.
     app.add_config_value("portfolio_conference_venues", [], "env", types=frozenset({list, tuple}))

@@ -1,4 +1,4 @@
-"""Which page cites which paper, with the sentence that cites it, and which page holds the full list.
+"""Which page cites which paper (with the sentence that cites it), holds the full list, or draws a figure.
 
 The paper pages need to know, for each paper, the pages that discuss it and what they say, and where
 the list of every paper is. A domain keeps this per document, as ``sphinx.ext.todo`` keeps its todos:
@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+from sphinx.util.typing import ExtensionMetadata
+from sphinxcontrib.bibtex.domain import BibtexDomain
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +33,8 @@ NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Prof|Dr|e\.g|i\.e|etc|Fig|Eq|al|vs|No|
 class PortfolioDomain(Domain):
     name = "portfolio"
     label = "Research portfolio"
-    initial_data: dict[str, Any] = {"citations": {}, "full_lists": {}, "missing": {}}  # noqa: RUF012 (Sphinx copies it)
-    data_version = 1
+    initial_data = {"citations": {}, "full_lists": {}, "missing": {}, "figures": {}}  # Sphinx copies it per build
+    data_version = 2
 
     @property
     def citations(self) -> dict[str, dict[str, list[str]]]:
@@ -49,13 +51,18 @@ class PortfolioDomain(Domain):
         """docname -> the keys it cites that the .bib does not have."""
         return self.data.setdefault("missing", {})
 
+    @property
+    def figures(self) -> dict[str, bool]:
+        """The pages that draw a figure from the .bib (a dict used as an ordered set)."""
+        return self.data.setdefault("figures", {})
+
     def clear_doc(self, docname: str) -> None:
-        for table in (self.citations, self.full_lists, self.missing):
+        for table in (self.citations, self.full_lists, self.missing, self.figures):
             table.pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            for name in ("citations", "full_lists", "missing"):
+            for name in ("citations", "full_lists", "missing", "figures"):
                 if docname in otherdata.get(name, {}):
                     self.data.setdefault(name, {})[docname] = otherdata[name][docname]
 
@@ -68,7 +75,7 @@ class PortfolioDomain(Domain):
 
 
 def portfolio_domain(env: BuildEnvironment) -> PortfolioDomain:
-    return env.get_domain(PortfolioDomain.name)  # type: ignore[return-value]
+    return cast(PortfolioDomain, env.get_domain(PortfolioDomain.name))
 
 
 def record_citations(app: Sphinx, doctree: nodes.document) -> None:
@@ -102,7 +109,9 @@ def sentence_around(reference: nodes.Element) -> str:
         paragraph = paragraph.parent
     if paragraph is None:
         return ""
-    before, after, seen = [], [], False
+    before: list[str] = []
+    after: list[str] = []
+    seen = False
     for node in paragraph.findall(nodes.Text):
         if any(isinstance(ancestor, nodes.footnote_reference) for ancestor in _ancestors(node, paragraph)):
             if _inside(node, reference):
@@ -136,7 +145,7 @@ def _inside(node: nodes.Node, container: nodes.Node) -> bool:
 
 def record_missing_keys(app: Sphinx, docname: str, source: list[str]) -> None:
     """Note the keys a page cites that the .bib lacks (sphinxcontrib-bibtex warns of each, with its line)."""
-    known = app.env.get_domain("cite").bibdata.data.entries
+    known = cast(BibtexDomain, app.env.get_domain("cite")).bibdata.data.entries
     missing = [key.strip() for keys in CITATION.findall(source[0]) for key in keys.split(",")
                if key.strip() and key.strip() not in known]
     if missing:
@@ -157,7 +166,7 @@ def report_missing_keys(app: Sphinx, env: BuildEnvironment) -> None:
         )
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(PortfolioDomain)
     app.connect("source-read", record_missing_keys)
     app.connect("doctree-read", record_citations)

@@ -17,6 +17,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import ExtensionMetadata
 
 CV_FILE = "cv.pdf"
 ICON = (
@@ -61,7 +62,7 @@ def add_footer_icons(app: Sphinx, config: Config) -> None:
         config.html_theme_options = options
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("portfolio_downloads", False, "env", types=frozenset({bool}))
     app.add_directive("portfolio-downloads", Downloads)
     app.connect("config-inited", add_footer_icons)

@@ -148,10 +148,9 @@ def arxiv_id(entry: Entry) -> str:
     if field(entry, "arxiv"):
         return field(entry, "arxiv")
     for name in ("journal", "booktitle", "howpublished", "note"):
-        if is_arxiv_venue(field(entry, name)):
-            found = ARXIV_VENUE.match(field(entry, name))["id"].removeprefix("abs/")
-            if found:
-                return found
+        venue = ARXIV_VENUE.match(field(entry, name)) if is_arxiv_venue(field(entry, name)) else None
+        if venue and venue["id"].removeprefix("abs/"):
+            return venue["id"].removeprefix("abs/")
     found = ARXIV_URL.search(field(entry, "url"))
     return found["id"] if found else ""
 

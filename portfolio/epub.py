@@ -11,11 +11,14 @@ import os
 import time
 import zipfile
 from pathlib import Path
+from typing import cast
 
 from sphinx.application import Sphinx
+from sphinx.builders.epub3 import Epub3Builder
 from sphinx.config import Config
+from sphinx.util.typing import ExtensionMetadata
 
-from .figures import place_card
+from .cards import place_card
 
 COVER = "_static/portfolio-cover.png"
 COVER_SIZE = (1600, 2400)  # pixels; the 2:3 shape e-book stores ask for
@@ -41,7 +44,7 @@ def leave_out_other_files(app: Sphinx) -> None:
     for folder in app.config.html_static_path:
         root = Path(app.confdir) / folder
         for path in root.rglob("*"):
-            if path.is_file() and path.suffix.lower() not in app.builder.media_types:
+            if path.is_file() and path.suffix.lower() not in cast(Epub3Builder, app.builder).media_types:
                 app.config.epub_exclude_files.append(f"_static/{path.relative_to(root).as_posix()}")
 
 
@@ -62,7 +65,7 @@ def normalize_archive(app: Sphinx, exception: Exception | None) -> None:
             archive.writestr(fixed, data)
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", default_cover)
     app.connect("builder-inited", draw_cover)
     app.connect("builder-inited", leave_out_other_files)

@@ -18,15 +18,20 @@ import shutil
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 from docutils import nodes
 from pybtex.database import Entry, Person
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import ExtensionMetadata
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
 
 from . import database, entries
+from .domain import portfolio_domain
 
 OTHER = ""  # the row of papers with no theme
 DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeline
@@ -37,6 +42,9 @@ RENDER_SETTINGS = {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans
 #: Part of every drawing's cache key, so that changing how figures are drawn redraws them.
 DRAWING_CODE = hashlib.sha256((Path(__file__).parent / "charts.py").read_bytes()
                               + repr(sorted(RENDER_SETTINGS.items())).encode()).hexdigest()[:12]
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 class data_figure(nodes.General, nodes.Element):
@@ -70,11 +78,11 @@ def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str,
                 key = entries.name_key(person)
                 names.setdefault(key, entries.full_name(person))
                 shared.setdefault(key, []).append(entry)
-    people = []
+    people: list[tuple[str, int, int]] = []
     for key, joint in shared.items():
         themes = Counter(theme for entry in joint for theme in entries.themes(entry)).most_common()
         several = not themes or (len(themes) > 1 and themes[0][1] == themes[1][1])  # no theme of their own
-        people.append([names[key], len(joint), -1 if several else theme_keys.index(themes[0][0])])
+        people.append((names[key], len(joint), -1 if several else theme_keys.index(themes[0][0])))
     people.sort(key=lambda person: (-person[1], person[0]))
     frequent = [f"{name} ({count} papers)" for name, count, _ in people if count > 1]
     single = sum(1 for _, count, _ in people if count == 1)
@@ -132,6 +140,7 @@ class PublicationFigure(SphinxDirective):
         if kind not in FIGURES:
             raise self.error(f"unknown figure '{kind}' (known: {', '.join(FIGURES)})")
         database.note_dependency(self.env)
+        portfolio_domain(self.env).figures[self.env.docname] = True
         catalogue = database.catalogue(self.env)
         papers = catalogue.papers()
         if not papers:
@@ -160,7 +169,7 @@ def cached(doctreedir: str | Path, stem: str, inputs: dict[str, Any], fmt: str, 
     if not path.exists():
         import matplotlib
 
-        with matplotlib.rc_context(RENDER_SETTINGS):
+        with matplotlib.rc_context(RENDER_SETTINGS):  # type: ignore[arg-type]  # matplotlib types keys as literals
             path.parent.mkdir(parents=True, exist_ok=True)
             metadata = {"svg": {"Date": None, "Creator": None}, "pdf": {"CreationDate": None, "Creator": None},
                         "png": {"Software": None}}[fmt]
@@ -169,27 +178,8 @@ def cached(doctreedir: str | Path, stem: str, inputs: dict[str, Any], fmt: str, 
     return path
 
 
-def place_card(app: Sphinx, stem: str, size: tuple[int, int], target: str) -> None:
-    """Put the person's card (the e-book's cover, the picture of link previews) at *target* in the output.
 
-    It is drawn from the settings, and taken from the cache while they do not change.
-    """
-    person = app.config.portfolio_person
-    text = {"title": app.config.author, "subtitle": "Research portfolio",
-            "lines": [line for line in (person.get("role"), person.get("affiliation")) if line]}
-
-    def make():  # type: ignore[no-untyped-def]
-        from . import charts
-
-        return charts.card(text["title"], text["subtitle"], text["lines"], *size)
-
-    drawn = cached(app.doctreedir, stem, {**text, "size": size}, "png", make)
-    path = Path(app.outdir) / target
-    path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(drawn, path)
-
-
-def draw(kind: str, data: dict[str, Any], ink: str):  # type: ignore[no-untyped-def]
+def draw(kind: str, data: dict[str, Any], ink: str) -> Figure:
     from . import charts  # imports matplotlib: only when something is drawn
 
     if kind == "per-year":
@@ -221,16 +211,16 @@ def inline_svg(svg: str, node: data_figure) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return escape(text, {'"': "&quot;"})
 
 
-def visit_html(translator, node: data_figure) -> None:  # type: ignore[no-untyped-def]
+def visit_html(translator: HTML5Translator, node: data_figure) -> None:
     svg = inline_svg(drawing(translator.builder, node, "svg").read_text(encoding="utf-8"), node)
     translator.body.append(f'<figure class="portfolio-figure" id="figure-{node["kind"]}">{svg}{_caption(translator, node)}</figure>\n')
     raise nodes.SkipNode
 
 
-def visit_epub(translator, node: data_figure) -> None:  # type: ignore[no-untyped-def]
+def visit_epub(translator: HTML5Translator, node: data_figure) -> None:
     image = _copy_into(translator.builder, drawing(translator.builder, node, "png"), translator.builder.imagedir)
     source = f"{translator.builder.imgpath}/{image}"
     translator.body.append(
@@ -240,7 +230,7 @@ def visit_epub(translator, node: data_figure) -> None:  # type: ignore[no-untype
     raise nodes.SkipNode
 
 
-def visit_latex(translator, node: data_figure) -> None:  # type: ignore[no-untyped-def]
+def visit_latex(translator: LaTeXTranslator, node: data_figure) -> None:
     image = _copy_into(translator.builder, drawing(translator.builder, node, "pdf"), "")
     caption = rf"\caption{{{translator.encode(node['caption'])}}}" if node["caption"] else ""
     translator.body.append(
@@ -251,11 +241,11 @@ def visit_latex(translator, node: data_figure) -> None:  # type: ignore[no-untyp
     raise nodes.SkipNode
 
 
-def skip(translator, node: data_figure) -> None:  # type: ignore[no-untyped-def]
+def skip(translator: nodes.NodeVisitor, node: data_figure) -> None:
     raise nodes.SkipNode
 
 
-def _caption(translator, node: data_figure) -> str:  # type: ignore[no-untyped-def]
+def _caption(translator: HTML5Translator | LaTeXTranslator, node: data_figure) -> str:
     return f"<figcaption>{translator.encode(node['caption'])}</figcaption>" if node["caption"] else ""
 
 
@@ -267,7 +257,18 @@ def _copy_into(builder: Builder, drawn: Path, folder: str) -> str:
     return drawn.name
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def redraw_when_the_drawing_code_changes(app: Sphinx, env: Any, added: set[str], changed: set[str],
+                                        removed: set[str]) -> list[str]:
+    """Pages embed their drawings: when the drawing code or its settings change, those pages are written again."""
+    domain = portfolio_domain(env)
+    if domain.data.get("drawing_code") == DRAWING_CODE:
+        return []
+    domain.data["drawing_code"] = DRAWING_CODE
+    return list(domain.figures)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("env-get-outdated", redraw_when_the_drawing_code_changes)
     app.add_config_value("portfolio_positions", [], "env", types=frozenset({list}))
     app.add_node(data_figure, html=(visit_html, None), epub=(visit_epub, None), latex=(visit_latex, None),
                  text=(skip, None), man=(skip, None), texinfo=(skip, None))

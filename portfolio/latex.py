@@ -10,8 +10,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.texescape import escape
+from sphinx.util.typing import ExtensionMetadata
 
 PACKAGE = Path(__file__).parent / "texinputs" / "portfolio.sty"
 
@@ -48,15 +48,11 @@ def latex_defaults(app: Sphinx, config: Config) -> None:
     elements.setdefault("maketitle", title_page)
     elements["preamble"] = elements.get("preamble", "") + "\n" + metadata
     config.latex_elements = elements
+    # Sphinx copies the package beside the .tex file, as it does any file conf.py lists there.
+    config.latex_additional_files = [*config.latex_additional_files, str(PACKAGE)]
 
 
-def copy_package(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "latex":
-        copy_asset_file(PACKAGE, app.outdir)
-
-
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_latex_package("portfolio")
     app.connect("config-inited", latex_defaults)
-    app.connect("build-finished", copy_package)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

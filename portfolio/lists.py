@@ -21,10 +21,13 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.fileutil import copy_asset_file
+from sphinx.util.typing import ExtensionMetadata
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
 
 from . import database, entries
-from .entries import KINDS
 from .domain import portfolio_domain
+from .entries import KINDS
 from .style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
 
 
@@ -36,7 +39,7 @@ class collapsible(nodes.General, nodes.Element):
     """
 
 
-def visit_collapsible_html(translator, node: collapsible) -> None:  # type: ignore[no-untyped-def]
+def visit_collapsible_html(translator: HTML5Translator, node: collapsible) -> None:
     body = translator.encode(node["text"])
     content = f'<pre>{body}</pre>' if node.get("literal") else f"<p>{body}</p>"
     kind = "pub-bibtex pub-copy" if node.get("literal") else "pub-more"
@@ -47,19 +50,19 @@ def visit_collapsible_html(translator, node: collapsible) -> None:  # type: igno
     raise nodes.SkipNode
 
 
-def visit_collapsible_epub(translator, node: collapsible) -> None:  # type: ignore[no-untyped-def]
+def visit_collapsible_epub(translator: HTML5Translator, node: collapsible) -> None:
     if node.get("print"):
         translator.body.append(f'<p class="pub-note">{translator.encode(node["text"])}</p>\n')
     raise nodes.SkipNode
 
 
-def visit_collapsible_latex(translator, node: collapsible) -> None:  # type: ignore[no-untyped-def]
+def visit_collapsible_latex(translator: LaTeXTranslator, node: collapsible) -> None:
     if node.get("print"):
         translator.body.append("\n\\portfolionote{%s}\n" % translator.encode(node["text"]))
     raise nodes.SkipNode
 
 
-def skip(translator, node: nodes.Node) -> None:  # type: ignore[no-untyped-def]
+def skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
@@ -199,7 +202,7 @@ def add_copy_script(app: Sphinx) -> None:
         app.add_js_file(COPY_SCRIPT.name, loading_method="defer")
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", add_copy_script)
     app.add_node(
         collapsible,

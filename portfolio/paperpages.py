@@ -15,16 +15,18 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+from xml.sax.saxutils import escape
 
 from docutils import nodes
 from pybtex.database import Entry
 from pybtex.richtext import Text
 from pybtex_docutils import Backend
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
-from xml.sax.saxutils import escape
+from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
 from .domain import portfolio_domain
@@ -37,6 +39,11 @@ CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
                                for name in ("paperpages.py", "style.py", "webmeta.py", "lists.py", "database.py", "entries.py",
                                             "fields.py", "domain.py", "templates/paper.html"))).hexdigest()
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+def web_builder(app: Sphinx) -> StandaloneHTMLBuilder:
+    """The HTML builder that writes the paper pages (the only builder in PAGE_BUILDERS)."""
+    return cast(StandaloneHTMLBuilder, app.builder)
 
 
 def page_name(key: str) -> str:
@@ -83,7 +90,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             continue
         tree = paper_body(app, pagename, entry, style, citing)
         relative_static_links(app, tree, pagename)
-        body = app.builder.render_partial(tree)["fragment"]
+        body = web_builder(app).render_partial(tree)["fragment"]
         title = html.escape(plain_text(rich_field(entry, "title")))  # a page title is HTML to Sphinx and its themes
         yield pagename, {"title": title, "body": body, "paper": entry}, "paper.html"
     record.save()
@@ -95,17 +102,18 @@ class PageRecord:
     A page is written again when its entry, the pages citing it, the site's navigation, the
     configuration, the templates or this extension's code change, or when its file is missing;
     otherwise a rebuild leaves it alone, so an unchanged site rebuilds in well under a second.
+    A build with a fresh environment (``-E``, or the first) forgets the record and writes them all.
     """
 
     def __init__(self, app: Sphinx) -> None:
         self.app = app
-        self.path = Path(app.doctreedir) / "portfolio-pages.json"
+        self.path = record_path(app)
         self.previous = json.loads(self.path.read_text()) if self.path.exists() else {}
         self.current: dict[str, str] = {}
         env = app.env
         site = [
-            app.builder.build_info.config_hash,
-            app.builder.build_info.tags_hash,
+            web_builder(app).build_info.config_hash,
+            web_builder(app).build_info.tags_hash,
             app.builder.templates.newest_template_mtime(),
             sorted((docname, title.astext()) for docname, title in env.titles.items()),
             sorted((docname, list(children)) for docname, children in env.toctree_includes.items()),
@@ -119,12 +127,22 @@ class PageRecord:
                   {role: [str(person) for person in persons] for role, persons in entry.persons.items()}, citing]
         digest = hashlib.sha256(json.dumps(inputs, default=str).encode()).hexdigest()
         self.current[pagename] = digest
-        written = Path(self.app.outdir) / (pagename + self.app.builder.out_suffix)
+        written = Path(self.app.outdir) / (pagename + web_builder(self.app).out_suffix)
         return self.previous.get(pagename) == digest and written.exists()
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(json.dumps(self.current, indent=0, sort_keys=True))
+
+
+def record_path(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / "portfolio-pages.json"
+
+
+def forget_record_with_the_environment(app: Sphinx) -> None:
+    """A fresh environment has read no page yet: nothing written before can be trusted."""
+    if not app.env.all_docs:
+        record_path(app).unlink(missing_ok=True)
 
 
 def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -226,7 +244,7 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
         return
     current = {page_name(key) for key in database.catalogue(app.env).entries} | set(app.env.found_docs)
     outdir = Path(app.outdir)
-    for path in (outdir / "papers").glob(f"*{app.builder.out_suffix}"):
+    for path in (outdir / "papers").glob(f"*{web_builder(app).out_suffix}"):
         if str(path.relative_to(outdir).with_suffix("")) not in current:
             path.unlink()
 
@@ -235,8 +253,9 @@ def add_templates(app: Sphinx, config: Config) -> None:
     config.templates_path.append(str(TEMPLATES))
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_templates)
+    app.connect("builder-inited", forget_record_with_the_environment)
     app.connect("doctree-resolved", link_titles)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", share_navigation, priority=400)

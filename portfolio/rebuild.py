@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import ENV_PICKLE_FILENAME, Sphinx
+from sphinx.util.typing import ExtensionMetadata
 
 
 def forget_warned_build(app: Sphinx, exception: Exception | None) -> None:
@@ -18,6 +19,6 @@ def forget_warned_build(app: Sphinx, exception: Exception | None) -> None:
         (Path(app.doctreedir) / ENV_PICKLE_FILENAME).unlink(missing_ok=True)
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", forget_warned_build, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

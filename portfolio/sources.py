@@ -12,9 +12,12 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterable
 
+import sphinx
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
+from sphinx.util.typing import ExtensionMetadata
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +31,7 @@ def _find_lenient_codec(name: str) -> codecs.CodecInfo | None:
         return None
     base = codecs.lookup(normalized.removesuffix(LENIENT_SUFFIX))
 
-    class Decoder(base.incrementaldecoder):  # type: ignore[name-defined,misc]
+    class Decoder(base.incrementaldecoder):  # type: ignore[name-defined]
         def __init__(self, errors: str = "strict") -> None:
             super().__init__("replace")
 
@@ -69,6 +72,16 @@ def check_pages(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str]) -> 
 codecs.register(_find_lenient_codec)
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+#: The Sphinx release whose reading this works around; another one must be checked before it is trusted.
+WRITTEN_FOR = (9, 0)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    if sphinx.version_info[:2] != WRITTEN_FOR:
+        raise ExtensionError(
+            f"portfolio.sources replaces how Sphinx {'.'.join(map(str, WRITTEN_FOR))} decodes pages, and this is "
+            f"Sphinx {sphinx.__version__}: run tests/test_bad_input.py (a Latin-1 page must give a located "
+            "warning), then update WRITTEN_FOR in portfolio/sources.py"
+        )
     app.connect("env-before-read-docs", check_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -22,6 +22,7 @@ from pybtex.style.formatting import BaseStyle
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
+from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
 from .latextext import readable
@@ -39,7 +40,7 @@ class Span(BaseMultipartText):
         self.info = (role,)
         super().__init__(*parts)
 
-    def render(self, backend):  # type: ignore[no-untyped-def]
+    def render(self, backend: Any) -> Any:
         text = super().render(backend)
         if getattr(backend, "name", "") == "docutils":  # the plain-text backend has no name
             return [nodes.inline("", "", *text, classes=[self.role], **self.node_attributes())]
@@ -212,6 +213,6 @@ def register(app: Sphinx, config: Config) -> None:
     formatting_style.cache_clear()
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", register)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

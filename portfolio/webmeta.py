@@ -20,11 +20,11 @@ from xml.sax.saxutils import escape
 
 from docutils import nodes
 from pybtex.database import Entry
-from pybtex.richtext import Text
 from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
-from .figures import place_card
+from .cards import place_card
 from .paperpages import PAGE_BUILDERS, page_name, plain_reference
 from .style import plain_text, rich_field
 
@@ -202,7 +202,7 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     (outdir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n", encoding="utf-8")
 
 
-def setup(app: Sphinx) -> dict[str, object]:
+def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", draw_social_card)
     app.connect("html-page-context", add_metadata)
     app.connect("build-finished", write_sitemap)

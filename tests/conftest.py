@@ -8,43 +8,14 @@ read the very files a visitor downloads. Each format is built once per session, 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from helpers import CV_PHONE, PROJECT, RTD_SLUG, copy_project, require_tool, sphinx
 
 pytest_plugins = ("sphinx.testing.fixtures",)
-
-PROJECT = Path(__file__).resolve().parent.parent
-IGNORED = shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache", "__pycache__", "node_modules")
-RTD_SLUG = "ziming-liu"
-
-
-def missing(message: str) -> None:
-    """Skip a test whose system tool is missing, saying which; under CI=true, fail it instead."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-def require_tool(*names: str) -> None:
-    absent = [name for name in names if shutil.which(name) is None]
-    if absent:
-        missing(f"missing system tool(s): {', '.join(absent)} (see .ci/run for the packages)")
-
-
-def copy_project(destination: Path) -> Path:
-    shutil.copytree(PROJECT, destination, ignore=IGNORED)
-    return destination
-
-
-def sphinx(source: Path, builder: str, outdir: Path, *options: str, env: dict[str, str] | None = None):
-    """Run Read the Docs' sphinx command for one builder; return the finished process."""
-    command = [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", builder,
-               "-d", "_build/doctrees", "-D", "language=en", *options, ".", str(outdir)]
-    return subprocess.run(command, cwd=source, capture_output=True, text=True, env=env, timeout=900)
 
 
 class Site:
@@ -106,10 +77,6 @@ def pdf(site: Site, latex: Path) -> Path:
     site.logs["latexmk"] = process.stdout + process.stderr
     assert "Output written on" in (latex / f"{RTD_SLUG}.log").read_text(errors="replace")
     return latex / f"{RTD_SLUG}.pdf"
-
-
-#: A made-up number: the CV may show a phone number, the web and the e-book never.
-CV_PHONE = "+1 (555) 010-0200"
 
 
 @pytest.fixture(scope="session")

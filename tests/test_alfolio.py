@@ -14,12 +14,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, sphinx
+from helpers import copy_project, sphinx
 from pybtex.database import parse_file
 from reading import PROJECT, soup
 
 from portfolio import entries
-from portfolio.fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, HIDDEN, LINK_FIELDS
+from portfolio.fields import (
+    ALFOLIO_DEFAULT_FOLDER,
+    ALFOLIO_FOLDERS,
+    HIDDEN,
+    LINK_FIELDS,
+)
 from portfolio.paperpages import page_name
 
 BIB = PROJECT / "tests" / "data" / "alfolio-papers.bib"

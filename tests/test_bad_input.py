@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, require_tool, sphinx
+from helpers import copy_project, require_tool, sphinx
 from reading import pdf_text, soup, squash
 
 
@@ -63,7 +63,8 @@ def test_bib_syntax_error_is_located_and_later_entries_survive(source):
     bib = source / "publications.bib"
     edit(bib, "  year          = {2023},\n  eprint        = {2310.05918},", "  year          = {2023}\n  eprint        = {2310.05918},")
     output = failed_build(source)
-    assert warning(source, "publications.bib", line_of(bib, "  eprint        = {2310.05918}"), "BibTeX syntax error: '}' expected") in output
+    line = line_of(bib, "  eprint        = {2310.05918}")
+    assert warning(source, "publications.bib", line, "BibTeX syntax error: '}' expected") in output
     listed = soup(source / "_build" / "html" / "publications.html").get_text()
     for title in ("A Neural Scaling Law from Lottery Ticket Ensembling", "Principal component analysis of collective flow"):
         assert title in listed
@@ -109,7 +110,6 @@ def test_missing_required_field_is_named(source, field):
 def test_bad_value_in_a_field_is_named(source, old, new, message):
     bib = source / "publications.bib"
     edit(bib, old, new)
-    key = message.split(":", 1)[0]
     output = failed_build(source)
     assert warning(source, "publications.bib", line_of(bib, new), message) in output  # the field's own line
 

@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from conftest import PROJECT
+from helpers import PROJECT
 
 
 def test_benchmark_runs_on_the_smallest_size_and_prints_its_table():

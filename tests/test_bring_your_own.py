@@ -158,3 +158,29 @@ def test_unknown_theme_in_a_list_is_a_located_error_not_a_traceback(make_app, tm
     (source / "publications.md").write_text("# Publications\n\n```{publication-list}\n:theme: nothing\n```\n")
     warnings = build(make_app, source)._warning.getvalue()
     assert re.search(r"publications\.md:\d+: ERROR: unknown theme 'nothing' \(known: \)", warnings)
+
+
+def test_lists_keep_their_style_when_bibtex_default_style_names_another(make_app, tmp_path):
+    source = project(tmp_path, DATA / "hostile" / "one-year.bib")
+    app = make_app("html", srcdir=source, freshenv=True, confoverrides={"bibtex_default_style": "unsrt"})
+    app.build()
+    assert app._warning.getvalue() == ""
+    entries = html(app).select("li.pub-entry")
+    assert len(entries) == 5 and all(entry.select_one(".pub-title a") for entry in entries)
+
+
+def test_a_person_without_a_name_is_a_configuration_error(make_app, tmp_path):
+    from sphinx.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="portfolio_person needs a 'name'"):
+        make_app("html", srcdir=project(tmp_path, DATA / "hostile" / "one-entry.bib"), freshenv=True,
+                 confoverrides={"portfolio_person": {"role": "Professor"}})
+
+
+def test_workarounds_refuse_the_releases_they_were_not_written_for(make_app, tmp_path, monkeypatch):
+    import sphinx
+    from sphinx.errors import ExtensionError
+
+    monkeypatch.setattr(sphinx, "version_info", (9, 1, 0, "final", 0))
+    with pytest.raises(ExtensionError, match="portfolio.sources replaces how Sphinx 9.0 decodes pages"):
+        make_app("html", srcdir=project(tmp_path, DATA / "hostile" / "one-entry.bib"), freshenv=True)

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PROJECT, missing, require_tool
+from helpers import PROJECT, missing, require_tool
 from playwright.sync_api import sync_playwright
 from reading import source_pages
 

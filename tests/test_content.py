@@ -9,8 +9,16 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import require_tool
-from reading import bib_entries, epub_files, main_text, page_title, pdf_pages, soup, squash
+from helpers import require_tool
+from reading import (
+    bib_entries,
+    epub_files,
+    main_text,
+    page_title,
+    pdf_pages,
+    soup,
+    squash,
+)
 
 THEME_PAGES = ["research/physics-of-ai", "research/physics-for-ai", "research/ai-for-physics",
                "research/neuroscience-for-ai", "research/heavy-ion-physics", "research/methods"]

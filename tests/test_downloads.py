@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-import pytest
 from bs4 import BeautifulSoup
 from reading import soup
-
 from test_bring_your_own import DATA, ROOT
 
 BASE = "https://marta.readthedocs.io/en/latest/"

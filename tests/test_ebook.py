@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 
-from conftest import copy_project, sphinx
+from helpers import copy_project, sphinx
 from reading import epub_files
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from collections import Counter
 
 import pytest
+from helpers import PROJECT, sphinx
 from reading import bib_entries, epub_files, pdf_text, soup, squash
 
 FIGURES = {"per-year": "publications", "coauthors": "research/index", "timeline": "experience"}
@@ -84,3 +87,25 @@ def test_figures_are_redrawn_when_the_bib_changes_and_not_otherwise(app, make_ap
         assert per_year_counts(desc) == {"1843": 1, "1844": 1, "1845": 1}
     finally:
         bib.write_text(original, encoding="utf-8")
+
+
+def test_pages_with_figures_are_written_again_when_the_drawing_code_changes(tmp_path):
+    """The pages embed their drawings, so new drawing code (here, new render settings) rewrites them."""
+    source = tmp_path / "source"
+    shutil.copytree(PROJECT / "tests" / "roots" / "test-publications", source)
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    page = source / "_build" / "html" / "figures.html"
+
+    def build() -> None:
+        process = sphinx(source, "html", source / "_build" / "html", env=environment)
+        assert process.returncode == 0, process.stderr[-2000:]
+
+    build()
+    page.write_text("stale", encoding="utf-8")
+    build()
+    assert page.read_text(encoding="utf-8") == "stale"  # nothing changed: the page is left alone
+    (source / "sitecustomize.py").write_text(  # a changed setting, as an edit of figures.py would make
+        "import portfolio.figures as f\nf.DRAWING_CODE = 'changed'\n", encoding="utf-8")
+    environment["PYTHONPATH"] = f"{source}{os.pathsep}{PROJECT}"
+    build()
+    assert "<svg" in page.read_text(encoding="utf-8")

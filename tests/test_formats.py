@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import require_tool
-from reading import epub_files, main_text, page_title, pdf_pages, soup, source_pages, squash
+from helpers import require_tool
+from reading import (
+    epub_files,
+    main_text,
+    page_title,
+    pdf_pages,
+    soup,
+    source_pages,
+    squash,
+)
 
 
 def test_every_page_is_on_the_web(html):

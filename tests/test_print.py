@@ -6,7 +6,7 @@ import re
 import subprocess
 
 import pytest
-from conftest import CV_PHONE, require_tool
+from helpers import CV_PHONE, require_tool
 from reading import bib_entries, pdf_pages, pdf_text, pdf_xml, squash
 
 ENTRIES = bib_entries()

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, sphinx
+from helpers import copy_project, sphinx
 
 EPOCH = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
 
@@ -98,3 +98,17 @@ def test_incremental_builds_match_clean_builds(tmp_path):
         build(source, "html", clean, f"_build/clean-{step}")
         assert differences(incremental, clean) == [], change.__name__
     assert not (incremental / "papers" / "liu2024extra.html").exists()
+
+
+def test_a_fresh_environment_rewrites_every_paper_page(tmp_path):
+    """-E reads everything again, and writes every paper page again, even with the doctrees kept."""
+    source = copy_project(tmp_path / "source")
+    output = tmp_path / "html"
+    build(source, "html", output, "_build/doctrees")
+    page = output / "papers" / "liu2023omnigrok.html"
+    page.write_text("stale", encoding="utf-8")
+    build(source, "html", output, "_build/doctrees")
+    assert page.read_text(encoding="utf-8") == "stale"  # an incremental build trusts its record
+    process = sphinx(source, "html", output, "-E", "-d", "_build/doctrees", env=EPOCH)
+    assert process.returncode == 0, (process.stdout + process.stderr)[-3000:]
+    assert page.read_text(encoding="utf-8") != "stale"
