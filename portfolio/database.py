@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import hashlib
 import importlib.metadata
 import re
 from collections.abc import Iterator
@@ -101,7 +102,34 @@ def note_dependency(env: BuildEnvironment) -> None:
 
 
 def load(app: Sphinx) -> None:
-    """Parse and check every .bib file; give the result to sphinxcontrib-bibtex and to our directives."""
+    """Parse and check every .bib file; give the result to sphinxcontrib-bibtex and to our directives.
+
+    A build whose .bib files and settings are those the saved environment was checked against takes
+    the checked catalogue from it, as it is (a build that warned saved none: see rebuild.py).
+    """
+    domain = portfolio_domain(app.env)
+    key = catalogue_key(app)
+    if domain.data.get("catalogue_key") == key and "catalogue" in domain.data:
+        return
+    _load(app)
+    domain.data["catalogue_key"] = key
+
+
+def catalogue_key(app: Sphinx) -> str:
+    """A digest of everything the checked catalogue depends on: the files, the settings, the code."""
+    config = app.config
+    digest = hashlib.sha256(CODE)
+    for name in config.bibtex_bibfiles:
+        path = Path(app.confdir) / name
+        digest.update(path.read_bytes() if path.is_file() else b"missing")
+    settings = [config.bibtex_encoding, sorted(config.portfolio_themes), list(config.portfolio_highlights),
+                config.portfolio_person.get("name"), list(config.portfolio_conference_venues), config.html_baseurl,
+                sorted(str(path) for folder in site_of(app).static if folder.is_dir() for path in folder.rglob("*"))]
+    digest.update(repr(settings).encode())
+    return digest.hexdigest()
+
+
+def _load(app: Sphinx) -> None:
     encoding = app.config.bibtex_encoding
     parser = Parser(encoding)
     bibfiles: dict[Path, BibFile] = {}
@@ -269,6 +297,9 @@ def closest_name(owner: Person, people: list[Person]) -> str:
 def _warn(location: str, message: str) -> None:
     logger.warning(message, location=location, type="portfolio", subtype="bibtex")
 
+
+#: The code that checks entries: changing it checks them again.
+CODE = b"".join((Path(__file__).parent / name).read_bytes() for name in ("database.py", "entries.py", "fields.py"))
 
 #: The sphinxcontrib-bibtex release whose BibData this fills in; another one must be checked first.
 WRITTEN_FOR = "2.7"

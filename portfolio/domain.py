@@ -30,6 +30,18 @@ SENTENCE_END = re.compile(r"([.!?])[\"'\u201d)\]]?\s+(?=[\"'\u201c(\[]?[A-Z0-9])
 NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Prof|Dr|e\.g|i\.e|etc|Fig|Eq|al|vs|No|Phys|Rev|Lett))\.$")
 
 
+class paper_title(nodes.inline):
+    """A paper's title in a reference, with the ``key`` of its entry: the web links it to the paper's page."""
+
+
+def visit_paper_title(translator: nodes.NodeVisitor, node: paper_title) -> None:
+    translator.visit_inline(node)  # every writer has one for inline nodes
+
+
+def depart_paper_title(translator: nodes.NodeVisitor, node: paper_title) -> None:
+    translator.depart_inline(node)
+
+
 class PortfolioDomain(Domain):
     name = "portfolio"
     label = "Research portfolio"
@@ -93,7 +105,7 @@ def citing_sentences(doctree: nodes.document) -> Iterator[tuple[str, str]]:
     """(key, sentence) for each footnote reference to a paper; the sentence without reference marks."""
     footnote_keys = {}
     for footnote in doctree.findall(nodes.footnote):
-        key = next((node["bibkey"] for node in footnote.findall(nodes.inline) if "bibkey" in node), None)
+        key = next((node["key"] for node in footnote.findall(paper_title)), None)
         if key:
             footnote_keys.update(dict.fromkeys(footnote["ids"], key))
     for reference in doctree.findall(nodes.footnote_reference):
@@ -168,6 +180,8 @@ def report_missing_keys(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(PortfolioDomain)
+    writer = (visit_paper_title, depart_paper_title)
+    app.add_node(paper_title, html=writer, latex=writer, text=writer, man=writer, texinfo=writer)
     app.connect("source-read", record_missing_keys)
     app.connect("doctree-read", record_citations)
     app.connect("env-check-consistency", report_missing_keys)

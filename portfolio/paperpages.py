@@ -29,7 +29,7 @@ from sphinx.util.osutil import relative_uri
 from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
-from .domain import portfolio_domain
+from .domain import paper_title, portfolio_domain
 from .lists import collapsible, legend, plain
 from .style import STYLE_NAME, formatting_style, plain_text, rich_field
 
@@ -55,8 +55,8 @@ def link_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder.name not in PAGE_BUILDERS:
         return
     entries = database.catalogue(app.env).entries
-    for node in list(doctree.findall(nodes.inline)):
-        key = node.get("bibkey")
+    for node in list(doctree.findall(paper_title)):
+        key = node["key"]
         if key in entries:
             uri = app.builder.get_relative_uri(docname, page_name(key))
             node[:] = [nodes.reference("", "", *node.children, refuri=uri, internal=True)]

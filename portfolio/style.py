@@ -25,6 +25,7 @@ from sphinx.errors import ConfigError
 from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
+from .domain import paper_title
 from .latextext import readable
 
 STYLE_NAME = "portfolio"
@@ -43,23 +44,23 @@ class Span(BaseMultipartText):
     def render(self, backend: Any) -> Any:
         text = super().render(backend)
         if getattr(backend, "name", "") == "docutils":  # the plain-text backend has no name
-            return [nodes.inline("", "", *text, classes=[self.role], **self.node_attributes())]
+            return [self.node(*text)]
         return text
 
-    def node_attributes(self) -> dict[str, str]:
-        return {}
+    def node(self, *children: nodes.Node) -> nodes.inline:
+        return nodes.inline("", "", *children, classes=[self.role])
 
 
 class PaperTitle(Span):
-    """A paper's title; the docutils node carries the entry key, so later steps can link it."""
+    """A paper's title; its docutils node is a :class:`paper_title` that names the entry."""
 
     def __init__(self, key: str, *parts: object) -> None:
         self.key = key
         super().__init__("pub-title", *parts)
         self.info = (key,)
 
-    def node_attributes(self) -> dict[str, str]:
-        return {"bibkey": self.key}
+    def node(self, *children: nodes.Node) -> nodes.inline:
+        return paper_title("", "", *children, classes=[self.role], key=self.key)
 
 
 class PortfolioStyle(BaseStyle):

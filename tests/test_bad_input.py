@@ -1,19 +1,23 @@
 """Mistakes an author makes in a hurry stop the build with a message that says where and what.
 
-Each test breaks a temporary copy of the site in one way and runs Read the Docs' HTML command
+Each test breaks a temporary copy of the small project in ``tests/roots/test-bad-input`` (a few of
+the portfolio's own entries and two pages) in one way and runs Read the Docs' HTML command
 (``-T -W --keep-going``, as ``fail_on_warning`` does). The build must fail, print the file and line
-(or the key and page) with the kind of problem, and print no Python traceback.
+(or the key and page) with the kind of problem, and print no Python traceback. The last tests break
+the whole site, for what only it has: the PDF and the Makefile.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers import copy_project, require_tool, sphinx
+from helpers import PROJECT, copy_project, require_tool, sphinx
 from reading import pdf_text, soup, squash
 
 
@@ -32,13 +36,23 @@ def lines_of(path: Path, needle: str) -> list[int]:
     return [number for number, line in enumerate(lines, 1) if needle.encode() in line]
 
 
+ROOT = PROJECT / "tests" / "roots" / "test-bad-input"
+BIB = "refs.bib"
+
+
 @pytest.fixture
 def source(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "source")
+    """A copy of the small project, which imports the extension from this checkout."""
+    return Path(shutil.copytree(ROOT, tmp_path / "source"))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "site")
 
 
 def failed_build(source: Path, builder: str = "html") -> str:
-    process = sphinx(source, builder, source / "_build" / builder)
+    process = sphinx(source, builder, source / "_build" / builder, env={**os.environ, "PYTHONPATH": str(PROJECT)})
     output = process.stdout + process.stderr
     assert process.returncode == 1, output[-3000:]
     assert "Traceback" not in output
@@ -60,42 +74,42 @@ def assert_located(output: str, source: Path, filename: str, needle: str, messag
 
 
 def test_bib_syntax_error_is_located_and_later_entries_survive(source):
-    bib = source / "publications.bib"
+    bib = source / BIB
     edit(bib, "  year          = {2023},\n  eprint        = {2310.05918},", "  year          = {2023}\n  eprint        = {2310.05918},")
     output = failed_build(source)
     line = line_of(bib, "  eprint        = {2310.05918}")
-    assert warning(source, "publications.bib", line, "BibTeX syntax error: '}' expected") in output
+    assert warning(source, BIB, line, "BibTeX syntax error: '}' expected") in output
     listed = soup(source / "_build" / "html" / "publications.html").get_text()
-    for title in ("A Neural Scaling Law from Lottery Ticket Ensembling", "Principal component analysis of collective flow"):
+    for title in ("A Neural Scaling Law from Lottery Ticket Ensembling", "Quantum-Inspired Hamiltonian Monte Carlo"):
         assert title in listed
 
 
 def test_unclosed_brace_is_located(source):
-    bib = source / "publications.bib"
+    bib = source / BIB
     edit(bib, "{A Neural Scaling Law from Lottery Ticket Ensembling},", "{A Neural Scaling Law from Lottery Ticket Ensembling,")
     output = failed_build(source)
     assert re.search(rf"{re.escape(str(bib))}:\d+: WARNING: BibTeX syntax error", output)
-    assert warning(source, "publications.bib", line_of(bib, "@misc{liu2023lottery"), "liu2023lottery: missing field") in output
+    assert warning(source, BIB, line_of(bib, "@misc{liu2023lottery"), "liu2023lottery: missing field") in output
 
 
 def test_duplicate_key_names_both_lines(source):
-    bib = source / "publications.bib"
+    bib = source / BIB
     edit(bib, "@misc{liu2023lottery,", "@misc{liu2023growing,")
     output = failed_build(source)
     first, second = lines_of(bib, "@misc{liu2023growing,")
-    assert warning(source, "publications.bib", second,
+    assert warning(source, BIB, second,
                    f"liu2023growing: duplicate key; the first entry with this key is on line {first}") in output
 
 
 @pytest.mark.parametrize("field", ["title", "author", "year"])
 def test_missing_required_field_is_named(source, field):
-    bib = source / "publications.bib"
+    bib = source / BIB
     text = bib.read_text(encoding="utf-8")
     entry = text[text.index("@article{michaud2023precision"):]
     removed = next(line for line in entry.splitlines() if line.strip().startswith(field)) + "\n"
     edit(bib, entry[: entry.index(removed) + len(removed)], entry[: entry.index(removed)])
     output = failed_build(source)
-    assert warning(source, "publications.bib", line_of(bib, "@article{michaud2023precision"),
+    assert warning(source, BIB, line_of(bib, "@article{michaud2023precision"),
                    f"michaud2023precision: missing field '{field}'") in output
 
 
@@ -108,65 +122,63 @@ def test_missing_required_field_is_named(source, field):
      "liu2022symmetries: doi 'doi.org/10.1103/PhysRevLett.128.180201' is not a DOI"),
 ])
 def test_bad_value_in_a_field_is_named(source, old, new, message):
-    bib = source / "publications.bib"
+    bib = source / BIB
     edit(bib, old, new)
     output = failed_build(source)
-    assert warning(source, "publications.bib", line_of(bib, new), message) in output  # the field's own line
+    assert warning(source, BIB, line_of(bib, new), message) in output  # the field's own line
 
 
 def test_unknown_citation_key_names_page_and_line(source):
-    page = source / "research" / "methods.md"
-    edit(page, "{footcite:p}`liu2019quantum`", "{footcite:p}`liu2019quantm`")
+    edit(source / "notes.md", "{footcite:p}`liu2019quantum`", "{footcite:p}`liu2019quantm`")
     output = failed_build(source)
-    assert_located(output, source, "research/methods.md", "liu2019quantm", 'could not find bibtex key "liu2019quantm"')
+    assert_located(output, source, "notes.md", "liu2019quantm", 'could not find bibtex key "liu2019quantm"')
+    assert "1 citation on 1 page points to keys missing from refs.bib" in output
 
 
 def test_broken_directive_and_role_are_located(source):
-    page = source / "research/methods.md"
+    page = source / "notes.md"
     edit(page, "```{footbibliography}", "```{footbibliograpy}")
     edit(page, "{footcite:p}`liu2022langevin`", "{footcit:p}`liu2022langevin`")
     output = failed_build(source)
-    assert_located(output, source, "research/methods.md", "{footbibliograpy}", "Unknown directive type: 'footbibliograpy'")
-    assert_located(output, source, "research/methods.md", "{footcit:p}", 'Unknown interpreted text role "footcit:p".')
+    assert_located(output, source, "notes.md", "{footbibliograpy}", "Unknown directive type: 'footbibliograpy'")
+    assert_located(output, source, "notes.md", "{footcit:p}", 'Unknown interpreted text role "footcit:p".')
 
 
 def test_page_in_no_toctree_is_named(source):
-    (source / "research" / "draft.md").write_text("# Draft\n\nNot linked from anywhere.\n", encoding="utf-8")
+    (source / "draft.md").write_text("# Draft\n\nNot linked from anywhere.\n", encoding="utf-8")
     output = failed_build(source)
-    assert f"{source / 'research/draft.md'}: WARNING: document isn't included in any toctree" in output
+    assert f"{source / 'draft.md'}: WARNING: document isn't included in any toctree" in output
 
 
 def test_link_to_a_missing_page_or_anchor_is_located(source):
-    page = source / "service.md"
-    edit(page, "(research/ai-for-physics.md)", "(research/ai-for-physic.md)")
-    edit(source / "experience.md", "(research/methods.md)", "(research/methods.md#no-such-section)")
+    edit(source / "index.md", "[notes](notes.md)", "[notes](note.md)")
+    edit(source / "index.md", "(notes.md#sampling)", "(notes.md#no-such-section)")
     output = failed_build(source)
-    assert_located(output, source, "service.md", "ai-for-physic.md",
-                   "'myst' cross-reference target not found: 'research/ai-for-physic.md'")
-    assert_located(output, source, "experience.md", "#no-such-section",
-                   "local id not found in doc 'research/methods': 'no-such-section'")
+    assert_located(output, source, "index.md", "note.md", "'myst' cross-reference target not found: 'note.md'")
+    assert_located(output, source, "index.md", "#no-such-section", "local id not found in doc 'notes': 'no-such-section'")
 
 
 def test_page_not_in_utf8_is_located(source):
-    page = source / "service.md"
-    text = page.read_text(encoding="utf-8").replace("Community building", "Community buildïng")
+    page = source / "notes.md"
+    text = page.read_text(encoding="utf-8").replace("## Sampling", "## Sampling naïvely")
     page.write_bytes(text.encode("latin-1"))
     output = failed_build(source)
-    assert warning(source, "service.md", line_of(page, "Community build"), "not valid utf-8-sig text (byte 0xef)") in output
+    assert warning(source, "notes.md", line_of(page, "## Sampling"), "not valid utf-8-sig text (byte 0xef)") in output
 
 
 def test_bib_not_in_utf8_is_located_and_the_rest_still_loads(source):
-    bib = source / "publications.bib"
+    bib = source / BIB
     data = bib.read_text(encoding="utf-8").encode("latin-1", errors="replace")  # as an old editor saves it
     first = next(number for number, line in enumerate(data.split(b"\n"), 1) if max(line, default=0) > 0x7F)
     byte = next(byte for byte in data.split(b"\n")[first - 1] if byte > 0x7F)
     bib.write_bytes(data)
     output = failed_build(source)
-    assert warning(source, "publications.bib", first, f"not valid utf-8-sig text (byte {byte:#x})") in output
+    assert warning(source, BIB, first, f"not valid utf-8-sig text (byte {byte:#x})") in output
     assert "could not find bibtex key" not in output
 
 
-def test_latex_hostile_title_compiles_and_shows(source):
+def test_latex_hostile_title_compiles_and_shows(site):
+    source = site
     hostile = "Precision & Machine_Learning: 100% of #1 $tricks"
     edit(source / "publications.bib", "{Precision Machine Learning}", "{" + hostile + "}")
     for builder in ("html", "latex"):
@@ -179,7 +191,8 @@ def test_latex_hostile_title_compiles_and_shows(source):
     assert hostile in squash(pdf_text(source / "_build/latex/ziming-liu.pdf"))
 
 
-def test_make_html_stops_with_the_same_message(source):
+def test_make_html_stops_with_the_same_message(site):
+    source = site
     require_tool("make")
     edit(source / "publications.bib", "themes        = {methods}", "themes        = {method}")
     venv = Path(sys.prefix)
@@ -192,9 +205,9 @@ def test_make_html_stops_with_the_same_message(source):
 
 def test_a_warned_build_is_not_taken_for_clean_by_the_next_target(source):
     """After a failed html build, a latex build on the same doctrees fails again with the same warning."""
-    edit(source / "research" / "methods.md", "{footcite:p}`liu2019quantum`", "{footcite:p}`liu2019quantm`")
+    edit(source / "notes.md", "{footcite:p}`liu2019quantum`", "{footcite:p}`liu2019quantm`")
     first = failed_build(source)
     assert 'could not find bibtex key "liu2019quantm"' in first
     again = failed_build(source, "latex")
     assert 'could not find bibtex key "liu2019quantm"' in again
-    assert "1 citation on 1 page points to keys missing from publications.bib" in again
+    assert "1 citation on 1 page points to keys missing from refs.bib" in again
