@@ -42,6 +42,11 @@ def depart_paper_title(translator: nodes.NodeVisitor, node: paper_title) -> None
     translator.depart_inline(node)
 
 
+def skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """For a node of ours that a format leaves out (a figure in plain text, a web-only block in print)."""
+    raise nodes.SkipNode
+
+
 class PortfolioDomain(Domain):
     name = "portfolio"
     label = "Research portfolio"

@@ -31,7 +31,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 from . import database, entries
-from .domain import portfolio_domain
+from .domain import portfolio_domain, skip
 
 OTHER = ""  # the row of papers with no theme
 DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeline
@@ -238,10 +238,6 @@ def visit_latex(translator: LaTeXTranslator, node: data_figure) -> None:
         f"\\sphinxincludegraphics[scale=0.85]{{{{{Path(image).stem}}}.pdf}}\n"  # text near the body's size
         f"{caption}\n\\end{{figure}}\n"
     )
-    raise nodes.SkipNode
-
-
-def skip(translator: nodes.NodeVisitor, node: data_figure) -> None:
     raise nodes.SkipNode
 
 

@@ -13,6 +13,8 @@ from sphinx.config import Config
 from sphinx.util.texescape import escape
 from sphinx.util.typing import ExtensionMetadata
 
+from .entries import printable
+
 PACKAGE = Path(__file__).parent / "texinputs" / "portfolio.sty"
 
 
@@ -21,7 +23,7 @@ def contact_line(person: dict[str, str]) -> str:
     if person.get("email"):
         links.append(rf"\href{{mailto:{person['email']}}}{{{escape(person['email'])}}}")
     if person.get("website"):
-        shown = person["website"].split("://", 1)[-1].rstrip("/")
+        shown = printable(person["website"])
         links.append(rf"\href{{{person['website']}}}{{{escape(shown)}}}")
     if person.get("phone"):
         links.append(escape(person["phone"]))

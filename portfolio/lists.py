@@ -26,7 +26,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 from . import database, entries
-from .domain import portfolio_domain
+from .domain import portfolio_domain, skip
 from .entries import KINDS
 from .style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
 
@@ -59,10 +59,6 @@ def visit_collapsible_epub(translator: HTML5Translator, node: collapsible) -> No
 def visit_collapsible_latex(translator: LaTeXTranslator, node: collapsible) -> None:
     if node.get("print"):
         translator.body.append("\n\\portfolionote{%s}\n" % translator.encode(node["text"]))
-    raise nodes.SkipNode
-
-
-def skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
