@@ -108,14 +108,15 @@ def load(app: Sphinx) -> None:
     the checked catalogue from it, as it is (a build that warned saved none: see rebuild.py).
     """
     domain = portfolio_domain(app.env)
-    key = catalogue_key(app)
+    site = site_of(app)
+    key = catalogue_key(app, site)
     if domain.data.get("catalogue_key") == key and "catalogue" in domain.data:
         return
-    _load(app)
+    _load(app, site)
     domain.data["catalogue_key"] = key
 
 
-def catalogue_key(app: Sphinx) -> str:
+def catalogue_key(app: Sphinx, site: Site) -> str:
     """A digest of everything the checked catalogue depends on: the files, the settings, the code."""
     config = app.config
     digest = hashlib.sha256(CODE)
@@ -124,17 +125,16 @@ def catalogue_key(app: Sphinx) -> str:
         digest.update(path.read_bytes() if path.is_file() else b"missing")
     settings = [config.bibtex_encoding, sorted(config.portfolio_themes), list(config.portfolio_highlights),
                 config.portfolio_person.get("name"), list(config.portfolio_conference_venues), config.html_baseurl,
-                sorted(str(path) for folder in site_of(app).static if folder.is_dir() for path in folder.rglob("*"))]
+                sorted(str(path) for folder in site.static if folder.is_dir() for path in folder.rglob("*"))]
     digest.update(repr(settings).encode())
     return digest.hexdigest()
 
 
-def _load(app: Sphinx) -> None:
+def _load(app: Sphinx, site: Site) -> None:
     encoding = app.config.bibtex_encoding
     parser = Parser(encoding)
     bibfiles: dict[Path, BibFile] = {}
     checked: dict[str, Entry] = {}
-    site = site_of(app)
     for name in app.config.bibtex_bibfiles:
         path = (Path(app.confdir) / name).resolve()
         before = set(parser.data.entries)

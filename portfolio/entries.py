@@ -12,6 +12,7 @@ import dataclasses
 import re
 import unicodedata
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from pybtex.database import Entry, Person
 
@@ -250,7 +251,5 @@ def file_url(name: str, value: str, site: Site) -> str:
 
 def printable(url: str) -> str:
     """A URL as a reader of a printed page would type it: no scheme, no trailing slash."""
-    from urllib.parse import urlsplit
-
     parts = urlsplit(url.strip())
     return (parts.netloc + parts.path).rstrip("/") + (f"?{parts.query}" if parts.query else "")

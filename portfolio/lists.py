@@ -90,7 +90,7 @@ class PublicationList(SphinxDirective):
         if not papers:
             return [nodes.paragraph("", "No papers yet.")]
         if "group-by-year" not in self.options:
-            listed = entry_list(papers, STYLE_NAME, full=False, printed=False,
+            listed = entry_list(papers, full=False, printed=False,
                                 numbered="numbered" in self.options)
             return [*legend(papers), listed]
         portfolio_domain(self.env).full_lists[self.env.docname] = True
@@ -103,7 +103,7 @@ class PublicationList(SphinxDirective):
         for year in sorted(by_year, reverse=True):
             section = nodes.section(ids=[f"year-{year}"], names=[f"year-{year}"])
             section += nodes.title("", f"{year} ({count(by_year[year])})")
-            section += entry_list(by_year[year], STYLE_NAME, full=True,
+            section += entry_list(by_year[year], full=True,
                                   printed="summaries" in self.options)
             self.state.document.note_explicit_target(section)
             yield section
@@ -126,7 +126,7 @@ class PublicationThemes(SphinxDirective):
         return [nodes.paragraph("", "By research theme:"), items]
 
 
-def entry_list(papers: list[Entry], style_name: str, full: bool, printed: bool, numbered: bool = False) -> nodes.container:
+def entry_list(papers: list[Entry], full: bool, printed: bool, numbered: bool = False) -> nodes.container:
     """The formatted entries as a bullet list; on the web each opens to its summary or abstract.
 
     The *full* list (every paper, by year) also holds each paper's BibTeX. The e-book and the PDF
@@ -134,7 +134,7 @@ def entry_list(papers: list[Entry], style_name: str, full: bool, printed: bool, 
     ``:summaries:``), so a site prints each summary once and a short CV stays short. The container
     lets print style the lists as a whole (LaTeX sees ``sphinxuseclass``).
     """
-    style = formatting_style(style_name)
+    style = formatting_style(STYLE_NAME)
     backend = Backend()
     items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
     items["classes"].append("publication-list")
