@@ -45,6 +45,8 @@ from sphinx.util.tags import Tags
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from helpers import PROJECT, copy_project  # noqa: E402  (the tests' copy of the project, shared)
 
+from research_portfolio.defaults import EXCLUDED, MYST_EXTENSIONS  # noqa: E402
+
 SPHINXOPTS = ("-W", "--keep-going", "-n")  # the Makefile's
 BIBFILE = "publications.bib"
 SIZES = (26, 250, 1000, 2000)
@@ -145,10 +147,12 @@ def baseline_site(destination: Path, conf: dict[str, Any]) -> Path:
     equivalent; our other directives (themes, figures) have none and are left out.
     """
     site = copy_project(destination)
-    shutil.rmtree(site / "portfolio")
-    kept = {name: value for name, value in conf.items()
-            if name.startswith("myst_") or name in ("project", "author", "root_doc", "exclude_patterns", "language")}
-    lines = [f"{name} = {value!r}" for name, value in kept.items()]
+    shutil.rmtree(site / "research_portfolio")
+    name = conf["portfolio_person"]["name"]
+    kept = {"project": name, "author": name, "exclude_patterns": [*EXCLUDED, "cv.md"], "language": "en",
+            **{key: value for key, value in (("myst_enable_extensions", MYST_EXTENSIONS), ("myst_heading_anchors", 3),
+                                             ("myst_footnote_sort", False))}}
+    lines = [f"{key} = {value!r}" for key, value in kept.items()]
     lines += ['extensions = ["myst_parser", "sphinxcontrib.bibtex"]', f"bibtex_bibfiles = [{BIBFILE!r}]", 'html_theme = "furo"']
     (site / "conf.py").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for page in site.glob("**/*.md"):

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
+PACKAGE = PROJECT / "research_portfolio"
 IGNORED = shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache", "__pycache__", "node_modules")
-RTD_SLUG = "ziming-liu"
 #: A made-up number: the CV may show a phone number, the web and the e-book never.
 CV_PHONE = "+1 (555) 010-0200"
 

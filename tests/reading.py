@@ -14,11 +14,11 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 def source_pages() -> list[str]:
     """Docnames of the site's Markdown pages (the CV document is built only by `make cv`)."""
-    excluded = {"README", "cv"}
+    excluded = {"README", "CHANGELOG", "cv"}
     return sorted(
         str(path.relative_to(PROJECT).with_suffix(""))
         for path in PROJECT.glob("**/*.md")
-        if not path.relative_to(PROJECT).parts[0].startswith(("_", ".", "tests", "benchmarks", "node_modules"))
+        if not path.relative_to(PROJECT).parts[0].startswith(("_", ".", "tests", "benchmarks", "node_modules", "research_portfolio"))
         and str(path.relative_to(PROJECT).with_suffix("")) not in excluded
     )
 

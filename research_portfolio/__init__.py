@@ -1,0 +1,38 @@
+"""sphinx-research-portfolio: a researcher's portfolio from one BibTeX file, as a web site, e-book, PDF and CV.
+
+Add ``"research_portfolio"`` to a Sphinx project's extensions and describe the person in conf.py
+(``portfolio_person``); the package supplies everything else (furo, MyST, the bibliography style,
+the e-book and PDF settings) as defaults the site may override. Each module does one job and is a
+Sphinx extension of its own; ``python -m research_portfolio new`` starts a new site.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "1.0.0"
+
+#: The oldest Sphinx the package is tested with (pyproject.toml's range starts there).
+NEEDS_SPHINX = "8.1"
+
+MODULES = (
+    "defaults", "sources", "database", "domain", "style", "lists", "paperpages", "figures", "webmeta", "accessibility",
+    "latex", "epub", "rebuild", "links",
+)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    from . import defaults, settings
+
+    app.require_sphinx(NEEDS_SPHINX)
+    app.setup_extension("myst_parser")
+    settings.register(app)
+    # First the settings are checked, then the package's defaults fill in what the site left unset.
+    app.connect("config-inited", settings.check, priority=100)
+    app.connect("config-inited", defaults.apply, priority=150)
+    app.connect("env-check-consistency", settings.check_theme_pages)
+    for module in MODULES:
+        app.setup_extension(f"{__name__}.{module}")
+    # env_version: the environment a build saved is discarded when what the package keeps in it changes.
+    return {"version": __version__, "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}

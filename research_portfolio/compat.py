@@ -1,0 +1,78 @@
+"""The few internals of Sphinx and sphinxcontrib-bibtex the package relies on, each in one guarded place.
+
+No public interface says whether conf.py set a value, how many warnings a build has logged, or how
+to hand sphinxcontrib-bibtex a bibliography that is already parsed and checked. Each use below says
+why it is needed and falls back to a plain, slower or coarser path when a release no longer has the
+internal, so an upgrade of either package never stops a build.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging as sphinx_logging
+
+logger = sphinx_logging.getLogger(__name__)
+
+
+def site_sets(config: Config, name: str) -> bool:
+    """Whether conf.py (or ``-D`` on the command line) gives *name* a value of its own.
+
+    The package's defaults apply only where the site says nothing: a value the site sets always
+    wins, even one equal to Sphinx's default. Sphinx keeps conf.py's namespace in ``_raw_config``;
+    without it, a value that differs from Sphinx's default is taken as set by the site.
+    """
+    if name in config.overrides:
+        return True
+    raw = getattr(config, "_raw_config", None)
+    if isinstance(raw, dict):
+        return name in raw
+    option = config.values.get(name)
+    default = option.default(config) if option is not None and callable(option.default) else getattr(option, "default", None)
+    return getattr(config, name) != default
+
+
+class WarningCounter(logging.Handler):
+    """Counts the warnings a build logs, for :mod:`research_portfolio.rebuild`.
+
+    Sphinx counts them in the private ``Sphinx._warncount``, which also leaves out suppressed and
+    repeated warnings; where it exists it is the right count, and this handler is the fallback.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def close(self) -> None:
+        logging.getLogger(sphinx_logging.NAMESPACE).removeHandler(self)
+        super().close()
+
+
+def warning_count(app: Sphinx, counter: WarningCounter) -> int:
+    count = getattr(app, "_warncount", None)
+    return count if isinstance(count, int) else counter.count
+
+
+def count_warnings(app: Sphinx) -> WarningCounter:
+    counter = WarningCounter()
+    logging.getLogger(sphinx_logging.NAMESPACE).addHandler(counter)
+    return counter
+
+
+def give_bibtex_its_data(env: BuildEnvironment, bibdata: Any) -> None:
+    """Hand sphinxcontrib-bibtex the parsed .bib files, so it does not parse them a second time.
+
+    Its domain keeps them as ``data["bibdata"]`` (a ``BibData``, 2.6 and 2.7) and re-parses them in
+    its own ``builder-inited`` handler only when their modification times changed; given ours, it
+    finds them current. Were the key ever gone, it would parse the files itself: slower, same result.
+    """
+    domain = env.get_domain("cite")
+    if "bibdata" in domain.data:
+        domain.data["bibdata"] = bibdata

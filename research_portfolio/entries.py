@@ -1,0 +1,262 @@
+"""What an entry says, read one way for every format and for the metadata: people, venue, kind, links.
+
+A real-world .bib says the same thing in many ways: an arXiv id in ``eprint``, in al-folio's
+``arxiv`` or in ``journal = {arXiv preprint arXiv:2404.19756}``; a DOI with or without its
+``https://doi.org/``; a NeurIPS paper filed as ``@article``. Each fact is worked out here, once,
+and the style, the paper pages, the figures and the metadata all ask this module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from pybtex.database import Entry, Person
+
+from .fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
+from .urls import published
+
+ARXIV_VENUE = re.compile(r"^\s*(?:arxiv\s*(?:preprint|e-prints?)?\s*)(?:arxiv\s*)?[:\s]?\s*(?P<id>\S*?)\s*$", re.IGNORECASE)
+ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(?P<id>[^\s?#]+?)(?:\.pdf)?/?$", re.IGNORECASE)
+DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+SCHEME = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*):")
+SAFE_SCHEMES = ("http", "https", "mailto")
+#: Where the venue's name comes from, in order of preference.
+VENUE_FIELDS = ("journal", "booktitle", "howpublished", "publisher", "school", "institution", "organization", "note")
+#: Words that make a venue a conference, whatever the entry type says; conf.py's
+#: ``portfolio_conference_venues`` adds more.
+CONFERENCE_WORDS = (
+    "conference", "proceedings", "symposium", "neural information processing", "neurips", "nips", "icml", "iclr",
+    "cvpr", "iccv", "eccv", "aaai", "ijcai", "aistats", "uai", "colt", "acl", "emnlp", "naacl", "kdd", "siggraph",
+)
+#: Every kind of venue, in the order the figures and the CV show them.
+KINDS = ("journal", "conference", "workshop", "preprint", "thesis", "book", "report", "other")
+KIND_OF_TYPE = {
+    "article": "journal", "inproceedings": "conference", "conference": "conference",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "book": "book", "incollection": "book", "inbook": "book",
+    "techreport": "report",
+}
+#: How a type without a venue of its own is named in a reference.
+TYPE_WORDS = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "techreport": "Technical report"}
+
+
+@dataclasses.dataclass(frozen=True)
+class Link:
+    kind: str  # the field it came from: eprint, doi, openreview, url, code, pdf, ...
+    label: str  # what a reader sees: "arXiv:2210.01117", "PDF"
+    url: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Site:
+    """What reading an entry needs to know of the site: where it is published and its static folders."""
+
+    baseurl: str = ""
+    static: tuple[Path, ...] = ()
+    conference_words: tuple[str, ...] = CONFERENCE_WORDS
+
+
+# -- Fields of ours and al-folio's -----------------------------------------------------------
+
+
+def field(entry: Entry, name: str) -> str:
+    return entry.fields.get(name, "").strip()
+
+
+def themes(entry: Entry) -> list[str]:
+    return [theme.strip() for theme in field(entry, "themes").split(",") if theme.strip()]
+
+
+def highlight(entry: Entry) -> str:
+    """The honour a badge shows: our ``highlight``, or al-folio's ``award_name``."""
+    return field(entry, "highlight") or field(entry, "award_name")
+
+
+def is_selected(entry: Entry) -> bool:
+    return field(entry, "selected").lower() in ("true", "yes")
+
+
+def summary(entry: Entry) -> str:
+    return " ".join(field(entry, "summary").split())
+
+
+def year(entry: Entry) -> str:
+    return field(entry, "year")
+
+
+# -- People ------------------------------------------------------------------------------------
+
+
+def people(entry: Entry) -> list[Person]:
+    """The authors, or for a book with none, its editors."""
+    return entry.persons.get("author") or entry.persons.get("editor") or []
+
+
+def is_others(person: Person) -> bool:
+    """BibTeX's ``and others``: the authors not named."""
+    return str(person).strip().lower() == "others"
+
+
+def equal_contributors(entry: Entry) -> list[Person]:
+    """Our ``equalcontrib`` field, and the authors al-folio users mark with a star ("Nowak*, Tomasz")."""
+    value = field(entry, "equalcontrib")
+    named = [Person(name) for name in re.split(r"\s+and\s+", value)] if value else []
+    return named + [person for person in people(entry) if "*" in str(person)]
+
+
+def unstarred(person: Person) -> Person:
+    """The name without al-folio's equal-contribution star."""
+    return Person(str(person).replace("*", "")) if "*" in str(person) else person
+
+
+def full_name(person: Person) -> str:
+    """A name as it is read aloud: "Eric J. Michaud", "Peter Van Katwyk"."""
+    return " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
+
+
+def same_person(one: Person, other: Person) -> bool:
+    """Whether two names denote the same person: accents, middle names and initials aside."""
+    (first, last), (other_first, other_last) = name_key(one), name_key(other)
+    if last != other_last:
+        return False
+    if not first or not other_first or first == other_first:
+        return True
+    return (len(first) == 1 or len(other_first) == 1) and first[0] == other_first[0]
+
+
+def name_key(person: Person) -> tuple[str, str]:
+    first = person.first_names[0] if person.first_names else ""
+    last = " ".join(person.prelast_names + person.last_names)
+    return (fold(first), fold(last))
+
+
+def slugify(text: str) -> str:
+    """A name as a file name: "Zoë Müller-Smith" becomes "zoe-muller-smith"; empty for a name with no Latin letter."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def fold(text: str) -> str:
+    """Letters and digits only, lower case, accents and LaTeX braces and accent commands dropped."""
+    text = re.sub(r"\\[a-zA-Z]+\s*|\\.", "", text)
+    text = unicodedata.normalize("NFKD", text.replace("{", "").replace("}", ""))
+    return "".join(char for char in text if char.isalnum()).lower()
+
+
+# -- Venue and kind ---------------------------------------------------------------------------
+
+
+def arxiv_id(entry: Entry) -> str:
+    """The arXiv id, wherever the entry keeps it; empty when it has none."""
+    if field(entry, "eprint") and field(entry, "archiveprefix").lower() in ("", "arxiv"):
+        return field(entry, "eprint")
+    if field(entry, "arxiv"):
+        return field(entry, "arxiv")
+    for name in ("journal", "booktitle", "howpublished", "note"):
+        venue = ARXIV_VENUE.match(field(entry, name)) if is_arxiv_venue(field(entry, name)) else None
+        if venue and venue["id"].removeprefix("abs/"):
+            return venue["id"].removeprefix("abs/")
+    found = ARXIV_URL.search(field(entry, "url"))
+    return found["id"] if found else ""
+
+
+def is_arxiv_venue(text: str) -> bool:
+    """Whether a venue names arXiv alone ("arXiv preprint arXiv:2404.19756", "arXiv", "ArXiv e-prints")."""
+    return bool(text) and ARXIV_VENUE.match(text) is not None and "arxiv" in text.lower()
+
+
+def doi(entry: Entry) -> str:
+    """The DOI without the resolver's address that many exports put before it."""
+    return DOI_PREFIX.sub("", field(entry, "doi"))
+
+
+def venue_field(entry: Entry) -> str | None:
+    """The field that names where the paper appeared, unless that only says arXiv."""
+    name = next((name for name in VENUE_FIELDS if field(entry, name)), None)
+    return None if name is None or is_arxiv_venue(field(entry, name)) else name
+
+
+def venue_kind(entry: Entry, site: Site = Site()) -> str:
+    """journal, conference, workshop, preprint, thesis, book, report or other: what the entry says it is."""
+    name = venue_field(entry)
+    text = field(entry, name).lower() if name else ""
+    if "workshop" in text:
+        return "workshop"
+    if any(re.search(rf"\b{re.escape(word)}\b", text) for word in site.conference_words):
+        return "conference"
+    if name is None and (arxiv_id(entry) or entry.type in ("misc", "unpublished", "article")):
+        return "preprint"
+    return KIND_OF_TYPE.get(entry.type, "preprint" if entry.type in ("misc", "unpublished") else "other")
+
+
+def type_word(entry: Entry) -> str:
+    """A word for the type when the type says more than the venue ("PhD thesis")."""
+    return TYPE_WORDS.get(entry.type, "")
+
+
+# -- Links ------------------------------------------------------------------------------------
+
+
+def links(entry: Entry, site: Site = Site()) -> list[Link]:
+    """Every link the entry gives, in one order, each saying what it points to."""
+    found = []
+    if arxiv_id(entry):
+        found.append(Link("eprint", f"arXiv:{arxiv_id(entry)}", f"https://arxiv.org/abs/{arxiv_id(entry)}"))
+    if doi(entry):
+        found.append(Link("doi", f"doi:{doi(entry)}", f"https://doi.org/{doi(entry)}"))
+    if field(entry, "openreview"):
+        forum = field(entry, "openreview")
+        found.append(Link("openreview", f"OpenReview:{forum}", f"https://openreview.net/forum?id={forum}"))
+    url = field(entry, "url")
+    if url and not any(url == link.url for link in found) and not ARXIV_URL.search(url):
+        found.append(Link("url", printable(url), url))
+    for link_field in LINK_FIELDS:
+        value = field(entry, link_field.name)
+        if value:
+            target = file_url(link_field.name, value, site) if is_file(value) else value
+            label = f"code: {printable(value)}" if link_field.name == "code" and not is_file(value) else link_field.label
+            found.append(Link(link_field.name, label, target))
+    return found
+
+
+def is_file(value: str) -> bool:
+    """A value with no scheme names a file of the site's static folder."""
+    return SCHEME.match(value) is None
+
+
+def link_problem(name: str, value: str, site: Site) -> str:
+    """Why a link field may not be used as it is, or an empty string."""
+    scheme = SCHEME.match(value)
+    if scheme:
+        if scheme["scheme"].lower() not in SAFE_SCHEMES:
+            return f"{name} '{value}': only http(s), mailto or a file in the static folder may be linked"
+        return ""
+    if ".." in PurePosixPath(value).parts or value.startswith(("/", "\\")):
+        return f"{name} '{value}': a file must lie inside the static folder"
+    if static_file(name, value, site) is None:
+        folders = ", ".join(str(folder) for folder in site.static) or "none (html_static_path is empty)"
+        return f"{name} '{value}' is not a URL, and no such file is in the static folder ({folders})"
+    return ""
+
+
+def static_file(name: str, value: str, site: Site) -> str | None:
+    """The file's path under the static folder, looking where al-folio keeps such files too."""
+    folder = ALFOLIO_FOLDERS.get(name, ALFOLIO_DEFAULT_FOLDER)
+    for static in site.static:
+        for relative in (value, f"{folder}/{value}"):
+            if (static / relative).is_file():
+                return relative
+    return None
+
+
+def file_url(name: str, value: str, site: Site) -> str:
+    return published(site.baseurl, f"_static/{static_file(name, value, site) or value}")
+
+
+def printable(url: str) -> str:
+    """A URL as a reader of a printed page would type it: no scheme, no trailing slash."""
+    parts = urlsplit(url.strip())
+    return (parts.netloc + parts.path).rstrip("/") + (f"?{parts.query}" if parts.query else "")

@@ -1,0 +1,235 @@
+"""Publication lists written in place: the full list grouped by year, a theme's papers, the selected papers.
+
+``{publication-list}`` turns the checked database into ordinary docutils nodes (sections, bullet
+lists, paragraphs) while the page is read, so every builder keeps the list where the author put
+it; sphinxcontrib-bibtex's citation-style bibliographies would be moved to the end of the PDF.
+On the web each entry opens to its summary (and the full list's to its BibTeX); ``{publication-themes}`` links each
+theme's page with its paper count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from pybtex.database import Entry
+from pybtex_docutils import Backend
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.fileutil import copy_asset_file
+from sphinx.util.typing import ExtensionMetadata
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+
+from . import database, entries
+from .domain import portfolio_domain, skip
+from .entries import KINDS
+from .style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
+
+KIND_HEADINGS = {"journal": "Journal articles", "conference": "Conference papers", "workshop": "Workshop papers",
+                 "preprint": "Preprints", "thesis": "Theses", "book": "Books and chapters", "report": "Reports",
+                 "other": "Other publications"}
+
+
+class collapsible(nodes.General, nodes.Element):
+    """Text a reader opens on the web: a paper's summary, abstract or BibTeX in a <details> element.
+
+    ``label`` names it, ``literal`` keeps its lines (BibTeX, with a copy button), ``open`` shows it
+    opened, and ``print`` shows the text in the e-book and the PDF, where nothing can be opened.
+    """
+
+
+def visit_collapsible_html(translator: HTML5Translator, node: collapsible) -> None:
+    body = translator.encode(node["text"])
+    content = f'<pre>{body}</pre>' if node.get("literal") else f"<p>{body}</p>"
+    kind = "pub-bibtex pub-copy" if node.get("literal") else "pub-more"
+    translator.body.append(
+        f'<details class="{kind}"{" open" if node.get("open") else ""}><summary>{translator.encode(node["label"])}'
+        f"</summary>{content}</details>\n"
+    )
+    raise nodes.SkipNode
+
+
+def visit_collapsible_epub(translator: HTML5Translator, node: collapsible) -> None:
+    if node.get("print"):
+        translator.body.append(f'<p class="pub-note">{translator.encode(node["text"])}</p>\n')
+    raise nodes.SkipNode
+
+
+def visit_collapsible_latex(translator: LaTeXTranslator, node: collapsible) -> None:
+    if node.get("print"):
+        translator.body.append("\n\\portfolionote{%s}\n" % translator.encode(node["text"]))
+    raise nodes.SkipNode
+
+
+class PublicationList(SphinxDirective):
+    """List papers from the database: all of them, one theme's, or the selected ones."""
+
+    option_spec = {
+        "theme": directives.unchanged_required,
+        "selected": directives.flag,
+        "group-by-year": directives.flag,
+        "summaries": directives.flag,
+        "kind": directives.unchanged_required,
+        "by-kind": directives.flag,
+        "newest": directives.positive_int,
+        "numbered": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        theme = self.options.get("theme")
+        known = self.config.portfolio_themes
+        if theme is not None and theme not in known:
+            raise self.error(f"unknown theme '{theme}' (known: {', '.join(known)})")
+        kind = self.options.get("kind")
+        if kind is not None and kind not in KINDS:
+            raise self.error(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
+        database.note_dependency(self.env)
+        catalogue = database.catalogue(self.env)
+        papers = catalogue.papers(theme=theme, selected="selected" in self.options)
+        if kind is not None:
+            papers = [entry for entry in papers if entries.venue_kind(entry, catalogue.site) == kind]
+        if "newest" in self.options:
+            papers = papers[: self.options["newest"]]
+        if not papers:
+            return [nodes.paragraph("", "No papers yet.")]
+        if "by-kind" in self.options:
+            return [*legend(papers), *self.kind_sections(papers, catalogue.site)]
+        if "group-by-year" not in self.options:
+            listed = entry_list(papers, full=False, printed=False,
+                                numbered="numbered" in self.options)
+            return [*legend(papers), listed]
+        portfolio_domain(self.env).full_lists[self.env.docname] = True
+        return [summary(papers), *self.year_sections(papers)]
+
+    def kind_sections(self, papers: list[Entry], site: entries.Site) -> Iterable[nodes.section]:
+        """A section for each kind of venue that has papers, in the order of :data:`entries.KINDS` (the CV's)."""
+        for kind in KINDS:
+            chosen = [entry for entry in papers if entries.venue_kind(entry, site) == kind]
+            if chosen:
+                section = nodes.section(ids=[f"kind-{kind}"], names=[f"kind-{kind}"])
+                section += nodes.title("", KIND_HEADINGS[kind])
+                section += entry_list(chosen, full=False, printed=False, numbered="numbered" in self.options)
+                self.state.document.note_explicit_target(section)
+                yield section
+
+    def year_sections(self, papers: list[Entry]) -> Iterable[nodes.section]:
+        by_year: dict[str, list[Entry]] = {}
+        for entry in papers:
+            by_year.setdefault(entries.year(entry), []).append(entry)
+        for year in sorted(by_year, reverse=True):
+            section = nodes.section(ids=[f"year-{year}"], names=[f"year-{year}"])
+            section += nodes.title("", f"{year} ({count(by_year[year])})")
+            section += entry_list(by_year[year], full=True,
+                                  printed="summaries" in self.options)
+            self.state.document.note_explicit_target(section)
+            yield section
+
+
+class PublicationThemes(SphinxDirective):
+    """A list of the research themes, each linking to its page, with its number of papers."""
+
+    def run(self) -> list[nodes.Node]:
+        if not self.config.portfolio_themes:
+            return []  # a site without themes shows no empty heading
+        database.note_dependency(self.env)
+        catalogue = database.catalogue(self.env)
+        items = nodes.bullet_list(classes=["publication-themes"])
+        for theme, (title, page) in self.config.portfolio_themes.items():
+            link = addnodes.pending_xref(
+                "", nodes.inline("", title), refdomain="std", reftype="doc", reftarget=f"/{page}", refexplicit=True
+            )
+            items += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(f": {count(catalogue.papers(theme))}")))
+        return [nodes.paragraph("", "By research theme:"), items]
+
+
+def entry_list(papers: list[Entry], full: bool, printed: bool, numbered: bool = False) -> nodes.container:
+    """The formatted entries as a bullet list; on the web each opens to its summary or abstract.
+
+    The *full* list (every paper, by year) also holds each paper's BibTeX. The e-book and the PDF
+    print each summary under its entry only where the list asks for it (*printed*, the option
+    ``:summaries:``), so a site prints each summary once and a short CV stays short. The container
+    lets print style the lists as a whole (LaTeX sees ``sphinxuseclass``).
+    """
+    style = formatting_style(STYLE_NAME)
+    backend = Backend()
+    items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
+    items["classes"].append("publication-list")
+    for entry in papers:
+        item = nodes.list_item(classes=["pub-entry"])
+        item += backend.paragraph(style.format_entry("", entry))
+        item.extend(details(entry, full, printed))
+        items += item
+    return nodes.container("", items, classes=["publications"])
+
+
+def details(entry: Entry, full: bool, printed: bool) -> list[collapsible]:
+    """What a list entry opens to: the summary, the abstract, and in the full list the BibTeX."""
+    found = []
+    if entries.summary(entry):
+        found.append(collapsible(label="Summary", text=entries.summary(entry), print=printed))
+    if entries.field(entry, "abstract"):
+        found.append(collapsible(label="Abstract", text=plain(entry, "abstract"), print=printed and not entries.summary(entry)))
+    if full:
+        found.append(collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True))
+    return found
+
+
+def plain(entry: Entry, field: str) -> str:
+    """A field's LaTeX as the text a reader sees; al-folio's Markdown emphasis (``**oral**``) as plain words."""
+    text = plain_text(rich_field(entry, field))
+    return re.sub(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+
+
+def summary(papers: list[Entry]) -> nodes.paragraph:
+    """How many papers, in what order, and the equal-contribution mark when any paper carries it."""
+    paragraph = nodes.paragraph("", f"{count(papers)}, newest first.", classes=["pub-summary"])
+    for note in legend(papers):
+        paragraph += [nodes.Text(" "), *note.children]
+    return paragraph
+
+
+def legend(papers: list[Entry]) -> list[nodes.paragraph]:
+    if not any(entries.equal_contributors(entry) for entry in papers):
+        return []
+    return [nodes.paragraph("", "", nodes.superscript("", EQUAL_MARK), nodes.Text(" Equal contribution."), classes=["pub-legend"])]
+
+
+def count(papers: list[Entry]) -> str:
+    return f"{len(papers)} paper" if len(papers) == 1 else f"{len(papers)} papers"
+
+
+COPY_SCRIPT = Path(__file__).parent / "static" / "portfolio-copy.js"
+WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+def add_copy_script(app: Sphinx) -> None:
+    """The copy buttons, on the web only: the e-book and the PDF have nothing to copy to.
+
+    The script is in place before any page is written, so every page links it with its checksum.
+    """
+    if app.builder.name in WEB_BUILDERS:
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        copy_asset_file(COPY_SCRIPT, static / COPY_SCRIPT.name)
+        app.add_js_file(COPY_SCRIPT.name, loading_method="defer")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("builder-inited", add_copy_script)
+    app.add_node(
+        collapsible,
+        html=(visit_collapsible_html, None),
+        epub=(visit_collapsible_epub, None),
+        latex=(visit_collapsible_latex, None),
+        text=(skip, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )
+    app.add_directive("publication-list", PublicationList)
+    app.add_directive("publication-themes", PublicationThemes)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

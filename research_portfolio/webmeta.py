@@ -1,0 +1,217 @@
+"""What search engines, scholars' indexes and link previews read: metadata, sitemap, robots.txt, 404.
+
+Every web page gets a meta description (the page's own from its front matter, a paper's reference
+for a paper page, the person's description otherwise), OpenGraph and Twitter card tags with a card
+drawn at build time, and JSON-LD: a ``Person`` on the home page, a ``ScholarlyArticle`` with Google
+Scholar's ``citation_*`` tags on each paper page. When the build finishes, ``sitemap.xml`` lists
+every page under ``html_baseurl`` and ``robots.txt`` points to it. The 404 page gets a ``<base>``
+so that its links and styles work at whatever depth and on whatever host it is served.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from docutils import nodes
+from pybtex.database import Entry
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+from . import database, entries
+from .cards import place_card
+from .paperpages import PAGE_BUILDERS, page_name, plain_reference
+from .style import plain_text, rich_field
+from .urls import published, site_path
+
+SOCIAL_CARD = "_static/portfolio-social.png"
+CARD_SIZE = (1200, 630)  # the size OpenGraph previews use
+NOT_IN_SITEMAP = {"search", "genindex", "404"}
+
+
+def meta(name: str, content: str, attribute: str = "name") -> str:
+    return f'<meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">\n'
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=1).replace("<", "\\u003c")  # markup in a field stays data
+    return f'<script type="application/ld+json">\n{text}\n</script>\n'
+
+
+def page_description(doctree: nodes.document | None) -> str:
+    for node in doctree.findall(nodes.meta) if doctree is not None else ():
+        if node.get("name") == "description":
+            return node["content"]
+    return ""
+
+
+def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
+    if app.builder.name not in PAGE_BUILDERS:
+        return
+    person = app.config.portfolio_person
+    paper: Entry | None = context.get("paper")
+    described = page_description(doctree)
+    description = described or (paper_description(app, paper) if paper else person.get("description", ""))
+    tags = "" if described else meta("description", description)
+    title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", ""))) or app.config.project
+    url = context.get("pageurl") or ""
+    # A preview's address and picture must be absolute: a site with no published address gives neither.
+    image = published(app.config.html_baseurl, SOCIAL_CARD) if app.config.html_baseurl else ""
+    for name, content in [("og:type", "article" if paper else "website"), ("og:site_name", app.config.project),
+                          ("og:title", title), ("og:description", description), ("og:url", url),
+                          ("og:image", image), ("og:image:alt", f"{app.config.project}: research portfolio" if image else "")]:
+        if content:
+            tags += meta(name, content, "property")
+    for name, content in [("twitter:card", "summary_large_image" if image else "summary"), ("twitter:title", title),
+                          ("twitter:description", description), ("twitter:image", image)]:
+        if content:
+            tags += meta(name, content)
+    if pagename == app.config.root_doc:
+        tags += json_ld(person_data(app, url))
+    if paper is not None:
+        tags += json_ld(article_data(app, paper, url)) + "".join(meta(name, value) for name, value in scholar_tags(app, paper))
+    if pagename == "404":
+        tags += not_found_base(app.config.html_baseurl)
+    context["metatags"] = context.get("metatags", "") + tags
+
+
+def not_found_base(baseurl: str) -> str:
+    """The 404 page's <base>, so its styles and links work at any depth, on any host.
+
+    Read the Docs serves it under the canonical path (``/en/latest/``); a host that serves the site
+    from its root gets ``/`` instead, which a line of script sets before any stylesheet is read.
+    """
+    path = site_path(baseurl)
+    script = f"if (!location.pathname.startsWith({json.dumps(path)})) document.querySelector('base').href = '/';"
+    return f'<base href="{html.escape(path)}">\n<script>{script}</script>\n'
+
+
+def paper_description(app: Sphinx, entry: Entry) -> str:
+    """What a paper page says of itself to search engines and link previews: its summary, else its reference."""
+    return entries.summary(entry) or plain_reference(app, entry)
+
+
+def person_data(app: Sphinx, url: str) -> dict[str, Any]:
+    person = app.config.portfolio_person
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person", "name": person.get("name") or app.config.author,
+                            "url": url}
+    if person.get("role"):
+        data["jobTitle"] = person["role"]
+    if person.get("affiliation"):
+        data["affiliation"] = {"@type": "CollegeOrUniversity", "name": person["affiliation"]}
+    if person.get("alumni_of"):
+        data["alumniOf"] = [{"@type": "CollegeOrUniversity", "name": name} for name in person["alumni_of"]]
+    if person.get("email"):
+        data["email"] = f"mailto:{person['email']}"
+    if person.get("website"):
+        data["sameAs"] = [person["website"]]
+    if person.get("description"):
+        data["description"] = person["description"]
+    return data
+
+
+IDENTIFIER_LINKS = {"doi": "DOI", "eprint": "arXiv", "openreview": "OpenReview"}
+
+
+def identifiers(entry: Entry) -> list[tuple[str, str, str]]:
+    """(kind, value, URL) for the paper's DOI, arXiv id and OpenReview id."""
+    found = {link.kind: link for link in entries.links(entry)}
+    return [(name, found[kind].label.split(":", 1)[1], found[kind].url)
+            for kind, name in IDENTIFIER_LINKS.items() if kind in found]
+
+
+def author_names(entry: Entry) -> list[str]:
+    return [entries.full_name(person) for person in entries.people(entry) if not entries.is_others(person)]
+
+
+def venue(entry: Entry) -> str:
+    name = entries.venue_field(entry)
+    return plain_text(rich_field(entry, name)) if name else ""
+
+
+def article_data(app: Sphinx, entry: Entry, url: str) -> dict[str, Any]:
+    title = plain_text(rich_field(entry, "title"))
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "headline": title,
+        "name": title,
+        "author": [{"@type": "Person", "name": name} for name in author_names(entry)],
+        "datePublished": entries.year(entry),
+        "url": url,
+    }
+    if entries.summary(entry):
+        data["abstract"] = entries.summary(entry)
+    if venue(entry):
+        kind = entries.venue_kind(entry, database.catalogue(app.env).site)
+        data["isPartOf"] = {"@type": "Periodical" if kind == "journal" else "CreativeWork", "name": venue(entry)}
+    found = identifiers(entry)
+    if found:
+        data["identifier"] = [{"@type": "PropertyValue", "propertyID": kind, "value": value} for kind, value, _ in found]
+        data["sameAs"] = [link for _, _, link in found]
+    return data
+
+
+def scholar_tags(app: Sphinx, entry: Entry) -> list[tuple[str, str]]:
+    """Google Scholar's citation_* tags, from the entry's own fields only."""
+    fields = entry.fields
+    tags = [("citation_title", plain_text(rich_field(entry, "title")))]
+    tags += [("citation_author", name) for name in author_names(entry)]
+    tags.append(("citation_publication_date", entries.year(entry)))
+    kind = entries.venue_kind(entry, database.catalogue(app.env).site)
+    if venue(entry) and kind == "journal":
+        tags.append(("citation_journal_title", venue(entry)))
+    elif venue(entry) and kind in ("conference", "workshop"):
+        tags.append(("citation_conference_title", venue(entry)))
+    for field, tag in (("volume", "citation_volume"), ("number", "citation_issue")):
+        if field in fields:
+            tags.append((tag, fields[field]))
+    if "pages" in fields:
+        first, _, last = fields["pages"].partition("--")
+        tags.append(("citation_firstpage", first))
+        if last:
+            tags.append(("citation_lastpage", last))
+    if entries.doi(entry):
+        tags.append(("citation_doi", entries.doi(entry)))
+    if entries.arxiv_id(entry):
+        arxiv = entries.arxiv_id(entry)
+        tags += [("citation_arxiv_id", arxiv), ("citation_pdf_url", f"https://arxiv.org/pdf/{arxiv}")]
+    return tags
+
+
+def draw_social_card(app: Sphinx) -> None:
+    """The picture link previews show, drawn once per build from the settings."""
+    if app.builder.name not in PAGE_BUILDERS:
+        return
+    place_card(app, "social", CARD_SIZE, SOCIAL_CARD)
+
+
+def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """sitemap.xml with every page's canonical URL, and robots.txt pointing to it."""
+    if exception is not None or app.builder.name not in PAGE_BUILDERS:
+        return
+    pages = {docname for docname in app.env.found_docs if docname not in NOT_IN_SITEMAP}
+    pages |= {page_name(key) for key in database.catalogue(app.env).entries}
+    base = app.config.html_baseurl
+    outdir = Path(app.outdir)
+    robots = "User-agent: *\nAllow: /\n"
+    if base:  # a sitemap lists absolute addresses: a site with no published address has none
+        urls = "".join(f"  <url><loc>{escape(published(base, app.builder.get_target_uri(page)))}</loc></url>\n"
+                       for page in sorted(pages))
+        (outdir / "sitemap.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n', encoding="utf-8"
+        )
+        robots += f"\nSitemap: {published(base, 'sitemap.xml')}\n"
+    (outdir / "robots.txt").write_text(robots, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("builder-inited", draw_social_card)
+    app.connect("html-page-context", add_metadata)
+    app.connect("build-finished", write_sitemap)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

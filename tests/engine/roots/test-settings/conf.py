@@ -1,0 +1,2 @@
+extensions = ["research_portfolio"]
+bibtex_bibfiles = ["refs.bib"]

@@ -1,0 +1,64 @@
+"""Figures drawn from the .bib are cached in the build folder: redrawn when their data or the code changes, never otherwise."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pytest
+from helpers import PROJECT, sphinx
+from reading import soup
+
+
+def per_year_counts(description: str) -> dict[str, int]:
+    return {year: int(count) for year, count in re.findall(r"(\d{4}): (\d+)", description)}
+
+
+@pytest.mark.sphinx("html", testroot="publications", srcdir="figures-cache")
+def test_figures_are_redrawn_when_the_bib_changes_and_not_otherwise(app, make_app):
+    app.build()
+    cache = app.doctreedir / "portfolio-figures"
+    first = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+    assert sorted(name.split("-")[0] for name in first) == ["coauthors", "per", "social", "timeline"]
+
+    again = make_app("html", srcdir=app.srcdir)
+    again.build()
+    assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == first
+
+    bib = app.srcdir / "refs.bib"
+    original = bib.read_text(encoding="utf-8")
+    try:
+        moved = original.replace("year    = {1844},\n  doi", "year    = {1845},\n  doi")
+        assert moved != original
+        bib.write_text(moved, encoding="utf-8")
+        changed = make_app("html", srcdir=app.srcdir)
+        changed.build()
+        names = {path.name for path in cache.iterdir()} - set(first)
+        assert sorted(name.split("-")[0] for name in names) == ["per", "timeline"]  # co-authors did not change
+        desc = soup(changed.outdir / "figures.html").find("figure", id="figure-per-year").find("desc").get_text()
+        assert per_year_counts(desc) == {"1843": 1, "1844": 1, "1845": 1}
+    finally:
+        bib.write_text(original, encoding="utf-8")
+
+
+def test_pages_with_figures_are_written_again_when_the_drawing_code_changes(tmp_path):
+    """The pages embed their drawings, so new drawing code (here, new render settings) rewrites them."""
+    source = tmp_path / "source"
+    shutil.copytree(PROJECT / "tests" / "engine" / "roots" / "test-publications", source)
+    environment = dict(os.environ)
+    page = source / "_build" / "html" / "figures.html"
+
+    def build() -> None:
+        process = sphinx(source, "html", source / "_build" / "html", env=environment)
+        assert process.returncode == 0, process.stderr[-2000:]
+
+    build()
+    page.write_text("stale", encoding="utf-8")
+    build()
+    assert page.read_text(encoding="utf-8") == "stale"  # nothing changed: the page is left alone
+    (source / "sitecustomize.py").write_text(  # another version of the package, as an upgrade would bring
+        "import research_portfolio\nresearch_portfolio.__version__ = 'changed'\n", encoding="utf-8")
+    environment["PYTHONPATH"] = str(source)
+    build()
+    assert "<svg" in page.read_text(encoding="utf-8")

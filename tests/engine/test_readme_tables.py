@@ -1,0 +1,23 @@
+"""The README's tables of .bib fields and of settings are generated from the package's own tables."""
+
+from __future__ import annotations
+
+import re
+
+from helpers import PROJECT
+
+from research_portfolio import settings
+from research_portfolio.fields import FIELDS
+
+README = (PROJECT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_field_table_mirrors_the_data():
+    table = README[README.index("<!-- fields table") : README.index("<!-- end of fields table")]
+    rows = re.findall(r"^\| `(\w+)` \| ([\w-]+) \| (.+) \|$", table, re.MULTILINE)
+    assert rows == [(field.name, field.origin, field.meaning) for field in FIELDS]
+
+
+def test_readme_settings_table_is_generated_from_the_registry():
+    table = README.split("<!-- settings table: generated from research_portfolio/settings.py -->\n", 1)[1]
+    assert table.split("\n<!-- end of settings table -->", 1)[0] == settings.readme_table()

@@ -1,0 +1,66 @@
+"""Rebuilds read again only what changed, whatever builders alternate on the same doctrees, and caches are whole files."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import PACKAGE, require_tool, sphinx
+from test_bring_your_own import DATA, ROOT
+
+from research_portfolio import cache
+from research_portfolio.cache import write_atomically
+
+READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """A site with a paper's PDF in its static folder, which the e-book leaves out."""
+    folder = tmp_path / "source"
+    shutil.copytree(ROOT, folder)
+    shutil.copyfile(DATA / "hostile" / "one-year.bib", folder / "refs.bib")
+    return folder
+
+
+def pages_read(source: Path, builder: str) -> list[str]:
+    process = sphinx(source, builder, source / "_build" / builder)
+    assert process.returncode == 0, (process.stdout + process.stderr)[-3000:]
+    assert "config changed" not in process.stdout
+    return READ.findall(process.stdout)
+
+
+def test_epub_builds_in_a_row_and_alternating_with_html_read_nothing_again(source):
+    assert pages_read(source, "epub")  # the first build reads every page
+    assert pages_read(source, "epub") == []
+    assert pages_read(source, "html") == []
+    assert pages_read(source, "epub") == []
+
+
+def test_gettext_after_html_uses_a_doctree_folder_of_its_own(source):
+    require_tool("make")
+    shutil.copyfile(PACKAGE / "starter" / "Makefile", source / "Makefile")
+    venv = Path(sys.prefix)
+    (venv / ".installed").touch()  # the tests run inside a ready environment: make must not reinstall it
+    for target in ("html", "gettext"):
+        process = subprocess.run(["make", target, f"VENVDIR={venv}"], cwd=source, capture_output=True, text=True, timeout=600)
+        assert process.returncode == 0, (process.stdout + process.stderr)[-3000:]
+    assert list((source / "_build" / "gettext").glob("*.pot"))
+
+
+def test_a_cache_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    target = tmp_path / "cache" / "drawing.svg"
+    write_atomically(target, b"first")
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt  # the build stopped between writing and renaming
+
+    monkeypatch.setattr(cache.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(target, b"second")
+    assert target.read_bytes() == b"first"
+    assert [path.name for path in target.parent.iterdir()] == ["drawing.svg"]  # no temporary file left behind

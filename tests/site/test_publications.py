@@ -1,0 +1,190 @@
+"""The publication list as readers see it, in every format: complete, grouped by year, formatted, linked."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from helpers import require_tool
+from pybtex.database import parse_string
+from reading import bib_entries, epub_files, pdf_pages, pdf_xml, soup, squash
+
+from research_portfolio.fields import HIDDEN
+
+OWNER = "Ziming Liu"
+ENTRIES = bib_entries()
+EQUAL_CONTRIBUTION = {"zhong2023clock", "xu2022poisson"}
+
+
+def title(entry) -> str:
+    return entry.fields["title"].replace("{", "").replace("}", "")
+
+
+def years_in_order() -> list[str]:
+    return sorted({entry.fields["year"] for entry in ENTRIES.values()}, reverse=True)
+
+
+def entries_by_year(page) -> dict[str, list]:
+    sections = page.select("section[id^=year-]")
+    return {section["id"].removeprefix("year-"): section.select("li.pub-entry") for section in sections}
+
+
+def test_database_holds_the_26_papers_of_the_cv():
+    assert len(ENTRIES) == 26  # this portfolio's own fact (the CV lists 26 papers); every other count reads the .bib
+
+
+def test_web_list_has_every_paper_once_grouped_by_year_newest_first(html):
+    page = soup(html / "publications.html")
+    grouped = entries_by_year(page)
+    assert list(grouped) == years_in_order()
+    titles = [entry.select_one(".pub-title").get_text() for entries in grouped.values() for entry in entries]
+    assert Counter(titles) == Counter(title(entry) for entry in ENTRIES.values())  # a line of its own: no full stop
+    for year, entries in grouped.items():
+        heading = page.find(id=f"year-{year}").find("h2").get_text()
+        assert heading.startswith(f"{year} ({len(entries)} paper")
+
+
+def test_web_list_sets_the_owner_in_bold_in_every_entry(html):
+    entries = soup(html / "publications.html").select("li.pub-entry")
+    assert len(entries) == len(ENTRIES)
+    for entry in entries:
+        assert OWNER in [strong.get_text() for strong in entry.find_all("strong")], entry.get_text()[:80]
+
+
+def test_web_list_marks_exactly_the_equal_contribution_papers(html):
+    page = soup(html / "publications.html")
+    marked = {link["href"].removeprefix("papers/").removesuffix(".html")
+              for entry in page.select("li.pub-entry") if entry.find("sup", string="*")
+              for link in entry.select(".pub-title a")}
+    assert marked == EQUAL_CONTRIBUTION
+    assert "Equal contribution" in page.select_one(".pub-summary").get_text()
+
+
+def test_every_verified_identifier_is_linked_and_none_invented(html):
+    page = soup(html / "publications.html")
+    links = {a["href"]: a.get_text() for a in page.select("li.pub-entry .pub-links a")}
+    expected = {}
+    for entry in ENTRIES.values():
+        if "eprint" in entry.fields:
+            expected[f"https://arxiv.org/abs/{entry.fields['eprint']}"] = f"arXiv:{entry.fields['eprint']}"
+        if "doi" in entry.fields:
+            expected[f"https://doi.org/{entry.fields['doi']}"] = f"doi:{entry.fields['doi']}"
+        if "openreview" in entry.fields:
+            expected[f"https://openreview.net/forum?id={entry.fields['openreview']}"] = f"OpenReview:{entry.fields['openreview']}"
+    identifiers = {href: text for href, text in links.items() if "arxiv.org" in href or "doi.org" in href or "openreview" in href}
+    assert identifiers == expected
+    assert "https://arxiv.org/abs/None" not in links
+    nature = next(entry for entry in page.select("li.pub-entry") if "Scientific discovery" in entry.get_text())
+    assert "arXiv" not in nature.select_one(".pub-links").get_text()
+
+
+def test_highlights_show_as_badges_exactly_as_the_bib_states(html):
+    """The CV's honours: the two NeurIPS orals, Omnigrok's spotlight, both Physical Review Letters' Editors' Suggestions."""
+    page = soup(html / "publications.html")
+    badges = {entry.select_one(".pub-title a")["href"].removeprefix("papers/").removesuffix(".html"):
+              entry.select_one(".pub-badge").get_text().replace("\u2019", "'")
+              for entry in page.select("li.pub-entry") if entry.select_one(".pub-badge")}
+    assert badges == {key: entry.fields["highlight"] for key, entry in ENTRIES.items() if "highlight" in entry.fields}
+    assert badges == {"zhong2023clock": "Oral", "liu2022grokking": "Oral", "liu2023omnigrok": "Spotlight",
+                      "liu2022symmetries": "Editors' Suggestion", "liu2021conservation": "Editors' Suggestion"}
+
+
+def test_each_bibtex_record_parses_back_to_its_entry(html):
+    records = soup(html / "publications.html").select("details.pub-bibtex pre")
+    assert len(records) == len(ENTRIES)
+    for record in records:
+        (key, parsed), = parse_string(record.get_text(), "bibtex").entries.items()
+        original = ENTRIES[key]
+        assert parsed.type == original.type
+        assert dict(parsed.fields) == {k: v for k, v in original.fields.items() if k.lower() not in HIDDEN}
+        assert [str(person) for person in parsed.persons["author"]] == [str(p) for p in original.persons["author"]]
+
+
+def test_bibtex_records_are_keyboard_reachable_without_javascript(html):
+    record = soup(html / "publications.html").select_one("li.pub-entry details.pub-bibtex")
+    assert record.find("summary").get_text() == "BibTeX"
+
+
+@pytest.mark.parametrize("theme", ["physics-of-ai", "physics-for-ai", "ai-for-physics", "neuroscience-for-ai",
+                                   "heavy-ion-physics", "methods"])
+def test_each_theme_page_lists_exactly_its_papers(html, theme):
+    page = soup(html / "research" / f"{theme}.html")
+    listed = {link["href"].split("/")[-1].removesuffix(".html") for link in page.select("aside.footnote .pub-title a")}
+    expected = {key for key, entry in ENTRIES.items() if theme in entry.fields["themes"].replace(" ", "").split(",")}
+    assert listed == expected
+
+
+def test_publications_page_links_each_theme_with_its_count(html):
+    items = [item.get_text(" ", strip=True) for item in soup(html / "publications.html").select("ul.publication-themes li")]
+    counts = Counter(theme.strip() for entry in ENTRIES.values() for theme in entry.fields.get("themes", "").split(","))
+    assert f"Physics of AI : {counts['physics-of-ai']} papers" in items
+    assert len(items) == len(counts)
+
+
+def test_every_paper_has_a_page_reachable_from_the_list(html):
+    page = soup(html / "publications.html")
+    hrefs = {a["href"] for a in page.select("li.pub-entry .pub-title a")}
+    assert hrefs == {f"papers/{key}.html" for key in ENTRIES}
+    for key, entry in ENTRIES.items():
+        paper = soup(html / "papers" / f"{key}.html")
+        assert paper.find("h1").get_text().rstrip("¶") == title(entry)
+        assert paper.select("details.pub-bibtex pre")[-1].get_text().startswith(f"@{entry.type}{{{key},")
+        assert OWNER in [strong.get_text() for strong in paper.find_all("strong")]
+        assert paper.select_one("p.pub-lead").get_text() == " ".join(entry.fields["summary"].split())
+
+
+def test_paper_pages_quote_the_sentences_that_cite_them(html):
+    for key, entry in ENTRIES.items():
+        paper = soup(html / "papers" / f"{key}.html")
+        section = next(div for div in paper.select("div.pub-section") if "Where it is discussed" in div.get_text())
+        pages = [a["href"].removeprefix("../") for a in section.select("p > a")]
+        assert pages == [f"research/{theme.strip()}.html" for theme in entry.fields["themes"].split(",")]
+        for quote in section.select("blockquote.pub-context"):
+            sentence = quote.get_text(" ", strip=True)
+            article = soup(html / pages[0]).find("article")
+            for mark in article.select("a.footnote-reference"):
+                mark.decompose()
+            text = "".join(article.get_text().split())
+            assert len(sentence.split()) >= 5 and "".join(sentence.split()) in text, (key, sentence)
+
+
+def test_paper_pages_list_every_author(html):
+    paper = soup(html / "papers" / "wang2023discovery.html")
+    authors = paper.select_one(".pub-authors").get_text()
+    assert "Marinka Zitnik" in authors and "Petar Veličković" in authors
+    assert "others" not in authors
+
+
+def test_epub_list_is_in_place_grouped_by_year_with_bold_owner_and_marks(epub):
+    page = soup(epub_files(epub)["publications.xhtml"])
+    grouped = entries_by_year(page)
+    assert list(grouped) == years_in_order()
+    entries = [entry for entries in grouped.values() for entry in entries]
+    assert len(entries) == len(ENTRIES)
+    assert all(OWNER in [s.get_text() for s in entry.find_all("strong")] for entry in entries)
+    assert sum(1 for entry in entries if entry.find("sup", string="*")) == 2
+    assert not page.select("details")  # BibTeX records are for the web
+
+
+def test_pdf_list_is_in_place_grouped_by_year(pdf):
+    require_tool("pdftotext")
+    text = squash("\n".join(pdf_pages(pdf)))
+    chapter = text[text.index("Every paper, newest first"):text.index("PhD student in physics, Research Assistant")]
+    positions = [chapter.index(f"{year} (") for year in years_in_order()]
+    assert positions == sorted(positions)
+    for entry in ENTRIES.values():
+        assert title(entry) in chapter, title(entry)
+    assert "References" not in text  # no bibliography chapter collected at the end
+
+
+def test_pdf_sets_the_owner_in_bold_and_links_the_identifiers(pdf):
+    require_tool("pdftohtml")
+    xml = pdf_xml(pdf)
+    assert xml.count(f"<b>{OWNER}</b>") >= len(ENTRIES)
+    hrefs = set(re.findall(r'<a href="([^"]+)"', xml))
+    for entry in ENTRIES.values():
+        if "eprint" in entry.fields:
+            assert f"https://arxiv.org/abs/{entry.fields['eprint']}" in hrefs
+        if "doi" in entry.fields:
+            assert f"https://doi.org/{entry.fields['doi']}" in hrefs

@@ -1,0 +1,59 @@
+"""Figures drawn from the .bib: present in every format, true to the data, redrawn only when it changes."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+from reading import bib_entries, epub_files, pdf_text, soup, squash
+
+FIGURES = {"per-year": "publications", "coauthors": "research/index", "timeline": "experience"}
+
+
+def per_year_counts(description: str) -> dict[str, int]:
+    return {year: int(count) for year, count in re.findall(r"(\d{4}): (\d+)", description)}
+
+
+@pytest.mark.parametrize(("kind", "page"), FIGURES.items())
+def test_web_figure_is_inline_svg_with_title_desc_and_page_colour(html, kind, page):
+    figure = soup(html / f"{page}.html").find("figure", id=f"figure-{kind}")
+    svg = figure.find("svg")
+    assert svg["role"] == "img"
+    labels = svg["aria-labelledby"].split()
+    assert svg.find("title")["id"] in labels and svg.find("desc")["id"] in labels
+    assert svg.find("title").get_text() and svg.find("desc").get_text()
+    assert "currentColor" in str(svg) and "#010101" not in str(svg)  # text and axes follow light and dark
+
+
+def test_papers_per_year_match_the_publication_list(html):
+    page = soup(html / "publications.html")
+    drawn = per_year_counts(page.find("figure", id="figure-per-year").find("desc").get_text())
+    listed = {section["id"].removeprefix("year-"): len(section.select("li.pub-entry"))
+              for section in page.select("section[id^=year-]")}
+    assert drawn == listed
+    assert drawn == dict(Counter(entry.fields["year"] for entry in bib_entries().values()))
+
+
+def test_coauthor_figure_comes_with_a_text_alternative(html):
+    page = soup(html / "research" / "index.html")
+    text = page.find("p", class_="figure-text").get_text()
+    shared = Counter(str(person) for entry in bib_entries().values() for person in entry.persons["author"])
+    assert f"Max Tegmark ({shared['Tegmark, Max']} papers)" in text
+    assert text.startswith("Most frequent co-authors: Max Tegmark")
+
+
+def test_epub_shows_each_figure_as_an_image_with_alt_text(epub):
+    files = epub_files(epub)
+    for kind, page in FIGURES.items():
+        image = soup(files[f"{page}.xhtml"]).find("figure", id=f"figure-{kind}").find("img")
+        assert image["alt"] and image["src"].endswith(".png")
+
+
+def test_pdf_includes_each_figure_as_vector_graphics(latex, pdf):
+    (tex,) = latex.glob("*.tex")
+    included = re.findall(r"\\sphinxincludegraphics\[[^]]*\]\{\{([^}]+)\}\.pdf\}", tex.read_text(encoding="utf-8"))
+    assert sorted(name.split("-")[0] for name in included) == ["coauthors", "per", "timeline"]
+    for name in included:
+        assert (latex / f"{name}.pdf").read_bytes().startswith(b"%PDF")
+    assert "Papers per year, by kind of venue." in squash(pdf_text(pdf))
