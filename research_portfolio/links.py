@@ -20,6 +20,7 @@ import dataclasses
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -79,10 +80,18 @@ def row(config: Config) -> list[Link]:
 
 
 class PortfolioLinks(SphinxDirective):
-    """One line of labelled links; print has them on its title page instead."""
+    """One line of labelled links; print has them on its title page instead.
+
+    ``:only: CV`` (labels, comma-separated) keeps just those links: the Experience page links the CV.
+    """
+
+    option_spec = {"only": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
         links = row(self.config)
+        if "only" in self.options:
+            wanted = {label.strip().lower() for label in self.options["only"].split(",")}
+            links = [link for link in links if link.label.lower() in wanted]
         if not links:
             return []
         paragraph = nodes.paragraph("", "", classes=["portfolio-links"])

@@ -58,3 +58,15 @@ def test_a_local_build_links_the_person_but_no_file_it_does_not_have(make_app, t
 def test_a_site_that_sets_its_footer_icons_keeps_them(make_app, tmp_path):
     page = home(make_app, tmp_path, html_theme_options={"footer_icons": []})
     assert footer(page) == {}
+
+
+def test_a_page_can_link_the_cv_alone(make_app, tmp_path):
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source)
+    shutil.copyfile(DATA / "hostile" / "one-entry.bib", source / "refs.bib")
+    (source / "index.md").write_text("# Marta Kowalczyk\n\n```{portfolio-links}\n:only: CV\n```\n\n```{toctree}\npublications\n```\n")
+    app = make_app("html", srcdir=source, freshenv=True,
+                   confoverrides={"html_baseurl": BASE, "portfolio_person": PERSON, "portfolio_downloads": "readthedocs"})
+    app.build()
+    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert row(page) == {"CV": f"{BASE}cv.pdf"}
