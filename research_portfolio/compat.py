@@ -66,6 +66,34 @@ def count_warnings(app: Sphinx) -> WarningCounter:
     return counter
 
 
+class PruneKeeping:
+    """An indexer's ``prune`` that also keeps the pages named in ``keeps``."""
+
+    def __init__(self, prune: Any) -> None:
+        self.prune = prune
+        self.keeps: set[str] = set()
+
+    def __call__(self, docnames: Any) -> None:
+        self.prune(set(docnames) | self.keeps)
+
+
+def keep_in_search_index(builder: Any, pagenames: set[str]) -> None:
+    """Keep generated pages in the search index Sphinx writes at the end of an HTML build.
+
+    Sphinx indexes only documents read from sources: before it writes ``searchindex.js`` it prunes
+    the index to ``env.all_docs``, which leaves out every page an extension generates. The builder's
+    indexer is given a ``prune`` that keeps *pagenames* too; without an indexer (search off), or with
+    one that has no ``prune``, nothing changes and the pages are simply not searchable.
+    """
+    indexer = getattr(builder, "indexer", None)
+    prune = getattr(indexer, "prune", None)
+    if prune is None:
+        return
+    if not isinstance(prune, PruneKeeping):
+        prune = indexer.prune = PruneKeeping(prune)  # type: ignore[union-attr]
+    prune.keeps.update(pagenames)
+
+
 def give_bibtex_its_data(env: BuildEnvironment, bibdata: Any) -> None:
     """Hand sphinxcontrib-bibtex the parsed .bib files, so it does not parse them a second time.
 

@@ -33,7 +33,7 @@ EXCLUDED = ["_build", ".*", "**/.*", "venv", "node_modules", "**/node_modules", 
 #: The MyST syntax a portfolio's pages use.
 MYST_EXTENSIONS = ["colon_fence", "deflist", "attrs_inline", "attrs_block"]
 #: Web-only files of the package's static folder, which the e-book leaves out.
-WEB_ONLY_STATIC = ["_static/portfolio-copy.js"]
+WEB_ONLY_STATIC = ["_static/portfolio-copy.js", "_static/portfolio-search.js"]
 
 
 def general(app: Sphinx, config: Config) -> dict[str, Any]:
@@ -73,6 +73,8 @@ def html(app: Sphinx, config: Config) -> dict[str, Any]:
         "html_copy_source": False,
         "html_use_index": False,  # a portfolio needs no general index page
         "html_show_sourcelink": False,
+        # Sphinx opens the scorer from the working folder, not conf.py's: the package's file by its full path.
+        "html_search_scorer": str(PACKAGE / "templates" / "search-scorer.js"),
     }
     if static.is_dir():
         values["html_static_path"] = ["_static"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -20,7 +19,6 @@ from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
@@ -102,6 +100,8 @@ class PublicationList(SphinxDirective):
         if "group-by-year" not in self.options:
             listed = entry_list(papers, full=False, printed=False,
                                 numbered="numbered" in self.options)
+            # A paper is found by search on its own page and in the full list, not in every excerpt.
+            listed["classes"].append("no-search")
             return [*legend(papers), listed]
         portfolio_domain(self.env).full_lists[self.env.docname] = True
         return [summary(papers), *self.year_sections(papers)]
@@ -203,24 +203,22 @@ def count(papers: list[Entry]) -> str:
     return f"{len(papers)} paper" if len(papers) == 1 else f"{len(papers)} papers"
 
 
-COPY_SCRIPT = Path(__file__).parent / "static" / "portfolio-copy.js"
 WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
-def add_copy_script(app: Sphinx) -> None:
-    """The copy buttons, on the web only: the e-book and the PDF have nothing to copy to.
+def add_scripts(app: Sphinx) -> None:
+    """The copy buttons and the search results' summaries, on the web only.
 
-    The script is in place before any page is written, so every page links it with its checksum.
+    The scripts are in the package's static folder (copied with it); added here, before any page is
+    written, every page links them with their checksums.
     """
     if app.builder.name in WEB_BUILDERS:
-        static = Path(app.outdir) / "_static"
-        static.mkdir(parents=True, exist_ok=True)
-        copy_asset_file(COPY_SCRIPT, static / COPY_SCRIPT.name)
-        app.add_js_file(COPY_SCRIPT.name, loading_method="defer")
+        app.add_js_file("portfolio-copy.js", loading_method="defer")
+        app.add_js_file("portfolio-search.js", loading_method="defer")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.connect("builder-inited", add_copy_script)
+    app.connect("builder-inited", add_scripts)
     app.add_node(
         collapsible,
         html=(visit_collapsible_html, None),

@@ -25,11 +25,13 @@ from pybtex_docutils import Backend
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.config import Config
+from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
 from .cache import code_key
+from .compat import keep_in_search_index
 from .domain import paper_title, portfolio_domain
 from .lists import collapsible, legend, plain
 from .style import STYLE_NAME, formatting_style, plain_text, rich_field
@@ -81,8 +83,11 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     style = formatting_style(STYLE_NAME)
     domain = portfolio_domain(app.env)
     record = PageRecord(app)
-    for key, entry in database.catalogue(app.env).entries.items():
+    papers = database.catalogue(app.env).entries
+    keep_in_search_index(app.builder, {page_name(key) for key in papers})
+    for key, entry in papers.items():
         pagename = page_name(key)
+        index_for_search(app, pagename, entry, style)
         citing = domain.citing(key)
         if record.unchanged(pagename, entry, citing):
             continue
@@ -92,6 +97,20 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         title = html.escape(plain_text(rich_field(entry, "title")))  # a page title is HTML to Sphinx and its themes
         yield pagename, {"title": title, "body": body, "paper": entry}, "paper.html"
     record.save()
+
+
+def index_for_search(app: Sphinx, pagename: str, entry: Entry, style: Any) -> None:
+    """Feed the search index what a reader searches a paper by: its title, summary, authors and venue.
+
+    The title is the result's title; the BibTeX and the page's other parts stay out of the index.
+    """
+    title = plain_text(rich_field(entry, "title"))
+    section = nodes.section("", nodes.title("", title), ids=["paper"])
+    for text in (entries.summary(entry), plain_text(style.format_authors(entry)), plain_text(style.format_venue(entry))):
+        section += nodes.paragraph("", text)
+    document = new_document(pagename)
+    document += section
+    web_builder(app).index_page(pagename, document, title)
 
 
 class PageRecord:

@@ -11,6 +11,7 @@ The server mounts the site at the path of its canonical URL and answers a missin
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import threading
@@ -279,3 +280,61 @@ def test_paper_page_works_without_javascript(browser):
     assert tab.locator("button.pub-copy-button").count() == 0
     assert tab.locator("blockquote.pub-context").first.is_visible()
     context.close()
+
+
+#: A reader's query with the words of a title, and the paper whose page must come first.
+TITLE_QUERIES = {
+    "omnigrok": "liu2023omnigrok",
+    "clock pizza": "zhong2023clock",
+    "poisson flow generative models": "xu2022poisson",
+    "machine learning hidden symmetries": "liu2022symmetries",
+    "restart sampling": "xu2023restart",
+    "lottery ticket ensembling": "liu2023lottery",
+}
+
+
+def search(browser, query: str) -> list[tuple[str, str, str]]:
+    """(href, title, snippet) of each result of Sphinx's search page for *query*, in rank order."""
+    tab = browser.tab("light")
+    tab.goto(browser.base + f"search.html?q={query.replace(' ', '+')}")
+    tab.wait_for_function("""() => (document.querySelector('#search-results')?.textContent || '').includes('Search finished')
+        && [...document.querySelectorAll('#search-results ul.search li')].every(item => item.querySelector('p.context'))""",
+                          timeout=20000)
+    return tab.evaluate("""[...document.querySelectorAll('#search-results ul.search li')].map(item =>
+        [item.querySelector('a').getAttribute('href'), item.querySelector('a').textContent,
+         (item.querySelector('p.context') || {}).textContent || ''])""")
+
+
+@pytest.mark.parametrize(("query", "key"), TITLE_QUERIES.items())
+def test_a_title_query_finds_the_papers_page_first_with_its_summary(browser, html, query, key):
+    from reading import bib_entries, soup
+
+    results = search(browser, query)
+    href, title, snippet = results[0]
+    assert href.endswith(f"papers/{key}.html"), [result[0] for result in results]
+    page = soup(html / "papers" / f"{key}.html")
+    assert title == page.find("h1").get_text().strip()
+    assert snippet == page.select_one('meta[name="description"]')["content"]
+    assert snippet == " ".join(bib_entries()[key].fields["summary"].split())
+
+
+def test_no_search_snippet_shows_bibtex_or_starts_mid_word(browser, html):
+    from reading import soup
+
+    for query in ("grokking", "entropy", "tegmark"):
+        for href, _, snippet in search(browser, query):
+            assert "@article{" not in snippet and " = {" not in snippet, (query, href)
+            first = snippet.removeprefix("\u2026").split(" ", 1)[0]
+            text = " ".join(soup(html / href.split("#")[0]).select_one("article").get_text().split())
+            assert re.search(rf"(?:^|\s){re.escape(first)}", text), (query, href, snippet[:80])  # a whole word, not a tail
+
+
+def test_lists_that_repeat_papers_are_left_out_of_the_search_index(html):
+    text = (html / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    def pages(table: str) -> set[str]:
+        found = index[table]["omnigrok"]
+        return {index["docnames"][number] for number in ([found] if isinstance(found, int) else found)}
+
+    assert "index" not in pages("terms") and "research/index" not in pages("terms")  # the selected papers, shown again there
+    assert "publications" in pages("terms") and "papers/liu2023omnigrok" in pages("titleterms")
