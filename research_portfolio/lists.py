@@ -10,7 +10,7 @@ theme's page with its paper count.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -42,14 +42,36 @@ class collapsible(nodes.General, nodes.Element):
 
 
 def visit_collapsible_html(translator: HTML5Translator, node: collapsible) -> None:
-    body = translator.encode(node["text"])
-    content = f'<pre>{body}</pre>' if node.get("literal") else f"<p>{body}</p>"
+    if node.get("literal"):
+        content = f'<pre tabindex="0">{literal_lines(node["text"], translator.encode)}</pre>'
+    else:
+        content = f"<p>{translator.encode(node['text'])}</p>"
     kind = "pub-bibtex pub-copy" if node.get("literal") else "pub-more"
     translator.body.append(
         f'<details class="{kind}"{" open" if node.get("open") else ""}><summary>{translator.encode(node["label"])}'
         f"</summary>{content}</details>\n"
     )
     raise nodes.SkipNode
+
+
+#: An address with the braces and comma around it in BibTeX: one run that never breaks.
+URL = re.compile(r"(\{?https?://[^\s{}]+\}?[,.]?)")
+
+
+def literal_lines(text: str, encode: Callable[[str], str]) -> str:
+    """BibTeX (or a reference) as lines that wrap with a hanging indent, and addresses that never break.
+
+    Each line is a block of its own (``.pub-line``): a wrapped line goes on under its field, not at
+    the left edge; an address is one unbreakable run (``.pub-url``), the block scrolls sideways if an
+    address is wider than a phone. Copying takes the lines with their line breaks (``innerText``).
+    """
+    lines = []
+    for line in text.split("\n"):
+        parts = URL.split(line)
+        html = "".join(f'<span class="pub-url">{encode(part)}</span>' if number % 2 else encode(part)
+                       for number, part in enumerate(parts))
+        lines.append(f'<span class="pub-line">{html}</span>')
+    return "".join(lines)
 
 
 def visit_collapsible_epub(translator: HTML5Translator, node: collapsible) -> None:

@@ -83,19 +83,23 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     style = formatting_style(STYLE_NAME)
     domain = portfolio_domain(app.env)
     record = PageRecord(app)
-    papers = database.catalogue(app.env).entries
-    keep_in_search_index(app.builder, {page_name(key) for key in papers})
-    for key, entry in papers.items():
-        pagename = page_name(key)
+    papers = database.catalogue(app.env).papers()
+    keep_in_search_index(app.builder, {page_name(entry.key) for entry in papers})
+    titles = {entry.key: html.escape(plain_text(rich_field(entry, "title"))) for entry in papers}  # page titles are HTML
+    for number, entry in enumerate(papers):
+        pagename = page_name(entry.key)
         index_for_search(app, pagename, entry, style)
-        citing = domain.citing(key)
-        if record.unchanged(pagename, entry, citing):
+        citing = domain.citing(entry.key)
+        # Onward in the order of the full list, newest first: furo's own "Previous" and "Next" links.
+        around = {name: {"link": app.builder.get_relative_uri(pagename, page_name(other.key)), "title": titles[other.key]}
+                  for name, other in (("prev", papers[number - 1] if number else None),
+                                      ("next", papers[number + 1] if number + 1 < len(papers) else None)) if other}
+        if record.unchanged(pagename, entry, [citing, around]):
             continue
         tree = paper_body(app, pagename, entry, style, citing)
         relative_static_links(app, tree, pagename)
         body = web_builder(app).render_partial(tree)["fragment"]
-        title = html.escape(plain_text(rich_field(entry, "title")))  # a page title is HTML to Sphinx and its themes
-        yield pagename, {"title": title, "body": body, "paper": entry}, "paper.html"
+        yield pagename, {"title": titles[entry.key], "body": body, "paper": entry, **around}, "paper.html"
     record.save()
 
 
@@ -139,9 +143,10 @@ class PageRecord:
         ]
         self.site = json.dumps(site, default=str)
 
-    def unchanged(self, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]]) -> bool:
+    def unchanged(self, pagename: str, entry: Entry, context: object) -> bool:
+        """Whether the page shows what it showed last time: the same entry, site and *context* (citing pages, neighbours)."""
         inputs = [self.site, entry.type, sorted(entry.fields.items()),
-                  {role: [str(person) for person in persons] for role, persons in entry.persons.items()}, citing]
+                  {role: [str(person) for person in persons] for role, persons in entry.persons.items()}, context]
         digest = hashlib.sha256(json.dumps(inputs, default=str).encode()).hexdigest()
         self.current[pagename] = digest
         written = Path(self.app.outdir) / (pagename + web_builder(self.app).out_suffix)
@@ -198,12 +203,7 @@ def paper_body(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: lis
         body += nodes.paragraph("", plain(entry, "award"), classes=["pub-award"])
     if entries.field(entry, "abstract"):
         body += _section("Abstract", nodes.paragraph("", plain(entry, "abstract")))
-    themes = [app.config.portfolio_themes[theme] for theme in entries.themes(entry)]
-    if citing:
-        body += _section("Where it is discussed", *discussion(app, pagename, citing))
-    elif themes:
-        body += _link_line(app, pagename, "Research theme: " if len(themes) == 1 else "Research themes: ",
-                           [page for _, page in themes])
+    body.extend(discussion(app, pagename, entry, citing))
     body += _section(
         "Cite this paper",
         collapsible(label="Plain text", text=plain_reference(app, entry), literal=True, open=True),
@@ -216,12 +216,43 @@ def paper_body(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: lis
     return body
 
 
-def discussion(app: Sphinx, pagename: str, citing: list[tuple[str, list[str]]]) -> Iterator[nodes.Element]:
-    """Each page that cites the paper, linked, with the sentences that cite it."""
-    for docname, sentences in citing:
-        yield _link_line(app, pagename, "", [docname])
+def discussion(app: Sphinx, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]]) -> Iterator[nodes.Element]:
+    """One line, "Discussed in" the pages that cite the paper (else its themes' pages), and what they add.
+
+    A sentence that cites the paper is quoted only where it says something the summary, the title
+    and the author list do not: the page does not say the same thing twice.
+    """
+    themes = [page for _, page in (app.config.portfolio_themes.get(theme, ("", "")) for theme in entries.themes(entry))
+              if page in app.env.titles]
+    pages = [docname for docname, _ in citing] or themes
+    if not pages:
+        return
+    yield _link_line(app, pagename, "Discussed in ", pages, classes=["pub-discussed"])
+    for _, sentences in citing:
         for sentence in sentences:
-            yield nodes.block_quote("", nodes.paragraph("", sentence), classes=["pub-context"])
+            if adds_to(sentence, entry):
+                yield nodes.block_quote("", nodes.paragraph("", sentence), classes=["pub-context"])
+
+
+#: Words that carry no content of their own, left out when a sentence is compared with a summary.
+FUNCTION_WORDS = frozenset("""a an and are as at be been but by can could did do does for from had has have how in into is it
+its it's more most no not of on one or so such than that the their them then there these they this those to two was we were
+what when where which while who whom why will with would""".split())
+
+
+def content_words(text: str) -> set[str]:
+    """The words of *text* that carry content, lower case, roughly stemmed (a trailing s dropped)."""
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.lower())
+    return {word.removesuffix("s") for word in words if len(word) > 2 and word not in FUNCTION_WORDS}
+
+
+def adds_to(sentence: str, entry: Entry) -> bool:
+    """Whether *sentence* says enough the page does not already say (at least five words, and two fifths of it)."""
+    known = content_words(" ".join([entries.summary(entry), entries.field(entry, "title"),
+                                    *(entries.full_name(person) for person in entries.people(entry))]))
+    words = content_words(sentence)
+    new = words - known
+    return len(new) >= 5 and len(new) >= 0.4 * len(words)
 
 
 def preview(app: Sphinx, pagename: str, entry: Entry) -> list[nodes.Element]:
@@ -245,8 +276,8 @@ def _section(title: str, *children: nodes.Element) -> nodes.container:
     return nodes.container("", nodes.rubric("", title), *children, classes=["pub-section"])
 
 
-def _link_line(app: Sphinx, pagename: str, label: str, docnames: list[str]) -> nodes.paragraph:
-    paragraph = nodes.paragraph("", label)
+def _link_line(app: Sphinx, pagename: str, label: str, docnames: list[str], classes: list[str] | None = None) -> nodes.paragraph:
+    paragraph = nodes.paragraph("", label, classes=classes or [])
     for position, docname in enumerate(docnames):
         if position:
             paragraph += nodes.Text(", ")

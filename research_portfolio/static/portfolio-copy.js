@@ -12,7 +12,7 @@ document.querySelectorAll("details.pub-copy").forEach((block) => {
   status.className = "pub-copy-status";
   status.setAttribute("role", "status");
   button.addEventListener("click", () => {
-    navigator.clipboard.writeText(text.textContent).then(
+    navigator.clipboard.writeText(text.innerText).then(  // innerText: the lines with their line breaks
       () => { status.textContent = "Copied"; },
       () => { status.textContent = "Select the text and copy it"; },
     );

@@ -266,19 +266,20 @@ def test_copy_button_copies_the_bibtex_by_keyboard_alone(browser):
     tab.keyboard.press("Enter")
     tab.wait_for_function("[...document.querySelectorAll('.pub-copy-status')].some(s => s.textContent === 'Copied')")
     copied = tab.evaluate("navigator.clipboard.readText()")
-    bibtex = tab.evaluate("[...document.querySelectorAll('details.pub-copy pre')].at(-1).textContent")
-    assert copied == bibtex and copied.startswith("@inproceedings{liu2022grokking,")
+    bibtex = tab.evaluate("[...document.querySelectorAll('details.pub-copy pre')].at(-1).innerText")
+    assert copied == bibtex and copied.startswith("@inproceedings{liu2022grokking,\n  author = {Liu, Ziming and ")
+    assert copied.rstrip().endswith("\n}") and copied.count("\n") >= 6  # one field a line, as in a .bib file
     context.close()
 
 
 def test_paper_page_works_without_javascript(browser):
     context = browser.chromium.new_context(java_script_enabled=False)
     tab = context.new_page()
-    tab.goto(browser.base + "papers/liu2022grokking.html")
+    tab.goto(browser.base + "papers/liu2022symmetries.html")
     assert tab.locator("p.pub-lead").is_visible()
     assert tab.locator("details.pub-copy pre").last.is_visible()  # open without a script
     assert tab.locator("button.pub-copy-button").count() == 0
-    assert tab.locator("blockquote.pub-context").first.is_visible()
+    assert tab.locator("p.pub-discussed a").first.is_visible() and tab.locator("blockquote.pub-context").first.is_visible()
     context.close()
 
 

@@ -134,19 +134,36 @@ def test_every_paper_has_a_page_reachable_from_the_list(html):
         assert paper.select_one("p.pub-lead").get_text() == " ".join(entry.fields["summary"].split())
 
 
-def test_paper_pages_quote_the_sentences_that_cite_them(html):
+def test_paper_pages_say_where_the_paper_is_discussed_and_quote_only_what_adds(html):
+    quoted = 0
     for key, entry in ENTRIES.items():
         paper = soup(html / "papers" / f"{key}.html")
-        section = next(div for div in paper.select("div.pub-section") if "Where it is discussed" in div.get_text())
-        pages = [a["href"].removeprefix("../") for a in section.select("p > a")]
+        line = paper.select_one("p.pub-discussed")
+        assert line.get_text().startswith("Discussed in "), key
+        pages = [a["href"].removeprefix("../") for a in line.select("a")]
         assert pages == [f"research/{theme.strip()}.html" for theme in entry.fields["themes"].split(",")]
-        for quote in section.select("blockquote.pub-context"):
+        summary = set(entry.fields["summary"].lower().split())
+        for quote in paper.select("blockquote.pub-context"):
+            quoted += 1
             sentence = quote.get_text(" ", strip=True)
             article = soup(html / pages[0]).find("article")
             for mark in article.select("a.footnote-reference"):
                 mark.decompose()
-            text = "".join(article.get_text().split())
-            assert len(sentence.split()) >= 5 and "".join(sentence.split()) in text, (key, sentence)
+            assert "".join(sentence.split()) in "".join(article.get_text().split()), (key, sentence)
+            new = {word for word in sentence.lower().split() if len(word) > 3} - summary
+            assert len(new) >= 5, (key, sentence)  # it says something the summary above it does not
+    assert 0 < quoted < len(ENTRIES)
+
+
+def test_paper_pages_lead_onward_to_the_previous_and_next_paper_of_the_list(html):
+    order = [a["href"].removesuffix(".html").removeprefix("papers/")
+             for a in soup(html / "publications.html").select("section[id^=year-] li.pub-entry .pub-title a")]
+    for number, key in enumerate(order):
+        paper = soup(html / "papers" / f"{key}.html")
+        onward = {side: link["href"].removesuffix(".html") for side in ("prev", "next")
+                  if (link := paper.select_one(f"a.{side}-page"))}
+        assert onward.get("prev") == (order[number - 1] if number else None), key
+        assert onward.get("next") == (order[number + 1] if number + 1 < len(order) else None), key
 
 
 def test_paper_pages_list_every_author(html):
