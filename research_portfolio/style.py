@@ -189,6 +189,11 @@ def plain_text(text: Text) -> str:
     return " ".join(text.render(PLAIN_TEXT).replace("\N{NO-BREAK SPACE}", " ").split())
 
 
+def decoded(latex: str) -> str:
+    """LaTeX (a name, a title) as the plain Unicode text a reader sees: for metadata, page titles, figures."""
+    return plain_text(_rich_text(latex))
+
+
 @functools.lru_cache(maxsize=8192)
 def _rich_text(latex: str) -> Text:
     # Decoding LaTeX is the slowest step of formatting; the same titles and venues recur in every format.

@@ -25,7 +25,7 @@ from sphinx.util.typing import ExtensionMetadata
 from . import database, entries
 from .cards import place_card
 from .paperpages import PAGE_BUILDERS, page_name, plain_reference
-from .style import plain_text, rich_field
+from .style import decoded, plain_text, rich_field
 from .urls import published, site_path
 
 SOCIAL_CARD = "_static/portfolio-social.png"
@@ -125,7 +125,9 @@ def identifiers(entry: Entry) -> list[tuple[str, str, str]]:
 
 
 def author_names(entry: Entry) -> list[str]:
-    return [entries.full_name(person) for person in entries.people(entry) if not entries.is_others(person)]
+    """The authors' names as Unicode text ("Puente-Rolón", not "Puente-Rol{\\'o}n"), without al-folio's star."""
+    return [decoded(entries.full_name(entries.unstarred(person))) for person in entries.people(entry)
+            if not entries.is_others(person)]
 
 
 def venue(entry: Entry) -> str:

@@ -1,0 +1,37 @@
+"""LaTeX in names and titles reaches every tag a machine reads as the Unicode a reader sees."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from bs4 import BeautifulSoup
+from test_bring_your_own import ROOT
+
+BIB = r"""@article{kowalczyk2024cech,
+  author  = {Puente-Rol{\'o}n, Ana and Sch{\"o}ber, Lukas and Kowalczyk, Marta and {\v{C}}apek, Karel},
+  title   = {{\"U}ber {\v{C}}ech Cohomology of $\ell_1$ Spaces},
+  journal = {Journal f{\"u}r die reine und angewandte Mathematik},
+  year    = {2024},
+}
+"""
+
+
+def test_names_and_titles_are_decoded_in_page_titles_json_ld_and_scholar_tags(make_app, tmp_path):
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source)
+    (source / "refs.bib").write_text(BIB, encoding="utf-8")
+    app = make_app("html", srcdir=source, freshenv=True)
+    app.build()
+    assert app._warning.getvalue() == ""
+    page = BeautifulSoup((app.outdir / "papers" / "kowalczyk2024cech.html").read_text(encoding="utf-8"), "html.parser")
+    title = "Über Čech Cohomology of ℓ₁ Spaces"
+    names = ["Ana Puente-Rolón", "Lukas Schöber", "Marta Kowalczyk", "Karel Čapek"]
+    assert page.find("title").get_text().startswith(title)
+    assert page.select_one('meta[property="og:title"]')["content"] == title
+    assert page.select_one('meta[name="citation_title"]')["content"] == title
+    assert [tag["content"] for tag in page.select('meta[name="citation_author"]')] == names
+    assert page.select_one('meta[name="citation_journal_title"]')["content"] == "Journal für die reine und angewandte Mathematik"
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["headline"] == title and [author["name"] for author in data["author"]] == names
+    assert "\\" not in str(page.head) and "{" not in "".join(tag.get("content", "") for tag in page.select("meta"))
