@@ -236,8 +236,8 @@ def visit_epub(translator: HTML5Translator, node: data_figure) -> None:
 def visit_latex(translator: LaTeXTranslator, node: data_figure) -> None:
     image = _copy_into(translator.builder, drawing(translator.builder, node, "pdf"), "")
     caption = rf"\caption{{{translator.encode(node['caption'])}}}" if node["caption"] else ""
-    translator.body.append(
-        "\n\\begin{figure}[htbp]\n\\centering\n"
+    translator.body.append(  # [H]: where the directive stands, never floated into the middle of a list
+        "\n\\begin{figure}[H]\n\\centering\n"
         f"\\sphinxincludegraphics[scale=0.85]{{{{{Path(image).stem}}}.pdf}}\n"  # text near the body's size
         f"{caption}\n\\end{{figure}}\n"
     )

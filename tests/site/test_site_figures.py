@@ -70,3 +70,12 @@ def test_pdf_includes_each_figure_as_vector_graphics(latex, pdf):
     for name in included:
         assert (latex / f"{name}.pdf").read_bytes().startswith(b"%PDF")
     assert "Papers per year, by kind of venue." in squash(pdf_text(pdf))
+
+
+@pytest.mark.parametrize(("kind", "page"), FIGURES.items())
+def test_pdf_figure_stands_where_its_page_puts_it_never_inside_a_list(html, pdf, kind, page):
+    """A figure floated to the top of a page lands between two items of a list (the timeline did, in Experience)."""
+    caption = squash(soup(html / f"{page}.html").find("figure", id=f"figure-{kind}").find("figcaption").get_text())
+    text = squash(pdf_text(pdf))
+    after = text[text.index(caption) + len(caption):].lstrip()
+    assert not after.startswith("\N{BULLET}"), f"a list goes on after the {kind} figure: {after[:80]!r}"
