@@ -90,7 +90,7 @@ def coauthor_bars(coauthors: list[Coauthor], themes: list[str], ink: str) -> Fig
     for row, (count, note) in enumerate(zip(counts, notes)):
         axes.annotate(note, (count, row), xytext=(4, 0), textcoords="offset points", va="center_baseline", color=ink)
     axes.set_yticks(rows, names)
-    axes.set_ylim(len(names) - 0.5, -0.5)  # the most frequent on top
+    axes.set_ylim(max(len(names), 1) - 0.5, -0.5)  # the most frequent on top
     axes.set_xlim(0, max(counts, default=1) * 1.12)
     axes.xaxis.set_visible(False)
     for side in ("top", "right", "bottom"):

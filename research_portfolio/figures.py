@@ -95,7 +95,7 @@ def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str,
     return {
         "data": {"coauthors": people, "themes": titles},
         "alt": f"Bar chart of {config.portfolio_person.get('name', 'the owner')}'s most frequent co-authors by papers shared, "
-               "coloured by research theme.",
+               "colored by research theme.",
         "desc": summary,
         "text": summary,
     }
