@@ -84,9 +84,9 @@ def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str,
         people.append((names[key], len(joint), -1 if several else theme_keys.index(themes[0][0])))
     people.sort(key=lambda person: (-person[1], person[0]))
     titles = [title for title, _ in config.portfolio_themes.values()]
-    # The theme in words too, for a reader who cannot tell the colours apart.
-    frequent = [f"{name} ({count} papers{f', {titles[theme]}' if theme >= 0 else ', several themes' if titles else ''})"
-                for name, count, theme in people if count > 1]
+    # Each one's theme in words too, for a reader who cannot tell the colours of the bars apart.
+    words = [("several themes" if theme < 0 else titles[theme]) if titles else "" for _, _, theme in people]
+    frequent = [f"{name} ({count} papers{', ' if about else ''}{about})" for (name, count, _), about in zip(people, words) if count > 1]
     single = sum(1 for _, count, _ in people if count == 1)
     parts = [f"Most frequent co-authors: {', '.join(frequent)}"] if frequent else []
     if single:
