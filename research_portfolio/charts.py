@@ -12,18 +12,17 @@ import math
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
-from matplotlib.collections import LineCollection
-from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 PALETTE = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442", "#999999"]
-SINGLE_COLOUR = "#999999"  # co-authors of one paper
-MOST_NAMED = 6  # co-authors named in the network; more would collide on a phone (the text beside it names them all)
+SINGLE_COLOUR = "#999999"  # the co-authors counted together, not named
+MOST_NAMED = 10  # co-authors with a bar of their own; more would make a long chart (the text beside it names them all)
 #: Figures are drawn narrow with large text, so a phone shrinks them little: 12-point text on a
 #: 4.4-inch figure is about 14 CSS pixels (the body's small text) on a 412-pixel-wide screen.
 WIDTH = 4.4
 POSITION_COLOUR = "#0072B2"  # white text on it has a contrast of 5.3:1
+GAP = 0.03  # years left blank at each end of a position's bar
 
 
 @dataclass(frozen=True)
@@ -62,62 +61,48 @@ def papers_per_year(counts: dict[str, dict[str, int]], kinds: list[str], ink: st
     return figure
 
 
-def coauthor_network(owner: str, coauthors: list[Coauthor], themes: list[str], ink: str) -> Figure:
-    """The owner at the centre; co-authors on rings, closer and larger the more papers they share.
+def coauthor_bars(coauthors: list[Coauthor], themes: list[str], ink: str) -> Figure:
+    """Ranked bars: the most frequent co-authors, most papers on top, each named beside its bar and
+    coloured by the research theme of most of the papers shared (a theme index of -1: several).
 
-    Co-authors of one paper form a plain grey outer ring: they show the breadth of the work without
-    letting one many-author paper colour the picture. A theme index of -1 means "several themes".
-    The most frequent co-authors are named; lines and dots are drawn in a few batched calls, so a
-    lab-sized bibliography draws as fast as a small one.
+    Everyone else is one grey bar at the bottom, counted, not named: the co-authors of a single paper
+    show the breadth of the work without one many-author paper filling the chart.
     """
-    figure = Figure(figsize=(WIDTH, WIDTH * 1.3))
-    axes = figure.add_axes((0, 0.3, 1, 0.7))
-    axes.set_aspect("equal")
-    axes.set_axis_off()
-    rings: dict[float, list[Coauthor]] = {}
-    for person in sorted(coauthors, key=lambda person: (-person.papers, person.theme, person.name)):
-        rings.setdefault(_ring_radius(person.papers), []).append(person)
-    most = max((person.papers for person in coauthors), default=1)
-    spokes, widths, colours, dots, dot_colours, sizes = [], [], [], [], [], []
-    named = 0
-    for radius, people in rings.items():
-        for number, person in enumerate(people):
-            angle = math.pi / 2 + 2 * math.pi * (number + (0 if len(people) == 1 else 0.25)) / len(people)
-            x, y = radius * math.cos(angle), radius * math.sin(angle)
-            single = person.papers == 1
-            colour = SINGLE_COLOUR if single else ink if person.theme < 0 else PALETTE[person.theme % len(PALETTE)]
-            if not single:  # co-authors of one paper: a dot on the outer ring, no line to cross a name
-                spokes.append([(0, 0), (x, y)])
-                widths.append(0.6 + 3.4 * person.papers / most)
-                colours.append(colour)
-            dots.append((x, y))
-            dot_colours.append(colour)
-            sizes.append(10 if single else 30 + 80 * person.papers / most)
-            if not single and named < MOST_NAMED:
-                named += 1
-                # The name continues the spoke outwards, so no line runs through it.
-                axes.annotate(f"{person.name} ({person.papers})", (x, y), xytext=(6 * math.cos(angle), 6 * math.sin(angle)),
-                              textcoords="offset points", ha="left" if math.cos(angle) >= -0.01 else "right",
-                              va="bottom" if math.sin(angle) > 0.3 else "top" if math.sin(angle) < -0.3 else "center",
-                              color=ink)
-    faded = [to_rgba(colour, 0.35 if colour == SINGLE_COLOUR else 0.75) for colour in colours]
-    axes.add_collection(LineCollection(spokes, linewidths=widths, colors=faded, zorder=1))
-    if dots:
-        xs, ys = zip(*dots)
-        axes.scatter(xs, ys, s=sizes, c=dot_colours, zorder=2, linewidths=0)
-    axes.scatter([0], [0], s=300, color=ink, zorder=3, linewidths=0)
-    axes.annotate(owner, (0, 0), xytext=(0, -12), textcoords="offset points", ha="center", va="top", color=ink,
-                  fontweight="bold")
-    axes.set_xlim(-1.75, 1.75)
-    axes.set_ylim(-1.1, 1.1)
-    shown = sorted({person.theme for person in coauthors if person.papers > 1}) if themes else []
-    handles = [Line2D([], [], linestyle="", marker="o", color=ink if theme < 0 else PALETTE[theme % len(PALETTE)])
-               for theme in shown]
-    labels = ["several themes" if theme < 0 else themes[theme] for theme in shown]
-    if any(person.papers == 1 for person in coauthors):
-        handles.append(Line2D([], [], linestyle="", marker="o", markersize=4, color=SINGLE_COLOUR))
-        labels.append("one shared paper")
-    figure.legend(handles, labels, loc="lower left", ncols=1, frameon=False, labelcolor=ink)
+    ranked = sorted(coauthors, key=lambda person: (-person.papers, person.name))
+    named = [person for person in ranked if person.papers > 1][:MOST_NAMED]
+    rest = ranked[len(named):]
+    names = [person.name for person in named]
+    counts = [person.papers for person in named]
+    colours = [_theme_colour(person.theme, ink) for person in named]
+    notes = [str(count) for count in counts]
+    if rest:
+        fewest, most = rest[-1].papers, rest[0].papers
+        names.append(f"{len(rest)} other{'s' if len(rest) > 1 else ''}")
+        counts.append(most)
+        colours.append(SINGLE_COLOUR)
+        each = str(most) if fewest == most else f"{fewest}\N{EN DASH}{most}"
+        notes.append(f"{each} each" if len(rest) > 1 else each)
+    shown = sorted({person.theme for person in named}, key=lambda theme: (theme < 0, theme)) if themes else []
+    figure = Figure(figsize=(WIDTH, 0.6 + 0.3 * len(names) + 0.26 * len(shown)), layout="constrained")
+    axes = figure.add_subplot()
+    rows = range(len(names))
+    axes.barh(rows, counts, color=colours, height=0.68)
+    for row, (count, note) in enumerate(zip(counts, notes)):
+        axes.annotate(note, (count, row), xytext=(4, 0), textcoords="offset points", va="center_baseline", color=ink)
+    axes.set_yticks(rows, names)
+    axes.set_ylim(max(len(names), 1) - 0.5, -0.5)  # the most frequent on top
+    axes.set_xlim(0, max(counts, default=1) * 1.12)
+    axes.xaxis.set_visible(False)
+    for side in ("top", "right", "bottom"):
+        axes.spines[side].set_visible(False)
+    axes.spines["left"].set_color(ink)
+    axes.tick_params(axis="y", length=0, colors=ink)
+    axes.set_facecolor("none")
+    if shown:
+        handles = [Patch(color=_theme_colour(theme, ink)) for theme in shown]
+        labels = ["several themes" if theme < 0 else themes[theme] for theme in shown]
+        figure.legend(handles, labels, loc="outside upper left", ncols=1, frameon=False, labelcolor=ink,
+                      handlelength=1, handleheight=1)
     return figure
 
 
@@ -130,8 +115,9 @@ def timeline(positions: list[Position], papers: list[tuple[float, int]], themes:
     for position in positions:
         finish = position.end if position.end is not None else end
         name = position.name if position.end is not None else f"{position.name} \N{RIGHTWARDS ARROW}"
-        axes.barh(rows + 0.4, finish - position.start, left=position.start, height=0.7, color=POSITION_COLOUR,
-                  edgecolor="white", linewidth=1)
+        # A gap, not a white edge, between positions that meet: a white edge would frame the bars on a dark page.
+        axes.barh(rows + 0.4, finish - position.start - 2 * GAP, left=position.start + GAP, height=0.7, color=POSITION_COLOUR,
+                  linewidth=0)
         inside = finish - position.start >= 1.2  # a short position gets its name above its bar
         axes.text((position.start + finish) / 2, rows + (0.4 if inside else 0.95), name, ha="center",
                   va="center" if inside else "bottom", color="white" if inside else ink, fontweight="bold")
@@ -153,8 +139,8 @@ def timeline(positions: list[Position], papers: list[tuple[float, int]], themes:
 
 
 
-def _ring_radius(papers: int) -> float:
-    return {1: 1.0, 2: 0.74}.get(papers, 0.5 if papers < 5 else 0.26)
+def _theme_colour(theme: int, ink: str) -> str:
+    return ink if theme < 0 else PALETTE[theme % len(PALETTE)]
 
 
 def _style_axes(axes: Axes, ink: str) -> None:

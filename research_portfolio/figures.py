@@ -83,16 +83,19 @@ def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str,
         several = not themes or (len(themes) > 1 and themes[0][1] == themes[1][1])  # no theme of their own
         people.append((names[key], len(joint), -1 if several else theme_keys.index(themes[0][0])))
     people.sort(key=lambda person: (-person[1], person[0]))
-    frequent = [f"{name} ({count} papers)" for name, count, _ in people if count > 1]
+    titles = [title for title, _ in config.portfolio_themes.values()]
+    # Each one's theme in words too, for a reader who cannot tell the colours of the bars apart.
+    words = [("several themes" if theme < 0 else titles[theme]) if titles else "" for _, _, theme in people]
+    frequent = [f"{name} ({count} papers{', ' if about else ''}{about})" for (name, count, _), about in zip(people, words) if count > 1]
     single = sum(1 for _, count, _ in people if count == 1)
     parts = [f"Most frequent co-authors: {', '.join(frequent)}"] if frequent else []
     if single:
         parts.append(f"{'and ' if frequent else ''}{single} co-author{'s' if single > 1 else ''} with one paper each")
     summary = ("; ".join(parts) or "No co-authors") + "."
     return {
-        "data": {"owner": str(config.portfolio_person.get("name", "")), "coauthors": people,
-                 "themes": [title for title, _ in config.portfolio_themes.values()]},
-        "alt": f"Network of co-authors around {config.portfolio_person.get('name', 'the owner')}, coloured by research theme.",
+        "data": {"coauthors": people, "themes": titles},
+        "alt": f"Bar chart of {config.portfolio_person.get('name', 'the owner')}'s most frequent co-authors by papers shared, "
+               "colored by research theme.",
         "desc": summary,
         "text": summary,
     }
@@ -186,7 +189,7 @@ def draw(kind: str, data: dict[str, Any], ink: str) -> Figure:
         return charts.papers_per_year(data["counts"], data["kinds"], ink)
     if kind == "coauthors":
         people = [charts.Coauthor(name, count, theme) for name, count, theme in data["coauthors"]]
-        return charts.coauthor_network(data["owner"], people, data["themes"], ink)
+        return charts.coauthor_bars(people, data["themes"], ink)
     positions = [charts.Position(*position) for position in data["positions"]]
     return charts.timeline(positions, [tuple(dot) for dot in data["papers"]], data["themes"], data["end"], ink)
 
@@ -233,8 +236,8 @@ def visit_epub(translator: HTML5Translator, node: data_figure) -> None:
 def visit_latex(translator: LaTeXTranslator, node: data_figure) -> None:
     image = _copy_into(translator.builder, drawing(translator.builder, node, "pdf"), "")
     caption = rf"\caption{{{translator.encode(node['caption'])}}}" if node["caption"] else ""
-    translator.body.append(
-        "\n\\begin{figure}[htbp]\n\\centering\n"
+    translator.body.append(  # [H]: where the directive stands, never floated into the middle of a list
+        "\n\\begin{figure}[H]\n\\centering\n"
         f"\\sphinxincludegraphics[scale=0.85]{{{{{Path(image).stem}}}.pdf}}\n"  # text near the body's size
         f"{caption}\n\\end{{figure}}\n"
     )
