@@ -55,6 +55,14 @@ def test_theme_page_narrates_and_cites_every_paper_of_its_theme(html, docname):
     assert 400 <= prose_words(soup(html / f"{docname}.html")) <= 900
 
 
+@pytest.mark.parametrize("docname", THEME_PAGES)
+def test_theme_page_prose_names_each_of_its_papers_once_linked_to_its_page(html, docname):
+    article = soup(html / f"{docname}.html").find("article")
+    named = [Path(link["href"]).stem for link in article.select(".pub-mention a[href]") if not link.find_parent("aside")]
+    cited = cited_keys(soup(html / f"{docname}.html"))
+    assert sorted(key for key in named if key in cited) == sorted(cited)
+
+
 def test_theme_page_shows_its_papers_once(html):
     for docname in THEME_PAGES:
         page = soup(html / f"{docname}.html")
