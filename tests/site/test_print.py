@@ -114,3 +114,17 @@ def test_cv_gives_positions_themes_publications_service_and_the_phone(cv_pdf):
         assert publications.count(title) == 1, title
     for honour in ("Oral, NeurIPS 2022", "Editors' Suggestion, Physical Review Letters 2021"):
         assert honour in text.replace("\u2019", "'")
+
+
+def test_first_chapter_carries_the_home_pages_selected_papers_and_press(pdf):
+    require_tool("pdftotext")
+    text = squash(pdf_text(pdf))
+    chapter = text[text.index("Chapter 1 Research overview"):text.index("Chapter 2 Physics of AI")]
+    assert "Selected papers" in chapter and "In the press" in chapter
+    selected = [entry for entry in ENTRIES.values() if entry.fields.get("selected") == "true"]
+    for entry in selected:
+        opening = " ".join(entry.fields["title"].replace("{", "").replace("}", "").split()[:3])
+        assert opening.lower() in chapter.lower(), opening
+    for outlet in ("MIT News, 2023", "Quanta Magazine, September 2023", "New Scientist, May 2022",
+                   "The Cognitive Revolution podcast, 2023"):
+        assert outlet in chapter, outlet
