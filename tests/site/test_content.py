@@ -121,6 +121,19 @@ def test_selected_papers_and_press_live_on_the_home_page_alone(html, epub):
         entry.fields.get("selected") == "true" for entry in bib_entries().values())
 
 
+def test_experience_links_the_themes_and_leaves_their_story_to_them(html):
+    page = soup(html / "experience.html")
+    links = {link["href"].split("#")[0] for link in page.find("article").find_all("a", href=True)}
+    assert {f"research/{theme}.html" for theme in ("physics-of-ai", "physics-for-ai", "ai-for-physics",
+                                                    "neuroscience-for-ai")} <= links
+    text = main_text(page)
+    assert not any(story in text for story in ("Poisson flow", "grokking", "New Scientist", "Cognitive Revolution"))
+
+
+def test_publications_say_newest_first_once(html):
+    assert main_text(soup(html / "publications.html")).count("newest first") == 1
+
+
 def test_phone_number_is_in_no_web_page_or_ebook_file(html, epub):
     texts = {str(path): path.read_text(encoding="utf-8", errors="replace") for path in Path(html).rglob("*")
              if path.suffix in (".html", ".js", ".txt", ".xml", ".json")}
