@@ -33,6 +33,18 @@ SERVICE = [
     "Physical Review Research", "IEEE Transactions on Neural Networks and Learning Systems", "NeurIPS, ICLR, ICML",
     "ML4Physics workshop", "UniReps workshop", "AI4Science workshop", "NeurIPS 2021, ICML 2022 and NeurIPS 2023",
 ]
+# Each press item opens with the outlet and the date its own page confirms, and links the article where
+# that page confirmed its address (MIT News's own page could not be read), then the theme it covers.
+PRESS = {
+    "MIT News, 2023": (None, "physics-for-ai"),
+    "Quanta Magazine, September 2023": (
+        "https://www.quantamagazine.org/new-physics-inspired-generative-ai-exceeds-expectations-20230919/", "physics-for-ai"),
+    "New Scientist, May 2022": (
+        "https://www.newscientist.com/article/2320662-ai-solves-complex-physics-problems-by-looking-for-signs-of-symmetry/",
+        "ai-for-physics"),
+    "The Cognitive Revolution podcast, 2023": (
+        "https://www.cognitiverevolution.ai/seeing-is-believing-with-mits-ziming-liu/", "neuroscience-for-ai"),
+}
 PHONE = re.compile(r"\+?\d{0,3}[\s.-]?\(\d{3}\)\s*\d{3}[\s.-]?\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{10}\b")
 
 
@@ -53,6 +65,14 @@ def test_theme_page_narrates_and_cites_every_paper_of_its_theme(html, docname):
     page = soup(html / f"{docname}.html")
     assert cited_keys(page) == {key for key, entry in bib_entries().items() if theme in entry.fields["themes"]}
     assert 400 <= prose_words(soup(html / f"{docname}.html")) <= 900
+
+
+@pytest.mark.parametrize("docname", THEME_PAGES)
+def test_theme_page_prose_names_each_of_its_papers_once_linked_to_its_page(html, docname):
+    article = soup(html / f"{docname}.html").find("article")
+    named = [Path(link["href"]).stem for link in article.select(".pub-mention a[href]") if not link.find_parent("aside")]
+    cited = cited_keys(soup(html / f"{docname}.html"))
+    assert sorted(key for key in named if key in cited) == sorted(cited)
 
 
 def test_theme_page_shows_its_papers_once(html):
@@ -81,14 +101,37 @@ def test_positions_and_service_are_as_the_cv_lists_them(html):
         assert fact in service, fact
 
 
-def test_home_page_ties_each_press_outlet_to_its_work(html):
+def test_each_press_item_names_outlet_and_date_and_links_its_article_and_theme(html):
     press = soup(html / "index.html").find(id="in-the-press")
-    items = {item.get_text(" ", strip=True): item.find("a")["href"] for item in press.find_all("li")}
-    expected = {"MIT News and Quanta Magazine": "physics-for-ai", "New Scientist": "ai-for-physics",
-                "Cognitive Revolution": "neuroscience-for-ai"}
-    for outlet, theme in expected.items():
-        (href,) = [href for text, href in items.items() if outlet in text]
-        assert href.split("#")[0] == f"research/{theme}.html"
+    items = {item.get_text(" ", strip=True).split(":", 1)[0]: item for item in press.find_all("li")}
+    assert list(items) == list(PRESS)
+    for opening, (article, theme) in PRESS.items():
+        links = [link["href"] for link in items[opening].find_all("a")]
+        assert links[-1].split("#")[0] == f"research/{theme}.html", opening
+        assert links[:-1] == ([article] if article else []), opening
+
+
+def test_selected_papers_and_press_live_on_the_home_page_alone(html, epub):
+    overview = soup(html / "research/index.html").find("article")
+    assert not overview.select("ul.publication-list") and "In the press" not in overview.get_text()
+    book = epub_files(epub)["research/index.xhtml"]
+    assert "publication-list" not in book and "In the press" not in book
+    home = soup(html / "index.html")
+    assert len(home.select("#selected-papers ul.publication-list li")) == sum(
+        entry.fields.get("selected") == "true" for entry in bib_entries().values())
+
+
+def test_experience_links_the_themes_and_leaves_their_story_to_them(html):
+    page = soup(html / "experience.html")
+    links = {link["href"].split("#")[0] for link in page.find("article").find_all("a", href=True)}
+    assert {f"research/{theme}.html" for theme in ("physics-of-ai", "physics-for-ai", "ai-for-physics",
+                                                    "neuroscience-for-ai")} <= links
+    text = main_text(page)
+    assert not any(story in text for story in ("Poisson flow", "grokking", "New Scientist", "Cognitive Revolution"))
+
+
+def test_publications_say_newest_first_once(html):
+    assert main_text(soup(html / "publications.html")).count("newest first") == 1
 
 
 def test_phone_number_is_in_no_web_page_or_ebook_file(html, epub):

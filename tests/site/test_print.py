@@ -10,6 +10,9 @@ from helpers import CV_PHONE, require_tool
 from reading import bib_entries, pdf_pages, pdf_text, pdf_xml, squash
 
 ENTRIES = bib_entries()
+# The CV's one section of education and positions: each place once, with its years.
+CV_PLACES = {"Massachusetts Institute of Technology": "2021\u2013present", "Microsoft Research Asia": "2020\u20132021",
+             "Peking University": "2016\u20132020"}
 CHAPTERS = ["Research overview", "Physics of AI", "Physics for AI", "AI for physics", "Neuroscience for AI",
             "Machine learning for heavy-ion physics", "Physics-inspired methods", "Publications", "Experience", "Service"]
 
@@ -104,7 +107,7 @@ def test_bookmarks_and_running_heads_follow_the_chapters(pdf):
 def test_cv_gives_positions_themes_publications_service_and_the_phone(cv_pdf):
     require_tool("pdftotext")
     text = squash(pdf_text(cv_pdf))
-    for heading in ("Education", "Research positions", "Honors", "Press", "Journal articles", "Conference papers",
+    for heading in ("Education and research positions", "Honors", "Press", "Journal articles", "Conference papers",
                     "Preprints", "Service"):
         assert heading in text
     assert CV_PHONE in text
@@ -114,3 +117,53 @@ def test_cv_gives_positions_themes_publications_service_and_the_phone(cv_pdf):
         assert publications.count(title) == 1, title
     for honour in ("Oral, NeurIPS 2022", "Editors' Suggestion, Physical Review Letters 2021"):
         assert honour in text.replace("\u2019", "'")
+
+
+def test_cv_names_each_place_once_with_its_years_in_regular_weight(cv_pdf):
+    require_tool("pdftotext", "pdftohtml")
+    text = squash(pdf_text(cv_pdf))
+    positions = text[text.index("Education and research positions"):text.index("Honors")]
+    for place, years in CV_PLACES.items():
+        assert positions.count(place) == 1, place
+        assert years in positions, years
+    bold = " ".join(re.findall(r"<b>([^<]*)</b>", pdf_xml(cv_pdf)))
+    assert not any(years in bold for years in CV_PLACES.values())
+
+
+def test_cv_entries_start_under_their_headings(cv_pdf):
+    require_tool("pdftotext")
+    words = re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', pdf_text(cv_pdf, "-bbox", "-f", "1", "-l", "1"))
+    words = words[[word for _, word in words].index("Education"):]  # below the header, which names MIT too
+    left = {word: round(float(x), 1) for x, word in reversed(words)}  # the first occurrence of each word
+    assert {left[word] for word in ("Education", "Massachusetts", "Microsoft", "Peking", "Honors")} == {left["Education"]}
+
+
+def test_footnotes_stay_in_their_chapter(pdf):
+    """No chapter starts on a page whose earlier text, from the chapter before, placed a footnote there."""
+    require_tool("pdftohtml")
+    for page in pdf_xml(pdf).split("<page number=")[1:]:
+        heading = re.search(r'<text top="(\d+)"[^>]*><b>Chapter \d+</b></text>', page)
+        if heading:
+            marks = [int(top) for top in re.findall(r'<text top="(\d+)"[^>]*><a href="[^"]*#\d+">\d+</a></text>', page)]
+            assert all(top > int(heading[1]) for top in marks), page[:200]
+
+
+def test_page_references_never_nest_parentheses(pdf):
+    require_tool("pdftotext")
+    text = squash(pdf_text(pdf))
+    assert re.findall(r"\([^()]*\(page \d+\)[^()]*\)", text) == []
+    assert text.count("(page ") >= 10  # the references keep their page numbers
+
+
+def test_first_chapter_carries_the_home_pages_selected_papers_and_press(pdf):
+    require_tool("pdftotext")
+    text = squash(pdf_text(pdf))
+    chapter = text[text.index("Chapter 1 Research overview"):text.index("Chapter 2 Physics of AI")]
+    assert "Selected papers" in chapter and "In the press" in chapter
+    selected = [entry for entry in ENTRIES.values() if entry.fields.get("selected") == "true"]
+    for entry in selected:
+        opening = " ".join(entry.fields["title"].replace("{", "").replace("}", "").split()[:3])
+        assert opening.lower() in chapter.lower(), opening
+    for outlet in ("MIT News, 2023", "Quanta Magazine, September 2023", "New Scientist, May 2022",
+                   "The Cognitive Revolution podcast, 2023"):
+        assert outlet in chapter, outlet

@@ -187,7 +187,7 @@ def test_epub_list_is_in_place_grouped_by_year_with_bold_owner_and_marks(epub):
 def test_pdf_list_is_in_place_grouped_by_year(pdf):
     require_tool("pdftotext")
     text = squash("\n".join(pdf_pages(pdf)))
-    chapter = text[text.index("Every paper, newest first"):text.index("PhD student in physics, Research Assistant")]
+    chapter = text[text.index("Every paper, with links"):text.index("PhD student in physics, Research Assistant")]
     positions = [chapter.index(f"{year} (") for year in years_in_order()]
     assert positions == sorted(positions)
     for entry in ENTRIES.values():
