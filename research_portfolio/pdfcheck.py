@@ -49,7 +49,7 @@ def characters_missing(log: str, source: str) -> list[str]:
     """"entry KEY: no glyph for 물 (U+BB3C), ... in the font F; ...", one line per place of the .tex."""
     fonts: dict[str, dict[str, None]] = {}  # "물 (U+BB3C)" -> the fonts that lack it, in the log's order
     for character, code, font in MISSING.findall(log):
-        fonts.setdefault(f"{character} (U+{code})", {})[font_name(font)] = None
+        fonts.setdefault(f"{character} (U+{int(code, 16):04X})", {})[font_name(font)] = None
     places: dict[str, dict[str, None]] = {}
     for glyph in fonts:
         for place in where(source, glyph.split(" ")[0]) or ["a place the .tex does not show"]:
