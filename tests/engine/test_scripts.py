@@ -129,9 +129,13 @@ def test_every_script_is_on_the_web_page_and_in_the_ebook(built, key):
         assert shown in readable(chapters), (key, shown)
 
 
-def test_a_title_in_another_script_heads_its_chapter_and_the_contents(pdf):
+def test_a_title_in_another_script_heads_its_chapter_the_contents_and_the_bookmarks(pdf):
+    title = "연구 노트: Notes in many scripts"
     pages = [readable(page) for page in pdf_text(pdf).split("\f")]
-    assert sum("연구 노트: Notes in many scripts" in page for page in pages) >= 2  # the contents and the chapter
+    assert sum(title in page for page in pages) >= 2  # the contents and the chapter
+    # hyperref's bookmarks, as UTF-16 in octal escapes: the title alone, without the font command's argument
+    bookmark = re.search(r"\{chapter\.1\}\{\\376\\377(.*?)\}\{", pdf.with_suffix(".out").read_text(encoding="latin-1"))[1]
+    assert re.sub(r"\\([0-7]{3})", lambda code: chr(int(code[1], 8)), bookmark).encode("latin-1").decode("utf-16-be") == title
 
 
 def test_make_pdf_fails_on_a_character_no_font_has_and_names_its_entry(tmp_path):
