@@ -28,7 +28,7 @@ RANGES = {
     "han": "\u2e80-\u2fdf\u3000-\u303f\u3100-\u312f\u3190-\u31ef\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
            "\ufe30-\ufe4f\uff00-\uff65\uffe0-\uffef\U00020000-\U0003ffff",
     "he": "\u0590-\u05ff\ufb1d-\ufb4f",
-    "ar": "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff",
+    "ar": "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc",
 }
 #: What may sit between two letters of one run: anything that is not a letter (spaces, digits, punctuation).
 BETWEEN = r"[\W\d_]*"
