@@ -129,6 +129,10 @@ def test_every_script_is_on_the_web_page_and_in_the_ebook(built, key):
         assert shown in readable(chapters), (key, shown)
 
 
+def test_the_title_page_shows_an_affiliation_in_another_script(pdf):
+    assert "جامعة المدينة البعيدة" in readable(pdf_text(pdf, "-l", "1"))
+
+
 def test_a_title_in_another_script_heads_its_chapter_the_contents_and_the_bookmarks(pdf):
     title = "연구 노트: Notes in many scripts"
     pages = [readable(page) for page in pdf_text(pdf).split("\f")]
