@@ -28,7 +28,8 @@ TEX = "sofia-marchetti.tex"
 #: What a reader must find in every format: each entry's title, venue and people, in its own script.
 SHOWN = {
     "park2021phase": ["그래프 신경망을 이용한 상전이 검출", "물리학과 첨단기술", "박지민"],
-    "sato2022learning": ["深層学習による相転移の検出", "日本物理学会誌", "佐藤", "花子"],
+    "sato2022learning": ["深層学習による相転移の検出", "日本物理学会誌", "佐藤", "花子",
+                         "学習した表現は臨界温度の近くで急に変わる。"],  # the summary, under the entry
     "wang2020turbulence": ["基于神经网络的湍流模拟", "物理学报", "王小明"],
     "ivanova2023networks": ["Нейронные сети в статистической физике", "Журнал экспериментальной и теоретической физики",
                             "Анна Иванова", "Сергей Петров"],
@@ -127,6 +128,10 @@ def test_every_script_is_on_the_web_page_and_in_the_ebook(built, key):
     for shown in SHOWN[key]:
         assert shown in page, (key, shown)
         assert shown in readable(chapters), (key, shown)
+
+
+def test_a_figure_caption_in_another_script_reads_back(pdf):
+    assert "年ごとの論文数 (papers per year)" in readable(pdf_text(pdf))
 
 
 def test_the_title_page_shows_an_affiliation_in_another_script(pdf):
