@@ -86,6 +86,7 @@ class MarkScriptRuns(SphinxPostTransform):
 
 
 def ancestors(node: nodes.Node) -> list[nodes.Element]:
+    """The node's parent, the parent's parent, and so on up to the document."""
     found = []
     while node.parent is not None:
         node = node.parent
