@@ -18,7 +18,7 @@ NEEDS_SPHINX = "8.1"
 
 MODULES = (
     "defaults", "sources", "database", "domain", "style", "lists", "paperpages", "figures", "webmeta", "accessibility",
-    "latex", "epub", "rebuild", "links", "mentions",
+    "latex", "scripts", "epub", "rebuild", "links", "mentions",
 )
 
 

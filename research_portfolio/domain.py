@@ -18,11 +18,14 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
+from sphinx.writers.latex import LaTeXTranslator
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 from sphinxcontrib.bibtex.domain import BibtexDomain
 from sphinxcontrib.bibtex.foot_domain import BibtexFootDomain
 from sphinxcontrib.bibtex.foot_roles import FootCiteRole
 from sphinxcontrib.bibtex.roles import CiteRole
+
+from .pdfcheck import ENTRY_MARK
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +45,16 @@ def visit_paper_title(translator: nodes.NodeVisitor, node: paper_title) -> None:
 
 def depart_paper_title(translator: nodes.NodeVisitor, node: paper_title) -> None:
     translator.depart_inline(node)
+
+
+def visit_paper_title_latex(translator: LaTeXTranslator, node: paper_title) -> None:
+    """Before a reference's title in the .tex, a comment naming its entry: ``check-pdf`` names the entry of a missing glyph.
+
+    A title named in the prose (the ``paper`` role) gets none: the rest of its paragraph is not the entry's.
+    """
+    if "pub-mention" not in node["classes"]:
+        translator.body.append(f"{ENTRY_MARK}{node['key']}\n")
+    translator.visit_inline(node)
 
 
 def skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
@@ -217,7 +230,8 @@ def report_missing_keys(app: Sphinx, env: BuildEnvironment) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(PortfolioDomain)
     writer = (visit_paper_title, depart_paper_title)
-    app.add_node(paper_title, html=writer, latex=writer, text=writer, man=writer, texinfo=writer)
+    app.add_node(paper_title, html=writer, latex=(visit_paper_title_latex, depart_paper_title), text=writer, man=writer,
+                 texinfo=writer)
     replace_citation_roles(app)
     app.connect("doctree-read", record_citations)
     app.connect("env-check-consistency", report_missing_keys)

@@ -34,6 +34,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from . import database, entries
 from .cache import code_key, write_atomically
 from .domain import portfolio_domain, skip
+from .scripts import marked
 
 OTHER = ""  # the row of papers with no theme
 DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeline
@@ -235,7 +236,7 @@ def visit_epub(translator: HTML5Translator, node: data_figure) -> None:
 
 def visit_latex(translator: LaTeXTranslator, node: data_figure) -> None:
     image = _copy_into(translator.builder, drawing(translator.builder, node, "pdf"), "")
-    caption = rf"\caption{{{translator.encode(node['caption'])}}}" if node["caption"] else ""
+    caption = rf"\caption{{{marked(node['caption'], translator.encode)}}}" if node["caption"] else ""
     translator.body.append(  # [H]: where the directive stands, never floated into the middle of a list
         "\n\\begin{figure}[H]\n\\centering\n"
         f"\\sphinxincludegraphics[scale=0.85]{{{{{Path(image).stem}}}.pdf}}\n"  # text near the body's size

@@ -14,6 +14,7 @@ from sphinx.util.texescape import escape
 from sphinx.util.typing import ExtensionMetadata
 
 from .entries import printable
+from .scripts import marked
 
 PACKAGE = Path(__file__).parent / "texinputs" / "portfolio.sty"
 
@@ -36,8 +37,8 @@ def latex_defaults(app: Sphinx, config: Config) -> None:
     _, _, title, author, docclass, *_ = config.latex_documents[0]
     opening = r"\portfolioheader" if docclass == "howto" else r"\portfoliotitlepage"
     title_page = opening + "{%s}{%s}{%s}" % (
-        escape(person.get("role", "")),
-        escape(person.get("affiliation", "")),
+        marked(person.get("role", ""), escape),
+        marked(person.get("affiliation", ""), escape),
         contact_line(person),
     )
     metadata = r"\AtBeginDocument{\hypersetup{pdftitle={%s}, pdfauthor={%s}, pdfsubject={%s}, pdfkeywords={%s}}}" % (
@@ -49,6 +50,8 @@ def latex_defaults(app: Sphinx, config: Config) -> None:
     elements = dict(config.latex_elements)
     elements.setdefault("maketitle", title_page)
     elements["preamble"] = elements.get("preamble", "") + "\n" + metadata
+    if marked(author, escape) != escape(author):  # a name in another script: the title page and running heads need its font
+        elements["preamble"] += "\n" + r"\AtBeginDocument{\author{%s}}" % marked(author, escape)
     config.latex_elements = elements
     # Sphinx copies the package beside the .tex file, as it does any file conf.py lists there.
     config.latex_additional_files = [*config.latex_additional_files, str(PACKAGE)]

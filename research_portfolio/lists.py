@@ -26,6 +26,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from . import database, entries
 from .domain import portfolio_domain, skip
 from .entries import KINDS
+from .scripts import marked
 from .style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
 
 KIND_HEADINGS = {"journal": "Journal articles", "conference": "Conference papers", "workshop": "Workshop papers",
@@ -82,7 +83,7 @@ def visit_collapsible_epub(translator: HTML5Translator, node: collapsible) -> No
 
 def visit_collapsible_latex(translator: LaTeXTranslator, node: collapsible) -> None:
     if node.get("print"):
-        translator.body.append("\n\\portfolionote{%s}\n" % translator.encode(node["text"]))
+        translator.body.append("\n\\portfolionote{%s}\n" % marked(node["text"], translator.encode))
     raise nodes.SkipNode
 
 
