@@ -31,8 +31,8 @@ from sphinx.util.typing import ExtensionMetadata
 from . import database, entries
 from .cache import code_key
 from .domain import paper_title, portfolio_domain
-from .lists import collapsible, legend, plain
-from .style import STYLE_NAME, formatting_style, plain_text, rich_field
+from .lists import collapsible, legend, plain, section_id
+from .style import STYLE_NAME, formatting_style, plain_text
 from .urls import published
 
 PAGE_BUILDERS = ("html",)
@@ -89,7 +89,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         tree = paper_body(app, pagename, entry, style, citing)
         relative_static_links(app, tree, pagename)
         body = web_builder(app).render_partial(tree)["fragment"]
-        title = html.escape(plain_text(rich_field(entry, "title")))  # a page title is HTML to Sphinx and its themes
+        title = html.escape(plain_text(style.display_title(entry)))  # a page title is HTML to Sphinx and its themes
         yield pagename, {"title": title, "body": body, "paper": entry}, "paper.html"
     record.save()
 
@@ -191,8 +191,9 @@ def paper_body(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: lis
         collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True, open=True),
     )
     for docname in portfolio_domain(app.env).full_lists:
-        uri = app.builder.get_relative_uri(pagename, docname) + f"#year-{entries.year(entry)}"
-        back = nodes.reference("", f"\N{LEFTWARDS ARROW} All publications of {entries.year(entry)}", refuri=uri, internal=True)
+        uri = app.builder.get_relative_uri(pagename, docname) + f"#year-{section_id(entries.status(entry) or entries.year(entry))}"
+        group = f"of {entries.year(entry)}" if not entries.status(entry) else entries.when(entry) or "without a year"
+        back = nodes.reference("", f"\N{LEFTWARDS ARROW} All publications {group}", refuri=uri, internal=True)
         body += nodes.paragraph("", "", back, classes=["pub-back"])
     return body
 
