@@ -61,8 +61,9 @@ def per_year(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
         f"{year}: {sum(by_kind.values())} ({', '.join(f'{by_kind[kind]} {kind}' for kind in kinds if by_kind[kind])})"
         for year, by_kind in sorted(counts.items())
     )
-    undated = sum(1 for entry in papers if entries.status(entry))
-    left_out = f" Not shown: {undated} without a year (in press, submitted or in preparation)." if undated else ""
+    undated = Counter(entries.status(entry).lower() for entry in papers if entries.status(entry))
+    states = ", ".join(f"{undated[state.lower()]} {state.lower()}" for state in entries.STATUS_HEADINGS if undated[state.lower()])
+    left_out = f" Not shown: {undated.total()} without a year ({states})." if undated else ""
     return {
         "data": {"counts": {year: dict(by_kind) for year, by_kind in counts.items()}, "kinds": kinds},
         "alt": "Bar chart of papers per year, each bar divided by the kind of venue.",
