@@ -153,12 +153,7 @@ class PortfolioStyle(BaseStyle):
             shown = max(limit - 4, self._owner_position(persons) + 1)
             names = [*names[:shown], Text(f"{len(names) - shown} others")]
             others = False
-        if others:
-            text = Text(", ").join(names) + Text(" et al.")
-        elif len(names) <= 2:
-            text = Text(" and ").join(names)
-        else:
-            text = Text(", ").join(names[:-1]) + Text(", and ", names[-1])
+        text = Text(", ").join(names) + Text(" et al.") if others else listing(names)
         if not entry.persons.get("author") and entry.persons.get("editor"):
             text += Text(" (editors)" if len(persons) > 1 else " (editor)")
         return text
@@ -195,8 +190,7 @@ class PortfolioStyle(BaseStyle):
         names = [self.format_person(person, []) for person in persons]
         if len(names) > MAX_EDITORS or len(persons) < len(entry.persons["editor"]):
             return Text("edited by ", names[0], " et al.")
-        joined = Text(" and ").join(names) if len(names) <= 2 else Text(", ").join(names[:-1]) + Text(", and ", names[-1])
-        return Text("edited by ", joined)
+        return Text("edited by ", listing(names))
 
     def format_badge(self, entry: Entry) -> Text:
         """The honour (ours or al-folio's award), then al-folio's short venue name."""
@@ -213,6 +207,11 @@ class PortfolioStyle(BaseStyle):
             if self.owner is not None and entries.same_person(person, self.owner):
                 return position
         return -1
+
+
+def listing(names: list[Text]) -> Text:
+    """"A", "A and B", "A, B, and C"."""
+    return Text(" and ").join(names) if len(names) <= 2 else Text(", ").join(names[:-1]) + Text(", and ", names[-1])
 
 
 # -- Where an entry appeared, by type, as biblatex's standard style tells it ------------------
