@@ -381,12 +381,14 @@ def _preprint(entry: Entry) -> Text:
 
 def format_note(entry: Entry) -> Text:
     """The ``note``, after the reference: its Markdown links as links, each ``<br>`` a new line, the rest as text."""
+    parts = entries.note_parts(entry)
     lines = []
-    for number, pieces in enumerate(entries.note_parts(entry)):
+    for number, pieces in enumerate(parts):
         line = Text(*[TitledHRef(url, entries.printable(url), _rich_text(text)) if url else _rich_text(text)
                       for text, url in pieces])
+        line = line.add_period() if number == len(parts) - 1 else line  # the full stop ends the last line, not one of its own
         lines.append(line if number == 0 else NoteLine(number, " ", line))
-    return Span("pub-entry-note", Text(*lines).add_period()) if lines else Text()
+    return Span("pub-entry-note", *lines) if lines else Text()
 
 
 def rich_field(entry: Entry, name: str) -> Text:

@@ -140,7 +140,8 @@ def test_a_preprint_servers_id_links_to_the_server(html):
 def test_note_links_are_links_and_br_a_new_line_other_markup_text(html):
     note = listed(html / "publications.html")["ferreira2021tides"].select_one(".pub-entry-note")
     assert [(a.get_text(), a["href"]) for a in note.find_all("a")] == [("Eos", "https://eos.example.org/spotlight")]
-    assert note.select_one(".pub-note-line").get_text().strip().startswith("Cover article")
+    line = note.select_one(".pub-note-line").get_text().strip()
+    assert line.startswith("Cover article") and line.endswith("<b>bold</b>.")  # the full stop ends the line
     assert note.find("b") is None and "javascript:" not in str([a.get("href") for a in note.find_all("a")])
 
 
