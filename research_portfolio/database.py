@@ -236,8 +236,8 @@ def _check(entry: Entry, app: Sphinx, site: entries.Site) -> Iterator[tuple[str 
     for field in REQUIRED_FIELDS.get(entry.type, DEFAULT_REQUIRED_FIELDS):
         if not entries.field(entry, field):
             yield None, f"missing field '{field}' (required for @{entry.type})"
-    if entries.year(entry) and not YEAR.match(entries.year(entry)):
-        yield "year", f"year '{entries.year(entry)}' is not a four-digit year"
+    if entries.year(entry) and not YEAR.match(entries.year(entry)) and not entries.status(entry):
+        yield "year", f"year '{entries.year(entry)}' is not a four-digit year, nor one of {', '.join(entries.STATUSES)}"
     for field in ("eprint", "arxiv"):
         if field == "eprint" and entries.field(entry, "archiveprefix").lower() not in ("", "arxiv"):
             continue

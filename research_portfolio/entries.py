@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from pybtex.database import Entry, Person
 
+from . import preprints
 from .fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
 from .urls import published
 
@@ -24,30 +25,51 @@ ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(?P<id>[^\s?#]+?)(?:\.pdf)?/?$",
 DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 SCHEME = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = ("http", "https", "mailto")
-#: Where the venue's name comes from, in order of preference.
-VENUE_FIELDS = ("journal", "booktitle", "howpublished", "publisher", "school", "institution", "organization", "note")
+#: Where the venue's name comes from, in order of preference (``note`` is printed after the reference).
+VENUE_FIELDS = ("journal", "booktitle", "howpublished", "publisher", "school", "institution", "organization")
 #: Words that make a venue a conference, whatever the entry type says; conf.py's
 #: ``portfolio_conference_venues`` adds more.
 CONFERENCE_WORDS = (
-    "conference", "proceedings", "symposium", "neural information processing", "neurips", "nips", "icml", "iclr",
-    "cvpr", "iccv", "eccv", "aaai", "ijcai", "aistats", "uai", "colt", "acl", "emnlp", "naacl", "kdd", "siggraph",
+    "conference on", "conference of the", "international conference", "annual conference", "joint conference",
+    "symposium on", "neural information processing", "neurips", "nips", "icml", "iclr", "cvpr", "iccv", "eccv", "aaai",
+    "ijcai", "aistats", "uai", "colt", "acl", "emnlp", "naacl", "kdd", "siggraph",
 )
+#: Words that may name a conference or a journal (PNAS, Proc. R. Soc. B): they decide only where the type does not.
+GENERIC_CONFERENCE_WORDS = ("conference", "conferences", "proceedings", "proc.", "symposium", "symposia", "congress",
+                            "meeting", "colloquium")
 #: Every kind of venue, in the order the figures and the CV show them.
 KINDS = ("journal", "conference", "workshop", "preprint", "thesis", "book", "report", "other")
 KIND_OF_TYPE = {
     "article": "journal", "inproceedings": "conference", "conference": "conference",
-    "phdthesis": "thesis", "mastersthesis": "thesis", "book": "book", "incollection": "book", "inbook": "book",
-    "techreport": "report",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "book": "book", "incollection": "book", "inbook": "book", "proceedings": "book", "collection": "book",
+    "techreport": "report", "report": "report", "manual": "report",
+    "patent": "other", "dataset": "other", "software": "other", "online": "other", "electronic": "other", "www": "other",
+    "booklet": "other",
 }
-#: How a type without a venue of its own is named in a reference.
-TYPE_WORDS = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "techreport": "Technical report"}
+#: How a type is named in a reference when its ``type`` field says nothing else (biblatex's words).
+TYPE_WORDS = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "techreport": "Technical report",
+              "report": "Report", "patent": "Patent", "dataset": "Dataset", "software": "Software"}
+#: The types whose ``type`` field a reference prints ("Podcast", "Diploma thesis"), as biblatex does.
+TYPED = ("phdthesis", "mastersthesis", "thesis", "techreport", "report", "patent", "dataset", "software", "misc",
+         "manual", "unpublished")
+#: What a .bib may give as the year of work that has none yet, and the heading it is listed under.
+STATUSES = {"in press": "In press", "forthcoming": "Forthcoming", "in review": "Under review",
+            "under review": "Under review", "submitted": "Submitted", "in prep": "In preparation",
+            "in preparation": "In preparation"}
+#: Headings of work without a year, in the order lists show them: before the newest year, a missing year last.
+NO_YEAR = "Year not given"
+STATUS_HEADINGS = ("In press", "Forthcoming", "Under review", "Submitted", "In preparation", NO_YEAR)
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
+LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 @dataclasses.dataclass(frozen=True)
 class Link:
     kind: str  # the field it came from: eprint, doi, openreview, url, code, pdf, ...
-    label: str  # what a reader sees: "arXiv:2210.01117", "PDF"
+    label: str  # what a reader sees: "arXiv", "PDF", "Code"
     url: str
+    identifier: str = ""  # what it points to, for a tooltip: "arXiv:2210.01117", "github.com/ada/engine"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,6 +107,31 @@ def summary(entry: Entry) -> str:
 
 def year(entry: Entry) -> str:
     return field(entry, "year")
+
+
+def status(entry: Entry) -> str:
+    """The heading of work without a year ("In press", "Submitted", ...); empty for a paper with its year."""
+    written = " ".join(year(entry).lower().split())
+    if not written:
+        return NO_YEAR
+    return STATUSES.get(written, "")
+
+
+def when(entry: Entry) -> str:
+    """What a reference ends with: the year, or the state of work without one ("in press"); empty with neither."""
+    found = status(entry)
+    return year(entry) if not found else "" if found == NO_YEAR else found.lower()
+
+
+def chronological(papers: list[Entry]) -> list[Entry]:
+    """Work without a year first (in press, ..., in preparation, no year), then newest first; file order within each."""
+    def rank(entry: Entry) -> tuple[int, int]:
+        found = status(entry)
+        if found:
+            return (0, STATUS_HEADINGS.index(found))
+        return (1, -int(year(entry)) if year(entry).isdecimal() else 0)
+
+    return sorted(papers, key=rank)
 
 
 # -- People ------------------------------------------------------------------------------------
@@ -151,8 +198,13 @@ def fold(text: str) -> str:
 
 def arxiv_id(entry: Entry) -> str:
     """The arXiv id, wherever the entry keeps it; empty when it has none."""
-    if field(entry, "eprint") and field(entry, "archiveprefix").lower() in ("", "arxiv"):
-        return field(entry, "eprint")
+    eprint = field(entry, "eprint")
+    if eprint and eprint_type(entry) in ("", "arxiv"):
+        if SCHEME.match(eprint) is None:
+            return eprint
+        found = ARXIV_URL.search(eprint)  # bioRxiv's exports put the PDF's address in eprint
+        if found:
+            return found["id"]
     if field(entry, "arxiv"):
         return field(entry, "arxiv")
     for name in ("journal", "booktitle", "howpublished", "note"):
@@ -161,6 +213,11 @@ def arxiv_id(entry: Entry) -> str:
             return venue["id"].removeprefix("abs/")
     found = ARXIV_URL.search(field(entry, "url"))
     return found["id"] if found else ""
+
+
+def eprint_type(entry: Entry) -> str:
+    """The server of ``eprint``, as BibTeX (``archiveprefix``) or biblatex (``eprinttype``) names it, lower case."""
+    return (field(entry, "archiveprefix") or field(entry, "eprinttype")).lower()
 
 
 def is_arxiv_venue(text: str) -> bool:
@@ -179,47 +236,137 @@ def venue_field(entry: Entry) -> str | None:
     return None if name is None or is_arxiv_venue(field(entry, name)) else name
 
 
+def preprint_server(entry: Entry) -> preprints.Server | None:
+    """The preprint server the entry is on, when it appeared nowhere else.
+
+    A venue that names a server says so ("bioRxiv", "SSRN Electronic Journal"); an entry with no
+    venue says it with its eprint, its DOI or its address. A journal paper that also has an arXiv id
+    is a journal paper.
+    """
+    venue = next((field(entry, name) for name in VENUE_FIELDS if field(entry, name)), "")
+    if venue:
+        return preprints.by_words(venue)
+    if arxiv_id(entry):
+        return preprints.by_words("arxiv")
+    return (preprints.by_words(eprint_type(entry)) if field(entry, "eprint") else None) or (
+        preprints.by_doi(doi(entry)) or preprints.by_host(field(entry, "url")))
+
+
 def venue_kind(entry: Entry, site: Site = Site()) -> str:
-    """journal, conference, workshop, preprint, thesis, book, report or other: what the entry says it is."""
+    """journal, conference, workshop, preprint, thesis, book, report or other: what all the evidence says it is.
+
+    A preprint server is a preprint; a workshop is a workshop; a venue naming a known conference is a
+    conference whatever the type; otherwise the type decides, and a generic word ("Proceedings",
+    "Symposium") only where the type says nothing (PNAS is a journal).
+    """
+    if preprint_server(entry):
+        return "preprint"
     name = venue_field(entry)
-    text = field(entry, name).lower() if name else ""
+    text = " ".join(field(entry, name).lower().split()) if name else ""
     if "workshop" in text:
         return "workshop"
-    if any(re.search(rf"\b{re.escape(word)}\b", text) for word in site.conference_words):
+    if names_any(text, site.conference_words):
         return "conference"
-    if name is None and (arxiv_id(entry) or entry.type in ("misc", "unpublished", "article")):
-        return "preprint"
-    return KIND_OF_TYPE.get(entry.type, "preprint" if entry.type in ("misc", "unpublished") else "other")
+    if entry.type in KIND_OF_TYPE:
+        return KIND_OF_TYPE[entry.type]
+    if names_any(text, GENERIC_CONFERENCE_WORDS):
+        return "conference"
+    if name is None or names_any(text, ("preprint", "preprints")):
+        return "preprint"  # a manuscript: @misc or @unpublished with no venue
+    return "other"
+
+
+def names_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether *text* holds one of *words* as whole words ("acl" is not in "oracle"; "proc." is in "Proc. R. Soc.")."""
+    return any(re.search(rf"\b{re.escape(word)}" + (r"\b" if word[-1].isalnum() else ""), text) for word in words)
 
 
 def type_word(entry: Entry) -> str:
-    """A word for the type when the type says more than the venue ("PhD thesis")."""
-    return TYPE_WORDS.get(entry.type, "")
+    """A word for the type, from its ``type`` field or biblatex's ("PhD thesis", "Technical report", "Podcast")."""
+    written = field(entry, "type") if entry.type in TYPED else ""
+    return written or TYPE_WORDS.get(entry.type, "")
 
 
 # -- Links ------------------------------------------------------------------------------------
 
 
 def links(entry: Entry, site: Site = Site()) -> list[Link]:
-    """Every link the entry gives, in one order, each saying what it points to."""
-    found = []
-    if arxiv_id(entry):
-        found.append(Link("eprint", f"arXiv:{arxiv_id(entry)}", f"https://arxiv.org/abs/{arxiv_id(entry)}"))
-    if doi(entry):
-        found.append(Link("doi", f"doi:{doi(entry)}", f"https://doi.org/{doi(entry)}"))
+    """Every link the entry gives, in one order, each a word that says what it points to.
+
+    The PDF first (the ``pdf`` field, a ``url`` to a PDF, or arXiv's), then the identifiers
+    (the preprint, OpenReview, the DOI), the paper's page, and the fields of links: code, slides, ...
+    """
+    found = [link for link in (pdf_link(entry, site), eprint_link(entry)) if link]
     if field(entry, "openreview"):
         forum = field(entry, "openreview")
-        found.append(Link("openreview", f"OpenReview:{forum}", f"https://openreview.net/forum?id={forum}"))
+        found.append(Link("openreview", "OpenReview", f"https://openreview.net/forum?id={forum}", f"OpenReview:{forum}"))
+    if doi(entry):
+        found.append(Link("doi", "DOI", f"https://doi.org/{doi(entry)}", f"doi:{doi(entry)}"))
     url = field(entry, "url")
     if url and not any(url == link.url for link in found) and not ARXIV_URL.search(url):
-        found.append(Link("url", printable(url), url))
+        found.append(Link("url", "Web page", url, printable(url)))
     for link_field in LINK_FIELDS:
         value = field(entry, link_field.name)
-        if value:
+        if value and link_field.name != "pdf":
             target = file_url(link_field.name, value, site) if is_file(value) else value
-            label = f"code: {printable(value)}" if link_field.name == "code" and not is_file(value) else link_field.label
-            found.append(Link(link_field.name, label, target))
+            found.append(Link(link_field.name, link_field.label, target, value if is_file(value) else printable(value)))
     return found
+
+
+def pdf_link(entry: Entry, site: Site = Site()) -> Link | None:
+    """The paper's PDF: the ``pdf`` field, else a ``url`` that ends in .pdf, else arXiv's PDF of its id."""
+    value = field(entry, "pdf")
+    if value:
+        return Link("pdf", "PDF", file_url("pdf", value, site) if is_file(value) else value,
+                    value if is_file(value) else printable(value))
+    url = field(entry, "url")
+    if url and urlsplit(url).path.lower().endswith(".pdf") and not ARXIV_URL.search(url):
+        return Link("pdf", "PDF", url, printable(url))
+    if arxiv_id(entry):
+        return Link("pdf", "PDF", f"https://arxiv.org/pdf/{arxiv_id(entry)}", f"arxiv.org/pdf/{arxiv_id(entry)}")
+    return None
+
+
+def pdf_url(entry: Entry, site: Site = Site()) -> str:
+    """The address of the paper's PDF, the one the lists link, or an empty string."""
+    link = pdf_link(entry, site)
+    return link.url if link else ""
+
+
+def eprint_link(entry: Entry) -> Link | None:
+    """The paper on its preprint server: arXiv, or the server ``eprint``'s type names, where it has an address for the id."""
+    if arxiv_id(entry):
+        return Link("eprint", "arXiv", f"https://arxiv.org/abs/{arxiv_id(entry)}", f"arXiv:{arxiv_id(entry)}")
+    server = preprints.by_words(eprint_type(entry)) if field(entry, "eprint") else None
+    address = preprints.eprint_link(server, field(entry, "eprint")) if server else ""
+    if server is None or not address:
+        return None
+    return Link("eprint", server.name, address, f"{server.name}:{field(entry, 'eprint')}")
+
+
+def note_parts(entry: Entry) -> list[list[tuple[str, str]]]:
+    """The ``note`` as lines of (text, address) pieces: al-folio's Markdown links and ``<br>`` read, the rest text.
+
+    A link whose address is not http(s) or mailto stays as it was written, as text. A note that only
+    names arXiv (the venue of some exports) is left out: the arXiv link says it.
+    """
+    note = field(entry, "note")
+    if not note or is_arxiv_venue(note):
+        return []
+    lines = []
+    for line in LINE_BREAK.split(note):
+        pieces, start = [], 0
+        for link in MARKDOWN_LINK.finditer(line):
+            scheme = SCHEME.match(link["url"])
+            if scheme is None or scheme["scheme"].lower() not in SAFE_SCHEMES:
+                continue
+            pieces += [(line[start : link.start()], ""), (link["text"], link["url"])]
+            start = link.end()
+        pieces.append((line[start:], ""))
+        pieces = [(text, url) for text, url in pieces if text.strip() or url]
+        if pieces:
+            lines.append(pieces)
+    return lines
 
 
 def is_file(value: str) -> bool:

@@ -52,18 +52,23 @@ class data_figure(nodes.General, nodes.Element):
 
 
 def per_year(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any]:
+    """Papers of each year by kind of venue; work without a year (in press, submitted, ...) is left out, and said so."""
     counts: dict[str, Counter[str]] = {}
     for entry in papers:
-        counts.setdefault(entries.year(entry), Counter())[entries.venue_kind(entry, site)] += 1
+        if not entries.status(entry):
+            counts.setdefault(entries.year(entry), Counter())[entries.venue_kind(entry, site)] += 1
     kinds = [kind for kind in entries.KINDS if any(kind in by_kind for by_kind in counts.values())]
     words = "; ".join(
         f"{year}: {sum(by_kind.values())} ({', '.join(f'{by_kind[kind]} {kind}' for kind in kinds if by_kind[kind])})"
         for year, by_kind in sorted(counts.items())
     )
+    undated = Counter(entries.status(entry).lower() for entry in papers if entries.status(entry))
+    states = ", ".join(f"{undated[state.lower()]} {state.lower()}" for state in entries.STATUS_HEADINGS if undated[state.lower()])
+    left_out = f" Not shown: {undated.total()} without a year ({states})." if undated else ""
     return {
         "data": {"counts": {year: dict(by_kind) for year, by_kind in counts.items()}, "kinds": kinds},
         "alt": "Bar chart of papers per year, each bar divided by the kind of venue.",
-        "desc": f"Papers per year: {words}.",
+        "desc": f"Papers per year: {words}.{left_out}",
     }
 
 
@@ -110,7 +115,7 @@ def timeline(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
         titles.append("other" if titles else "papers")
     positions = [[item["name"], _fractional(item["start"]), _fractional(item["end"]) if item.get("end") else None]
                  for item in config.portfolio_positions]
-    groups: dict[tuple[str, str], int] = Counter((entries.year(entry), theme) for entry in papers
+    groups: dict[tuple[str, str], int] = Counter((entries.year(entry), theme) for entry in papers if not entries.status(entry)
                                                  for theme in entries.themes(entry) or [OTHER])
     # Only the year is known: a year's papers of one theme sit side by side around the middle of it.
     dots = [[int(year) + 0.5 + (number - (count - 1) / 2) * min(DOT_SPACING, 0.8 / count), theme_keys.index(theme)]

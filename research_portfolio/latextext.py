@@ -3,8 +3,10 @@
 pybtex turns accents and braces into text, but leaves inline math and formatting commands as they
 are: ``Beyond $\\ell_1$`` would read "$\\ell _1$", ``\\emph{Deep}`` "\\emph Deep". Here math becomes
 Unicode where a character exists (Greek letters, common symbols, digit sub- and superscripts) and a
-formatting command gives way to its argument. Any other command is left as written, so it shows as
-text in every format and is never run.
+formatting command gives way to its argument, ``\\url{...}`` to the address and ``\\href{...}{text}`` to
+its text (a link field carries the link). Math is kept in braces, so a title set in sentence case
+keeps its symbols as written (``$L_2$`` stays L₂). Any other command is left as written, so it
+shows as text in every format and is never run.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊
 SUPERSCRIPTS = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
 FORMATTING = re.compile(r"\\(?:emph|textit|textbf|textrm|textsf|textsc|texttt|textup|mathrm|mathbf|mathit|mathcal|"
                         r"mathsf|mathtt|text|mbox|boldsymbol)\s*\{([^{}]*)\}")
+LINK = re.compile(r"\\(?:url\s*\{([^{}]*)\}|href\s*\{[^{}]*\}\s*\{([^{}]*)\})")
 MATH = re.compile(r"(?<!\\)\$([^$]+?)(?<!\\)\$")
 COMMAND = re.compile(r"\\([a-zA-Z]+)\s*")
 SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
@@ -34,7 +37,8 @@ def readable(latex: str) -> str:
     previous = None
     while previous != latex:  # nested formatting: \emph{\textbf{x}}
         previous, latex = latex, FORMATTING.sub(r"\1", latex)
-    return MATH.sub(lambda match: _math(match[1]), latex)
+    latex = LINK.sub(lambda match: match[1] if match[1] is not None else match[2], latex)
+    return MATH.sub(lambda match: "{" + _math(match[1]) + "}", latex)
 
 
 def _math(formula: str) -> str:

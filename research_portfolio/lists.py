@@ -111,7 +111,7 @@ class PublicationList(SphinxDirective):
             raise self.error(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
         database.note_dependency(self.env)
         catalogue = database.catalogue(self.env)
-        papers = catalogue.papers(theme=theme, selected="selected" in self.options)
+        papers = entries.chronological(catalogue.papers(theme=theme, selected="selected" in self.options))
         if kind is not None:
             papers = [entry for entry in papers if entries.venue_kind(entry, catalogue.site) == kind]
         if "newest" in self.options:
@@ -130,27 +130,32 @@ class PublicationList(SphinxDirective):
         return [summary(papers), *self.year_sections(papers)]
 
     def kind_sections(self, papers: list[Entry], site: entries.Site) -> Iterable[nodes.section]:
-        """A section for each kind of venue that has papers, in the order of :data:`entries.KINDS` (the CV's)."""
+        """Work without a year first ("In press", "Submitted", ...), then a section for each kind of venue
+        that has papers, in the order of :data:`entries.KINDS` (the CV's)."""
+        numbered = "numbered" in self.options
+        for heading, chosen in undated_groups(papers):
+            yield self.section(f"kind-{section_id(heading)}", heading, entry_list(chosen, full=False, printed=False, numbered=numbered))
+        dated = [entry for entry in papers if not entries.status(entry)]
         for kind in KINDS:
-            chosen = [entry for entry in papers if entries.venue_kind(entry, site) == kind]
+            chosen = [entry for entry in dated if entries.venue_kind(entry, site) == kind]
             if chosen:
-                section = nodes.section(ids=[f"kind-{kind}"], names=[f"kind-{kind}"])
-                section += nodes.title("", KIND_HEADINGS[kind])
-                section += entry_list(chosen, full=False, printed=False, numbered="numbered" in self.options)
-                self.state.document.note_explicit_target(section)
-                yield section
+                yield self.section(f"kind-{kind}", KIND_HEADINGS[kind], entry_list(chosen, full=False, printed=False, numbered=numbered))
 
     def year_sections(self, papers: list[Entry]) -> Iterable[nodes.section]:
-        by_year: dict[str, list[Entry]] = {}
-        for entry in papers:
-            by_year.setdefault(entries.year(entry), []).append(entry)
-        for year in sorted(by_year, reverse=True):
-            section = nodes.section(ids=[f"year-{year}"], names=[f"year-{year}"])
-            section += nodes.title("", f"{year} ({count(by_year[year])})")
-            section += entry_list(by_year[year], full=True,
-                                  printed="summaries" in self.options)
-            self.state.document.note_explicit_target(section)
-            yield section
+        """A section for each year, newest first, after work without a year, under a heading that says which."""
+        groups: dict[str, list[Entry]] = {}
+        for entry in papers:  # already in that order
+            groups.setdefault(entries.status(entry) or entries.year(entry), []).append(entry)
+        for heading, chosen in groups.items():
+            listed = entry_list(chosen, full=True, printed="summaries" in self.options)
+            yield self.section(f"year-{section_id(heading)}", f"{heading} ({count(chosen)})", listed)
+
+    def section(self, identifier: str, heading: str, content: nodes.Element) -> nodes.section:
+        section = nodes.section(ids=[identifier], names=[identifier])
+        section += nodes.title("", heading)
+        section += content
+        self.state.document.note_explicit_target(section)
+        return section
 
 
 class PublicationThemes(SphinxDirective):
@@ -168,6 +173,17 @@ class PublicationThemes(SphinxDirective):
             )
             items += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(f": {count(catalogue.papers(theme))}")))
         return [nodes.paragraph("", "By research theme:"), items]
+
+
+def undated_groups(papers: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    """(heading, papers) for work without a year, in the order of :data:`entries.STATUS_HEADINGS`."""
+    return [(heading, chosen) for heading in entries.STATUS_HEADINGS
+            if (chosen := [entry for entry in papers if entries.status(entry) == heading])]
+
+
+def section_id(heading: str) -> str:
+    """A section's id from its heading: "2023", "in-press", "year-not-given"."""
+    return re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
 
 
 def entry_list(papers: list[Entry], full: bool, printed: bool, numbered: bool = False) -> nodes.container:

@@ -33,8 +33,8 @@ from . import database, entries
 from .cache import code_key
 from .compat import keep_in_search_index
 from .domain import paper_title, portfolio_domain
-from .lists import collapsible, legend, plain
-from .style import STYLE_NAME, formatting_style, plain_text, rich_field
+from .lists import collapsible, legend, plain, section_id
+from .style import STYLE_NAME, formatting_style, plain_text
 from .urls import published
 
 PAGE_BUILDERS = ("html",)
@@ -85,7 +85,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     record = PageRecord(app)
     papers = database.catalogue(app.env).papers()
     keep_in_search_index(app.builder, {page_name(entry.key) for entry in papers})
-    titles = {entry.key: html.escape(plain_text(rich_field(entry, "title"))) for entry in papers}  # page titles are HTML
+    titles = {entry.key: html.escape(plain_text(style.display_title(entry))) for entry in papers}  # page titles are HTML
     for number, entry in enumerate(papers):
         pagename = page_name(entry.key)
         index_for_search(app, pagename, entry, style)
@@ -108,7 +108,7 @@ def index_for_search(app: Sphinx, pagename: str, entry: Entry, style: Any) -> No
 
     The title is the result's title; the BibTeX and the page's other parts stay out of the index.
     """
-    title = plain_text(rich_field(entry, "title"))
+    title = plain_text(style.display_title(entry))
     section = nodes.section("", nodes.title("", title), ids=["paper"])
     for text in (entries.summary(entry), plain_text(style.format_authors(entry)), plain_text(style.format_venue(entry))):
         section += nodes.paragraph("", text)
@@ -210,8 +210,9 @@ def paper_body(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: lis
         collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True, open=True),
     )
     for docname in portfolio_domain(app.env).full_lists:
-        uri = app.builder.get_relative_uri(pagename, docname) + f"#year-{entries.year(entry)}"
-        back = nodes.reference("", f"\N{LEFTWARDS ARROW} All publications of {entries.year(entry)}", refuri=uri, internal=True)
+        uri = app.builder.get_relative_uri(pagename, docname) + f"#year-{section_id(entries.status(entry) or entries.year(entry))}"
+        group = f"of {entries.year(entry)}" if not entries.status(entry) else entries.when(entry) or "without a year"
+        back = nodes.reference("", f"\N{LEFTWARDS ARROW} All publications {group}", refuri=uri, internal=True)
         body += nodes.paragraph("", "", back, classes=["pub-back"])
     return body
 

@@ -94,6 +94,14 @@ def host(value: Any) -> tuple[Any, list[str]]:
     return None, [f"{_shown(value)} is not one of \"\", \"readthedocs\", \"site\""]
 
 
+def title_case(value: Any) -> tuple[Any, list[str]]:
+    from .titlecase import CASES
+
+    if value in CASES:
+        return value, []
+    return None, [f"{_shown(value)} is not one of {', '.join(repr(case) for case in CASES)}"]
+
+
 def slug(value: Any) -> tuple[Any, list[str]]:
     if value == "" or (isinstance(value, str) and SLUG.match(value)):
         return value, []
@@ -210,6 +218,10 @@ SETTINGS = (
             "\"\", \"readthedocs\" or \"site\"",
             "where the CV, PDF and e-book are published, to link them: at Read the Docs' addresses (the default there), "
             "beside the pages (GitHub Pages), or nowhere (a local build)", host),
+    Setting("portfolio_title_case", "sentence", "\"sentence\" or \"as-written\"",
+            "how titles are shown in lists, prose, paper pages, the PDF and the CV: in sentence case as BibTeX styles set them "
+            "(braces in the .bib keep a word as written, and so does a capital after a word's first letter: ReLU, GenPhys), or "
+            "as the .bib writes them; the BibTeX shown to visitors keeps them as written", title_case),
     Setting("portfolio_slug", _default_slug, "lower-case letters, digits and hyphens",
             "the file name of the PDF, CV and e-book; by default made from the name (\"ada-lovelace\")", slug),
 )

@@ -114,14 +114,14 @@ def person_data(app: Sphinx, url: str) -> dict[str, Any]:
     return data
 
 
-IDENTIFIER_LINKS = {"doi": "DOI", "eprint": "arXiv", "openreview": "OpenReview"}
+IDENTIFIER_LINKS = ("doi", "eprint", "openreview")  # the links that carry an identifier
 
 
 def identifiers(entry: Entry) -> list[tuple[str, str, str]]:
     """(kind, value, URL) for the paper's DOI, arXiv id and OpenReview id."""
     found = {link.kind: link for link in entries.links(entry)}
-    return [(name, found[kind].label.split(":", 1)[1], found[kind].url)
-            for kind, name in IDENTIFIER_LINKS.items() if kind in found]
+    return [(found[kind].label, found[kind].identifier.split(":", 1)[1], found[kind].url)  # the label names the server
+            for kind in IDENTIFIER_LINKS if kind in found]
 
 
 def author_names(entry: Entry) -> list[str]:
@@ -143,9 +143,10 @@ def article_data(app: Sphinx, entry: Entry, url: str) -> dict[str, Any]:
         "headline": title,
         "name": title,
         "author": [{"@type": "Person", "name": name} for name in author_names(entry)],
-        "datePublished": entries.year(entry),
         "url": url,
     }
+    if not entries.status(entry):  # in press, submitted, ...: no date yet
+        data["datePublished"] = entries.year(entry)
     if entries.summary(entry):
         data["abstract"] = entries.summary(entry)
     if venue(entry):
@@ -163,7 +164,8 @@ def scholar_tags(app: Sphinx, entry: Entry) -> list[tuple[str, str]]:
     fields = entry.fields
     tags = [("citation_title", plain_text(rich_field(entry, "title")))]
     tags += [("citation_author", name) for name in author_names(entry)]
-    tags.append(("citation_publication_date", entries.year(entry)))
+    if not entries.status(entry):
+        tags.append(("citation_publication_date", entries.year(entry)))
     kind = entries.venue_kind(entry, database.catalogue(app.env).site)
     if venue(entry) and kind == "journal":
         tags.append(("citation_journal_title", venue(entry)))
@@ -180,8 +182,10 @@ def scholar_tags(app: Sphinx, entry: Entry) -> list[tuple[str, str]]:
     if entries.doi(entry):
         tags.append(("citation_doi", entries.doi(entry)))
     if entries.arxiv_id(entry):
-        arxiv = entries.arxiv_id(entry)
-        tags += [("citation_arxiv_id", arxiv), ("citation_pdf_url", f"https://arxiv.org/pdf/{arxiv}")]
+        tags.append(("citation_arxiv_id", entries.arxiv_id(entry)))
+    pdf = entries.pdf_url(entry, database.catalogue(app.env).site)  # the PDF the lists link
+    if pdf.startswith(("https://", "http://")):
+        tags.append(("citation_pdf_url", pdf))
     return tags
 
 

@@ -35,8 +35,11 @@ def test_entry_reads_title_authors_venue_badge_links(app):
     assert text.startswith("Notes on the Analytical Engine. Luigi Menabrea*")
     assert "Scientific Memoirs 3, 666\u2013731, 1843." in text
     assert entry.select_one(".pub-badge").get_text() == "Oral"
-    links = {a.get_text(): a["href"] for a in entry.select(".pub-links a")}
-    assert links == {"arXiv:1203.4567": "https://arxiv.org/abs/1203.4567", "code: example.org/engine": "https://example.org/engine"}
+    links = {a.get_text(): (a["href"], a["title"]) for a in entry.select(".pub-links a")}
+    assert links == {"PDF": ("https://arxiv.org/pdf/1203.4567", "arxiv.org/pdf/1203.4567"),
+                     "arXiv": ("https://arxiv.org/abs/1203.4567", "arXiv:1203.4567"),
+                     "Code": ("https://example.org/engine", "example.org/engine")}
+    assert " \N{MIDDLE DOT} ".join(links) == entry.select_one(".pub-links").get_text().strip()
 
 
 @pytest.mark.sphinx("html", testroot="publications")

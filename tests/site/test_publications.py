@@ -17,8 +17,46 @@ ENTRIES = bib_entries()
 EQUAL_CONTRIBUTION = {"zhong2023clock", "xu2022poisson"}
 
 
+#: Each title as a reader sees it: in sentence case, the .bib's braces keeping proper nouns and names (written by hand).
+SHOWN_TITLES = {
+    "liu2023growing": "Growing brains: Co-emergence of anatomical and functional modularity in recurrent neural networks",
+    "liu2023grokking": "Grokking as compression: A nonlinear complexity perspective",
+    "liu2023lottery": "A neural scaling law from lottery ticket ensembling",
+    "wang2023discovery": "Scientific discovery in the age of artificial intelligence",
+    "zhong2023clock": "The Clock and the Pizza: Two stories in mechanistic explanation of neural networks",
+    "xu2023restart": "Restart sampling for improving generative processes",
+    "liu2023sparse": "Discovering new interpretable conservation laws as sparse invariants",
+    "liu2023seeing": "Seeing is believing: Brain-inspired modular training for mechanistic interpretability",
+    "liu2023genphys": "GenPhys: From physical processes to generative models",
+    "michaud2023quantization": "The Quantization Model of neural scaling",
+    "xu2023pfgmpp": "PFGM++: Unlocking the potential of physics-inspired generative models",
+    "michaud2023precision": "Precision machine learning",
+    "liu2023omnigrok": "Omnigrok: Grokking beyond algorithmic data",
+    "xu2022poisson": "Poisson flow generative models",
+    "liu2022grokking": "Towards understanding grokking: An effective theory of representation learning",
+    "liu2022conservation": "Machine learning conservation laws from differential equations",
+    "liu2022langevin": "Second order ensemble Langevin method for sampling and inverse problems",
+    "liu2022symmetries": "Machine learning hidden symmetries",
+    "liu2021nonconservative": "Machine-learning nonconservative dynamics for new-physics detection",
+    "liu2021augmented": "Physics-augmented learning: A new paradigm beyond physics-informed learning",
+    "liu2021schrodinger": "Schrödinger principal-component analysis: On the duality between principal-component analysis "
+                          "and the Schrödinger equation",
+    "huang2021hydrodynamics": "Applications of deep learning to relativistic hydrodynamics",
+    "liu2021conservation": "Machine learning conservation laws from trajectories",
+    "liu2020robustness": "Robustness of principal component analysis of harmonic flow in heavy ion collisions",
+    "liu2019quantum": "Quantum-inspired Hamiltonian Monte Carlo for Bayesian sampling",
+    "liu2019collective": "Principal component analysis of collective flow in relativistic heavy-ion collisions",
+}
+
+
 def title(entry) -> str:
-    return entry.fields["title"].replace("{", "").replace("}", "")
+    return SHOWN_TITLES[entry.key]
+
+
+def test_every_title_is_written_here_and_differs_from_the_bib_only_in_case():
+    assert list(SHOWN_TITLES) == list(ENTRIES)
+    for key, entry in ENTRIES.items():
+        assert SHOWN_TITLES[key].lower() == entry.fields["title"].replace("{", "").replace("}", "").lower()
 
 
 def years_in_order() -> list[str]:
@@ -63,17 +101,23 @@ def test_web_list_marks_exactly_the_equal_contribution_papers(html):
 
 def test_every_verified_identifier_is_linked_and_none_invented(html):
     page = soup(html / "publications.html")
-    links = {a["href"]: a.get_text() for a in page.select("li.pub-entry .pub-links a")}
+    links = {a["href"]: (a.get_text(), a["title"]) for a in page.select("li.pub-entry .pub-links a")}
     expected = {}
     for entry in ENTRIES.values():
         if "eprint" in entry.fields:
-            expected[f"https://arxiv.org/abs/{entry.fields['eprint']}"] = f"arXiv:{entry.fields['eprint']}"
+            arxiv = entry.fields["eprint"]
+            expected[f"https://arxiv.org/abs/{arxiv}"] = ("arXiv", f"arXiv:{arxiv}")
+            expected[f"https://arxiv.org/pdf/{arxiv}"] = ("PDF", f"arxiv.org/pdf/{arxiv}")
         if "doi" in entry.fields:
-            expected[f"https://doi.org/{entry.fields['doi']}"] = f"doi:{entry.fields['doi']}"
+            expected[f"https://doi.org/{entry.fields['doi']}"] = ("DOI", f"doi:{entry.fields['doi']}")
         if "openreview" in entry.fields:
-            expected[f"https://openreview.net/forum?id={entry.fields['openreview']}"] = f"OpenReview:{entry.fields['openreview']}"
+            forum = entry.fields["openreview"]
+            expected[f"https://openreview.net/forum?id={forum}"] = ("OpenReview", f"OpenReview:{forum}")
     identifiers = {href: text for href, text in links.items() if "arxiv.org" in href or "doi.org" in href or "openreview" in href}
     assert identifiers == expected
+    code = {href: text for href, text in links.items() if "github.com" in href}
+    assert code == {entry.fields["code"]: ("Code", entry.fields["code"].removeprefix("https://"))
+                    for entry in ENTRIES.values() if "code" in entry.fields}
     assert "https://arxiv.org/abs/None" not in links
     nature = next(entry for entry in page.select("li.pub-entry") if "Scientific discovery" in entry.get_text())
     assert "arXiv" not in nature.select_one(".pub-links").get_text()

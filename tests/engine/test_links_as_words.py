@@ -1,0 +1,75 @@
+"""Links read as words (PDF · arXiv · OpenReview · DOI · Code ...), with what they point to as a tooltip.
+
+The paper's PDF is the ``pdf`` field, else a ``url`` ending in .pdf, else arXiv's PDF of its id: the
+lists link it first, and the paper page's ``citation_pdf_url`` names the same address.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pybtex.database import Entry
+
+from research_portfolio import entries
+
+STATIC = Path(__file__).parent / "roots" / "test-bring-your-own" / "_static"
+SITE = entries.Site(baseurl="https://example.org/site/", static=(STATIC,))
+
+EVERYTHING = {
+    "eprint": "2101.00001", "archiveprefix": "arXiv", "openreview": "AbC123", "doi": "10.1000/xyz",
+    "url": "https://publisher.example.org/paper", "code": "https://github.com/ada/engine", "html": "https://ada.example.org/",
+    "slides": "https://ada.example.org/slides.pdf", "poster": "https://ada.example.org/poster.pdf",
+    "video": "https://video.example.org/v/1", "website": "https://engine.example.org", "blog": "https://blog.example.org/engine",
+    "supp": "https://ada.example.org/supp.zip",
+}
+
+
+def article(**fields: str) -> Entry:
+    return Entry("article", fields={"title": "T", "journal": "J", "year": "2021", **fields})
+
+
+def test_every_link_is_a_word_in_one_order_with_its_identifier():
+    found = [(link.label, link.url, link.identifier) for link in entries.links(article(**EVERYTHING), SITE)]
+    assert found == [
+        ("PDF", "https://arxiv.org/pdf/2101.00001", "arxiv.org/pdf/2101.00001"),
+        ("arXiv", "https://arxiv.org/abs/2101.00001", "arXiv:2101.00001"),
+        ("OpenReview", "https://openreview.net/forum?id=AbC123", "OpenReview:AbC123"),
+        ("DOI", "https://doi.org/10.1000/xyz", "doi:10.1000/xyz"),
+        ("Web page", "https://publisher.example.org/paper", "publisher.example.org/paper"),
+        ("Code", "https://github.com/ada/engine", "github.com/ada/engine"),
+        ("HTML", "https://ada.example.org/", "ada.example.org"),
+        ("Slides", "https://ada.example.org/slides.pdf", "ada.example.org/slides.pdf"),
+        ("Poster", "https://ada.example.org/poster.pdf", "ada.example.org/poster.pdf"),
+        ("Video", "https://video.example.org/v/1", "video.example.org/v/1"),
+        ("Website", "https://engine.example.org", "engine.example.org"),
+        ("Blog", "https://blog.example.org/engine", "blog.example.org/engine"),
+        ("Supplement", "https://ada.example.org/supp.zip", "ada.example.org/supp.zip"),
+    ]
+
+
+@pytest.mark.parametrize(("fields", "pdf"), [
+    ({"pdf": "kowalczyk2022.pdf", "eprint": "2101.00001"}, "https://example.org/site/_static/pdf/kowalczyk2022.pdf"),
+    ({"pdf": "https://ada.example.org/paper.pdf", "eprint": "2101.00001"}, "https://ada.example.org/paper.pdf"),
+    ({"url": "https://ada.example.org/Paper.PDF"}, "https://ada.example.org/Paper.PDF"),
+    ({"eprint": "2101.00001"}, "https://arxiv.org/pdf/2101.00001"),
+    ({"journal": "arXiv preprint arXiv:2101.00001"}, "https://arxiv.org/pdf/2101.00001"),
+    ({"url": "https://ada.example.org/paper"}, ""),
+])
+def test_the_pdf_is_the_authors_own_else_arxivs(fields, pdf):
+    entry = article(**fields)
+    assert entries.pdf_url(entry, SITE) == pdf
+    links = [link for link in entries.links(entry, SITE) if link.label == "PDF"]
+    assert [link.url for link in links] == ([pdf] if pdf else [])  # once, never beside a second "PDF"
+
+
+@pytest.mark.sphinx("html", testroot="publications")
+def test_the_paper_page_names_the_pdf_the_list_links(app):
+    app.build()
+    page = BeautifulSoup((app.outdir / "papers" / "lovelace1843notes.html").read_text(encoding="utf-8"), "html.parser")
+    listed = BeautifulSoup((app.outdir / "publications.html").read_text(encoding="utf-8"), "html.parser")
+    pdfs = {a["href"] for item in listed.select("li.pub-entry") if item.select_one('.pub-title a[href="papers/lovelace1843notes.html"]')
+            for a in item.select(".pub-links a") if a.get_text() == "PDF"}
+    assert {page.select_one('meta[name="citation_pdf_url"]')["content"]} == pdfs
+    assert [a.get_text() for a in page.select("p.pub-links a")] == ["PDF", "arXiv", "Code"]
