@@ -8,7 +8,9 @@ and the style, the paper pages, the figures and the metadata all ask this module
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -16,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+import latexcodec  # noqa: F401  (registers the "ulatex" codec that decodes LaTeX)
 from pybtex.bibtex.utils import split_tex_string
 from pybtex.database import Entry, Person
 
@@ -38,8 +41,8 @@ CONFERENCE_WORDS = (
 #: Commands that only set the look of a name, as a CV marks its owner: \\textbf{...}, {\\bf ...}.
 EMPHASIS = re.compile(r"\\(?P<command>textbf|textit|textsc|textsl|textmd|emph|underline|uline|uuline|mbox)\s*\{"
                       r"|\{\s*\\(?:bf|bfseries|em|it|itshape|sl|sc|scshape)(?![a-zA-Z])\s*")
-#: What separates given names and initials: "H.-P.", "A.H.", "Jean~Paul".
-GIVEN_SEPARATOR = re.compile(r"[\s.~-]+")
+#: What separates given names and initials: "H.-P.", "A.H.", "Jean~Paul", Crossref's "Hans\u2010Peter".
+GIVEN_SEPARATOR = re.compile(r"[\s.~\-\u2010\u2011]+")
 #: Every kind of venue, in the order the figures and the CV show them.
 KINDS = ("journal", "conference", "workshop", "preprint", "thesis", "book", "report", "other")
 KIND_OF_TYPE = {
@@ -226,8 +229,11 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """Letters and digits only, lower case, accents and LaTeX braces and accent commands dropped."""
+    """Letters and digits only, lower case, accents dropped: LaTeX is decoded first (``Luc{\\'\\i}a`` is "lucia")."""
+    if "\\" in text:
+        text = codecs.decode(text, "ulatex")  # type: ignore[call-overload]  # latexcodec decodes str; typeshed knows only bytes
     text = re.sub(r"\\[a-zA-Z]+\s*|\\.", "", text)
     text = unicodedata.normalize("NFKD", text.replace("{", "").replace("}", ""))
     return "".join(char for char in text if char.isalnum()).lower()
