@@ -131,38 +131,20 @@ def catalogue_key(app: Sphinx, site: Site) -> str:
         path = Path(app.confdir) / name
         digest.update(path.read_bytes() if path.is_file() else b"missing")
     settings = [config.bibtex_encoding, sorted(config.portfolio_themes), list(config.portfolio_highlights),
-                config.portfolio_person.get("name"), list(config.portfolio_conference_venues), config.html_baseurl,
+                config.portfolio_person.get("name"), config.portfolio_person.get("other_names"),
+                list(config.portfolio_conference_venues), config.html_baseurl,
                 sorted(str(path) for folder in site.static if folder.is_dir() for path in folder.rglob("*"))]
     digest.update(repr(settings).encode())
     return digest.hexdigest()
 
 
 def _load(app: Sphinx, site: Site) -> None:
-    encoding = app.config.bibtex_encoding
-    parser = Parser(encoding)
-    bibfiles: dict[Path, BibFile] = {}
-    sources: dict[str, Source] = {}  # key in lower case -> the file it is written in
-    for name in app.config.bibtex_bibfiles:
-        path = (Path(app.confdir) / name).resolve()
-        before = set(parser.data.entries)
-        source = Source(path)
-        for key, line, problem in read(parser, source, encoding):
-            if not line:  # the file itself: conf.py names it
-                _warn(_setting_location(app, "bibtex_bibfiles"), f"bibtex_bibfiles: {problem}")
-            else:
-                _warn(f"{path}:{line}", f"{key}: {problem}" if key else problem)
-        for key in source.keys():
-            if key.lower() in sources and sources[key.lower()] is not source:
-                other = sources[key.lower()]
-                _warn(f"{path}:{source.line(key)}", f"{key}: duplicate key; the first entry with this key is at "
-                                                    f"{other.path}:{other.line(key)}")
-        new_keys = [key for key in parser.data.entries if key not in before]
-        sources.update((key.lower(), source) for key in new_keys)
-        bibfiles[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(new_keys))
+    parser = Parser(app.config.bibtex_encoding)
+    bibfiles, sources = _read_files(app, parser)
     data = parser.data
     for key, written, problem in normalize(data):
         _warn(_location(sources, data.entries, key, written), f"{key}: {problem}")
-    give_bibtex_its_data(app.env, BibData(encoding, bibfiles, data))
+    give_bibtex_its_data(app.env, BibData(app.config.bibtex_encoding, bibfiles, data))
     checked: dict[str, Entry] = {}
     crossref_targets = volumes(data.entries)
     owner = entries.owner(app.config.portfolio_person)
@@ -179,6 +161,30 @@ def _load(app: Sphinx, site: Site) -> None:
     portfolio_domain(app.env).data["catalogue"] = Catalogue(checked, site)
 
 
+def _read_files(app: Sphinx, parser: Parser) -> tuple[dict[Path, BibFile], dict[str, Source]]:
+    """Parse every .bib file into *parser*; report what went wrong; say which file holds each key (in lower case)."""
+    bibfiles: dict[Path, BibFile] = {}
+    sources: dict[str, Source] = {}
+    for name in app.config.bibtex_bibfiles:
+        path = (Path(app.confdir) / name).resolve()
+        before = set(parser.data.entries)
+        source = Source(path)
+        for key, line, problem in read(parser, source, app.config.bibtex_encoding):
+            if not line:  # the file itself: conf.py names it
+                _warn(_setting_location(app, "bibtex_bibfiles"), f"bibtex_bibfiles: {problem}")
+            else:
+                _warn(f"{path}:{line}", f"{key}: {problem}" if key else problem)
+        for key in source.keys():
+            if key.lower() in sources:
+                other = sources[key.lower()]
+                _warn(f"{path}:{source.line(key)}", f"{key}: duplicate key; the first entry with this key is at "
+                                                    f"{other.path}:{other.line(key)}")
+        new_keys = [key for key in parser.data.entries if key not in before]
+        sources.update((key.lower(), source) for key in new_keys)
+        bibfiles[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(new_keys))
+    return bibfiles, sources
+
+
 def _setting_location(app: Sphinx, name: str) -> str | None:
     """``conf.py:LINE`` where *name* is set; None when conf.py does not set it (``-D``): Sphinx would read a bare path as a page."""
     found = setting_line(app.confdir, name)
@@ -188,9 +194,9 @@ def _setting_location(app: Sphinx, name: str) -> str | None:
 def _location(sources: dict[str, Source], bibliography: dict[str, Entry], key: str, field: str | None) -> str:
     """``path:line`` of *field* in the entry *key*, or in the volume it took the field from by crossref."""
     source = sources[key.lower()]
-    volume = bibliography[key].fields.get("crossref", "").strip().lower()
-    if field is not None and not source.writes(key, field) and volume in sources and sources[volume].writes(volume, field):
-        return f"{sources[volume].path}:{sources[volume].line(volume, field)}"
+    parent = bibliography[key].fields.get("crossref", "").strip().lower()
+    if field is not None and not source.writes(key, field) and parent in sources and sources[parent].writes(parent, field):
+        return f"{sources[parent].path}:{sources[parent].line(parent, field)}"
     return f"{source.path}:{source.line(key, field)}"
 
 
