@@ -266,16 +266,16 @@ def address_problem(field: str, value: str) -> str:
 
 
 def _check_values(entry: Entry) -> Iterator[tuple[str | None, str]]:
-    """Values in the wrong field: a DOI outside doi, a month that is no month, an image outside the static folder."""
+    """Values in the wrong field: a DOI outside doi, a month that is no month, an image path that leaves the static folder."""
     for field, value in entry.fields.items():  # the standard fields a reference prints: a tool's own keep what they like
         if field.lower() in SHOWN and field.lower() not in ("doi", "url") and DOI_SHAPED.match(value.strip()):
             yield field, f"{field} '{value}' is a DOI: it belongs in the doi field (doi = {{{entries.DOI_PREFIX.sub('', value.strip())}}})"
     month = entries.field(entry, "month")
     if month and not is_month(month) and not DOI_SHAPED.match(month):
         yield "month", f"month '{month}' is not a month: write jan to dec (without braces), a number from 1 to 12, or a name like May"
-    preview = entries.field(entry, "preview")
-    if preview and (not entries.is_file(preview) or ".." in PurePosixPath(preview.replace("\\", "/")).parts
-                    or preview.startswith(("/", "\\"))):
+    preview = entries.field(entry, "preview")  # an address on another host is not shown: the site loads nothing from one
+    if preview and entries.is_file(preview) and (".." in PurePosixPath(preview.replace("\\", "/")).parts
+                                                 or preview.startswith(("/", "\\"))):
         yield "preview", f"preview '{preview}': a preview is an image in the static folder, named from there like img/paper.png"
 
 
