@@ -14,13 +14,11 @@ import difflib
 import hashlib
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import cast
+from urllib.parse import urlsplit
 
-import pybtex.errors
-from pybtex.database import BibliographyDataError, Entry, Person
-from pybtex.database.input.bibtex import Parser
-from pybtex.scanner import PybtexSyntaxError
+from pybtex.database import Entry, Person
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -29,13 +27,17 @@ from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 from sphinxcontrib.bibtex.domain import BibtexDomain
 
 from . import entries
+from .bibsource import Parser, Source, read
 from .cache import code_key
 from .compat import give_bibtex_its_data
+from .crossrefs import volumes
 from .defaults import STATIC
 from .domain import portfolio_domain
 from .entries import Site
-from .fields import HIDDEN, LINK_FIELDS
-from .sources import undecodable
+from .fields import LINK_FIELDS, SHOWN
+from .normalize import normalize
+from .pagenames import page_name
+from .settings import setting_line
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +49,11 @@ DEFAULT_REQUIRED_FIELDS = ("title", "year")
 
 ARXIV_ID = re.compile(r"^(?:(?P<yymm>\d{2}(?:0[1-9]|1[0-2]))\.(?P<number>\d{4,5})|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-YEAR = re.compile(r"^\d{4}$")
-#: An entry's first line; the key may stand on the next line, as in OpenReview's exports.
-ENTRY_START = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(]\s*([^,\s]+)[ \t]*,", re.MULTILINE)
+YEAR = re.compile(r"^[0-9]{4}$")  # ASCII digits: "２０２３" is no year to BibTeX
+#: A value that is a DOI, with or without its "doi:" or resolver; it belongs in the doi field.
+DOI_SHAPED = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+$", re.IGNORECASE)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december")
 
 
 @dataclasses.dataclass
@@ -70,16 +74,16 @@ class Catalogue:
 
 
 def standard_bibtex(entry: Entry) -> str:
-    """The entry as BibTeX without our own or al-folio's fields: what a visitor pastes into their .bib file.
+    """The entry as a reference manager reads it: the standard BibTeX and biblatex fields only (fields.SHOWN).
 
-    Values are written as they were read, in braces: pybtex's own writer would escape the LaTeX
-    in them a second time.
+    What a crossref gave the entry is written in it, so the record stands alone. Values are written
+    as they were read, in braces: pybtex's own writer would escape the LaTeX in them a second time.
     """
     lines = [f"@{entry.type}{{{entry.key},"]
     for role, persons in entry.persons.items():
         lines.append(f"  {role} = {{{' and '.join(str(person) for person in persons)}}},")
     for name, value in entry.fields.items():
-        if name.lower() not in HIDDEN:
+        if name.lower() in SHOWN:
             lines.append(f"  {name} = {{{value}}},")
     return "\n".join([*lines, "}"])
 
@@ -127,98 +131,86 @@ def catalogue_key(app: Sphinx, site: Site) -> str:
         path = Path(app.confdir) / name
         digest.update(path.read_bytes() if path.is_file() else b"missing")
     settings = [config.bibtex_encoding, sorted(config.portfolio_themes), list(config.portfolio_highlights),
-                config.portfolio_person.get("name"), list(config.portfolio_conference_venues), config.html_baseurl,
+                config.portfolio_person.get("name"), config.portfolio_person.get("other_names"),
+                list(config.portfolio_conference_venues), config.html_baseurl,
                 sorted(str(path) for folder in site.static if folder.is_dir() for path in folder.rglob("*"))]
     digest.update(repr(settings).encode())
     return digest.hexdigest()
 
 
 def _load(app: Sphinx, site: Site) -> None:
-    encoding = app.config.bibtex_encoding
-    parser = Parser(encoding)
-    bibfiles: dict[Path, BibFile] = {}
+    parser = Parser(app.config.bibtex_encoding)
+    bibfiles, sources = _read_files(app, parser)
+    data = parser.data
+    for key, written, problem in normalize(data):
+        _warn(_location(sources, data.entries, key, written), f"{key}: {problem}")
+    give_bibtex_its_data(app.env, BibData(app.config.bibtex_encoding, bibfiles, data))
     checked: dict[str, Entry] = {}
+    crossref_targets = volumes(data.entries)
+    owner = entries.owner(app.config.portfolio_person)
+    for key, entry in data.entries.items():
+        if key.lower() in crossref_targets and not (owner and any(entries.same_person(owner, one) for one in entries.people(entry))):
+            continue  # a volume the owner's papers appear in, not a paper of theirs
+        for field, message in list(_check(entry, app, site)):
+            _warn(_location(sources, data.entries, key, field), f"{key}: {message}")
+            if field is not None and field.lower() not in ("author", "editor") and field in entry.fields:
+                del entry.fields[field]  # a problem in one field costs that field, not the entry
+        checked[key] = entry
+    _check_page_names(checked, sources)
+    portfolio_domain(app.env).data["catalogue"] = Catalogue(checked, site)
+
+
+def _read_files(app: Sphinx, parser: Parser) -> tuple[dict[Path, BibFile], dict[str, Source]]:
+    """Parse every .bib file into *parser*; report what went wrong; say which file holds each key (in lower case)."""
+    bibfiles: dict[Path, BibFile] = {}
+    sources: dict[str, Source] = {}
     for name in app.config.bibtex_bibfiles:
         path = (Path(app.confdir) / name).resolve()
         before = set(parser.data.entries)
         source = Source(path)
-        for key, line, problem in _read(parser, source, encoding):
-            _warn(f"{path}:{line}" if line else str(path), f"{key}: {problem}" if key else problem)
+        for key, line, problem in read(parser, source, app.config.bibtex_encoding):
+            if not line:  # the file itself: conf.py names it
+                _warn(_setting_location(app, "bibtex_bibfiles"), f"bibtex_bibfiles: {problem}")
+            else:
+                _warn(f"{path}:{line}", f"{key}: {problem}" if key else problem)
+        for key in source.keys():
+            if key.lower() in sources:
+                other = sources[key.lower()]
+                _warn(f"{path}:{source.line(key)}", f"{key}: duplicate key; the first entry with this key is at "
+                                                    f"{other.path}:{other.line(key)}")
         new_keys = [key for key in parser.data.entries if key not in before]
-        for key in new_keys:
-            entry = parser.data.entries[key]
-            _normalize(entry)
-            problems = list(_check(entry, app, site))
-            for field, problem in problems:
-                _warn(f"{path}:{source.line(key, field)}", f"{key}: {problem}")
-            if not problems:
-                checked[key] = entry
+        sources.update((key.lower(), source) for key in new_keys)
         bibfiles[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(new_keys))
-    give_bibtex_its_data(app.env, BibData(encoding, bibfiles, parser.data))
-    portfolio_domain(app.env).data["catalogue"] = Catalogue(checked, site)
+    return bibfiles, sources
 
 
-@dataclasses.dataclass
-class Source:
-    """A .bib file's text and where each entry starts, to name the line of a problem."""
-
-    path: Path
-    text: str = ""
-    starts: dict[str, int] = dataclasses.field(default_factory=dict)  # key -> offset of its "@"
-
-    def line(self, key: str, field: str | None = None) -> int:
-        """The line of *field* in the entry *key*, or of the entry's first line."""
-        start = self.starts.get(key, 0)
-        offset = start
-        if field is not None:
-            following = ENTRY_START.search(self.text, start + 1)
-            span = self.text[start : following.start() if following else len(self.text)]
-            found = re.search(rf"^[ \t]*{re.escape(field)}[ \t]*=", span, re.MULTILINE | re.IGNORECASE)
-            offset = start + found.start() if found else start
-        return self.text.count("\n", 0, offset) + 1
+def _setting_location(app: Sphinx, name: str) -> str | None:
+    """``conf.py:LINE`` where *name* is set; None when conf.py does not set it (``-D``): Sphinx would read a bare path as a page."""
+    found = setting_line(app.confdir, name)
+    return found if re.search(r":[0-9]+$", found) else None
 
 
-def _normalize(entry: Entry) -> None:
-    """Read what real-world exports write the way a reader means it: a DOI without its resolver's address."""
-    if "doi" in entry.fields:
-        entry.fields["doi"] = entries.doi(entry)
+def _location(sources: dict[str, Source], bibliography: dict[str, Entry], key: str, field: str | None) -> str:
+    """``path:line`` of *field* in the entry *key*, or in the volume it took the field from by crossref."""
+    source = sources[key.lower()]
+    parent = bibliography[key].fields.get("crossref", "").strip().lower()
+    if field is not None and not source.writes(key, field) and parent in sources and sources[parent].writes(parent, field):
+        return f"{sources[parent].path}:{sources[parent].line(parent, field)}"
+    return f"{source.path}:{source.line(key, field)}"
 
 
-def _read(parser: Parser, source: Source, encoding: str) -> Iterator[tuple[str, int, str]]:
-    """Parse one file into *parser* and note its text and where each entry starts in *source*.
-
-    Yields (key, line, problem) for everything that went wrong; key is empty when the problem
-    belongs to no entry, line is 0 when it belongs to no line.
-    """
-    try:
-        raw = source.path.read_bytes()
-    except OSError as error:
-        yield "", 0, f"cannot read the bibliography: {error.strerror}"
-        return
-    problem = undecodable(raw, encoding)
-    if problem:
-        line, byte = problem
-        yield "", line, f"not valid {encoding} text (byte {byte:#x}); save the file as UTF-8"
-    text = source.text = raw.decode(encoding, errors="replace")  # read on, so one bad byte does not hide every entry
-    for match in ENTRY_START.finditer(text):
-        if match.group(1).lower() in ("comment", "preamble", "string"):
-            continue
-        key, line = match.group(2), text.count("\n", 0, match.start()) + 1
-        if key in source.starts:
-            yield key, line, f"duplicate key; the first entry with this key is on line {source.line(key)}"
+def _check_page_names(checked: dict[str, Entry], sources: dict[str, Source]) -> None:
+    """Two keys that differ only in what a file name leaves out (``lovelace:1845``, ``lovelace/1845``) would share a page."""
+    named: dict[str, str] = {}
+    for key in checked:
+        page = page_name(key)
+        if page in named:
+            first = named[page]
+            _warn(f"{sources[key.lower()].path}:{sources[key.lower()].line(key)}",
+                  f"{key}: its page would be {page}, the page of `{first}` "
+                  f"({sources[first.lower()].path.name}:{sources[first.lower()].line(first)}); rename one of the two keys")
         else:
-            source.starts[key] = match.start()
-    with pybtex.errors.capture() as captured:
-        parser.parse_string(text)
-    for problem in captured:
-        if isinstance(problem, PybtexSyntaxError):
-            hint = "; is a comma missing at the end of the line before, or a brace unbalanced?"
-            yield "", problem.lineno or 0, f"BibTeX syntax error: {problem.args[0]}{hint}"
-        elif not (isinstance(problem, BibliographyDataError) and "repeated bibliography entry" in str(problem)):
-            yield "", 0, f"BibTeX error: {problem}"  # repeated entries are reported above, with both lines
-    for key in source.starts:
-        if key not in parser.data.entries:
-            yield key, source.line(key), "entry was not read, because of the syntax error before it"
+            named[page] = key
 
 
 def is_arxiv_id(text: str) -> bool:
@@ -239,8 +231,9 @@ def _check(entry: Entry, app: Sphinx, site: entries.Site) -> Iterator[tuple[str 
     if entries.year(entry) and not YEAR.match(entries.year(entry)) and not entries.status(entry):
         yield "year", f"year '{entries.year(entry)}' is not a four-digit year, nor one of {', '.join(entries.STATUSES)}"
     for field in ("eprint", "arxiv"):
-        if field == "eprint" and entries.field(entry, "archiveprefix").lower() not in ("", "arxiv"):
-            continue
+        server = entries.field(entry, "archiveprefix") or entries.field(entry, "eprinttype")
+        if field == "eprint" and server.lower() not in ("", "arxiv"):
+            continue  # an e-print of another server (HAL, bioRxiv...): entries.links reads it
         if entries.field(entry, field) and not is_arxiv_id(entries.field(entry, field)):
             yield field, f"{field} '{entries.field(entry, field)}' is not an arXiv id such as 2210.01117"
     if entries.doi(entry) and not DOI.match(entries.doi(entry)):
@@ -249,10 +242,50 @@ def _check(entry: Entry, app: Sphinx, site: entries.Site) -> Iterator[tuple[str 
         value = entries.field(entry, field)
         problem = value and (entries.link_problem(field, value, site) if field != "url" or ":" in value
                              else f"url '{value}' is not a URL")
+        if problem or value:
+            problem = problem or address_problem(field, value)
         if problem:
             yield field, problem
+    yield from _check_values(entry)
     yield from _check_settings(entry, app)
     yield from _check_people(entry, app)
+
+
+def address_problem(field: str, value: str) -> str:
+    """Why a web or mail address is not one address, or an empty string (the scheme is checked before)."""
+    if entries.is_file(value):
+        return ""
+    if re.search(r"\s", value):
+        return f"{field} '{value}' holds more than one address, or a space; keep one address (spaces are written %20)"
+    parts = urlsplit(value)
+    if parts.scheme.lower() in ("http", "https") and not parts.netloc:
+        return f"{field} '{value}' is not a web address: it needs // after the scheme, like https://example.org/paper"
+    if parts.scheme.lower() == "mailto" and "@" not in parts.path:
+        return f"{field} '{value}' is not a mail address like mailto:ada@example.org"
+    return ""
+
+
+def _check_values(entry: Entry) -> Iterator[tuple[str | None, str]]:
+    """Values in the wrong field: a DOI outside doi, a month that is no month, an image path that leaves the static folder."""
+    for field, value in entry.fields.items():  # the standard fields a reference prints: a tool's own keep what they like
+        if field.lower() in SHOWN and field.lower() not in ("doi", "url") and DOI_SHAPED.match(value.strip()):
+            yield field, f"{field} '{value}' is a DOI: it belongs in the doi field (doi = {{{entries.DOI_PREFIX.sub('', value.strip())}}})"
+    month = entries.field(entry, "month")
+    if month and not is_month(month) and not DOI_SHAPED.match(month):
+        yield "month", f"month '{month}' is not a month: write jan to dec (without braces), a number from 1 to 12, or a name like May"
+    preview = entries.field(entry, "preview")  # an address on another host is not shown: the site loads nothing from one
+    if preview and entries.is_file(preview) and (".." in PurePosixPath(preview.replace("\\", "/")).parts
+                                                 or preview.startswith(("/", "\\"))):
+        yield "preview", f"preview '{preview}': a preview is an image in the static folder, named from there like img/paper.png"
+
+
+def is_month(text: str) -> bool:
+    """A month as BibTeX styles and biblatex read it: "May", "jun", "Sept.", "6", "12 June", "Jan--Feb"."""
+    words = [word for word in re.split(r"[\s,./~-]+", text.lower()) if word]
+    if len(words) == 1 and words[0].isascii() and words[0].isdigit():
+        return 1 <= int(words[0]) <= 12
+    named = [word for word in words if len(word) >= 3 and any(month.startswith(word) for month in MONTHS)]
+    return bool(named) and all(word in named or (word.isascii() and word.isdigit() and 1 <= int(word) <= 31) for word in words)
 
 
 def _check_settings(entry: Entry, app: Sphinx) -> Iterator[tuple[str | None, str]]:
@@ -273,33 +306,61 @@ def _check_settings(entry: Entry, app: Sphinx) -> Iterator[tuple[str | None, str
 def _check_people(entry: Entry, app: Sphinx) -> Iterator[tuple[str | None, str]]:
     """The owner among the authors (or editors), and equal contributors among the authors."""
     people = entries.people(entry)
+    for name in re.split(r"\s+and\s+", entries.field(entry, "equalcontrib")):
+        if entries.name_problem(name):
+            yield "equalcontrib", f"equalcontrib '{name}': {entries.name_problem(name)}; separate names with 'and'"
     for person in entries.equal_contributors(entry):
         if not any(entries.same_person(person, author) for author in people):
             yield "equalcontrib", f"equalcontrib names '{person}', who is not among the authors"
-    if not app.config.portfolio_person.get("name"):
+    owner = entries.owner(app.config.portfolio_person)
+    if owner is None:
         return  # conf.py names no owner, and its check already said so
-    owner = Person(app.config.portfolio_person["name"])
     if entries.field(entry, "without_owner").lower() in ("true", "yes") or not people:
         return
     if not any(entries.same_person(owner, person) for person in people):
         role = "author" if entry.persons.get("author") else "editor"
-        yield role, f"{app.config.portfolio_person.get('name')} is not among the {role}s{closest_name(owner, people)}; " \
-            "a paper listed on purpose without the owner takes 'without_owner = {true}'"
+        hint = closest_name(owner, people)
+        advice = hint or (f" ({', '.join(entries.full_name(person) for person in people[:4])}{', ...' if len(people) > 4 else ''}); "
+                          "if one of them is you, add that spelling to portfolio_person's 'other_names' in conf.py; "
+                          "a paper listed on purpose without the owner takes 'without_owner = {true}'")
+        yield role, f"{owner.written} is not among the {role}s{advice}"
 
 
-def closest_name(owner: Person, people: list[Person]) -> str:
-    """A hint naming the author who is most likely the owner written wrongly, or an empty string."""
-    wanted = sorted(entries.fold(part) for part in owner.first_names + owner.last_names)
+def closest_name(owner: entries.Owner, people: list[Person]) -> str:
+    """A hint naming the author who is most likely the owner spelled another way, or an empty string.
+
+    The hint never suggests ``without_owner``: the owner is there, under a name the check does not read as theirs.
+    """
+    name = owner.spellings[0]
+    for spelling in owner.spellings:
+        wanted = sorted(entries.fold(part) for part in spelling.first_names + spelling.middle_names + spelling.last_names)
+        for person in people:
+            if sorted(entries.fold(part) for part in person.first_names + person.middle_names + person.last_names) == wanted:
+                return (f" (did you mean `{spelling}`? `{entries.full_name(person)}` reads as first name "
+                        f"{' '.join(person.first_names + person.middle_names)}, last name {' '.join(person.last_names)}; "
+                        "write `Last, First`)")
+    found = _nearest(owner, people)
+    if found is None:
+        return ""
+    return (f" (did you mean `{name}` for `{found}`? correct the name, or, if this .bib spells you `{found}`, add that "
+            "spelling to portfolio_person's 'other_names' in conf.py)")
+
+
+def _nearest(owner: entries.Owner, people: list[Person]) -> Person | None:
+    """The author whose name is nearest the owner's: the same surname, or a name at most a few letters away."""
+    surnames = {entries.surname(spelling) for spelling in owner.spellings}
     for person in people:
-        if sorted(entries.fold(part) for part in person.first_names + person.last_names) == wanted:
-            return (f" (did you mean `{owner}`? `{entries.full_name(person)}` reads as first name {' '.join(person.first_names)}, "
-                    f"last name {' '.join(person.last_names)}; write `Last, First`)")
-    names = {entries.fold(entries.full_name(person)): person for person in people}
-    found = difflib.get_close_matches(entries.fold(entries.full_name(owner)), names, n=1, cutoff=0.75)
-    return f" (did you mean `{owner}` for `{entries.full_name(names[found[0]])}`?)" if found else ""
+        if entries.surname(person) in surnames:
+            return person
+    names = {entries.fold(entries.full_name(person)): person for person in people if not entries.is_others(person)}
+    for spelling in owner.spellings:
+        found = difflib.get_close_matches(entries.fold(entries.full_name(spelling)), names, n=1, cutoff=0.75)
+        if found:
+            return names[found[0]]
+    return None
 
 
-def _warn(location: str, message: str) -> None:
+def _warn(location: str | None, message: str) -> None:
     logger.warning(message, location=location, type="portfolio", subtype="bibtex")
 
 

@@ -8,12 +8,18 @@ and the style, the paper pages, the figures and the metadata all ask this module
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
+import functools
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import urlsplit
 
+import latexcodec  # noqa: F401  (registers the "ulatex" codec that decodes LaTeX)
+from pybtex.bibtex.utils import split_tex_string
 from pybtex.database import Entry, Person
 
 from . import preprints
@@ -37,6 +43,11 @@ CONFERENCE_WORDS = (
 #: Words that may name a conference or a journal (PNAS, Proc. R. Soc. B): they decide only where the type does not.
 GENERIC_CONFERENCE_WORDS = ("conference", "conferences", "proceedings", "proc.", "symposium", "symposia", "congress",
                             "meeting", "colloquium")
+#: Commands that only set the look of a name, as a CV marks its owner: \\textbf{...}, {\\bf ...}.
+EMPHASIS = re.compile(r"\\(?P<command>textbf|textit|textsc|textsl|textmd|emph|underline|uline|uuline|mbox)\s*\{"
+                      r"|\{\s*\\(?:bf|bfseries|em|it|itshape|sl|sc|scshape)(?![a-zA-Z])\s*")
+#: What separates given names and initials: "H.-P.", "A.H.", "Jean~Paul", Crossref's "Hans\u2010Peter".
+GIVEN_SEPARATOR = re.compile(r"[\s.~\-\u2010\u2011]+")
 #: Every kind of venue, in the order the figures and the CV show them.
 KINDS = ("journal", "conference", "workshop", "preprint", "thesis", "book", "report", "other")
 KIND_OF_TYPE = {
@@ -150,8 +161,16 @@ def is_others(person: Person) -> bool:
 def equal_contributors(entry: Entry) -> list[Person]:
     """Our ``equalcontrib`` field, and the authors al-folio users mark with a star ("Nowak*, Tomasz")."""
     value = field(entry, "equalcontrib")
-    named = [Person(name) for name in re.split(r"\s+and\s+", value)] if value else []
+    named = [Person(name) for name in re.split(r"\s+and\s+", value) if not name_problem(name)] if value else []
     return named + [person for person in people(entry) if "*" in str(person)]
+
+
+def name_problem(name: str) -> str:
+    """Why *name* is not one name in BibTeX's syntax ("Last, Jr, First" at most), or an empty string.
+
+    pybtex raises on such a name outside its parser; checking first keeps a wrong name one located message.
+    """
+    return "too many commas (a name is First Last, Last, First or Last, Jr, First)" if len(split_tex_string(name, ",")) > 3 else ""
 
 
 def unstarred(person: Person) -> Person:
@@ -159,19 +178,90 @@ def unstarred(person: Person) -> Person:
     return Person(str(person).replace("*", "")) if "*" in str(person) else person
 
 
+def without_emphasis(name: str) -> str:
+    """*name* without the commands that only set its look, as CVs mark their owner: ``\\textbf{Marshall, H.P.}``."""
+    while found := EMPHASIS.search(name):
+        opening = found.end() - 1 if found["command"] else found.start()
+        closing = _closing_brace(name, opening)
+        if closing < 0:
+            return name
+        name = name[: found.start()] + name[found.end() : closing] + name[closing + 1 :]
+    return name
+
+
+def _closing_brace(text: str, opening: int) -> int:
+    """Where the brace opened at *opening* closes, or -1."""
+    depth = 0
+    for position in range(opening, len(text)):
+        if text[position] == "{" and text[position - 1 : position] != "\\":
+            depth += 1
+        elif text[position] == "}" and text[position - 1 : position] != "\\":
+            depth -= 1
+            if depth == 0:
+                return position
+    return -1
+
+
 def full_name(person: Person) -> str:
     """A name as it is read aloud: "Eric J. Michaud", "Peter Van Katwyk"."""
     return " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
 
 
+class Owner(Person):
+    """The site's owner: the name conf.py gives, who also answers to the other spellings it lists."""
+
+    def __init__(self, name: str, other_names: Iterable[str] = ()) -> None:
+        super().__init__(name)
+        self.written = name
+        self.spellings = (Person(name), *(Person(other) for other in other_names))
+
+
+def owner(person: Mapping[str, Any]) -> Owner | None:
+    """The owner that ``portfolio_person`` names (its other spellings included), or None when it names none."""
+    return Owner(person["name"], person.get("other_names", ())) if person.get("name") else None
+
+
 def same_person(one: Person, other: Person) -> bool:
-    """Whether two names denote the same person: accents, middle names and initials aside."""
-    (first, last), (other_first, other_last) = name_key(one), name_key(other)
-    if last != other_last:
+    """Whether two names denote the same person, the owner under any of their spellings.
+
+    Accents, case, LaTeX and middle names aside; a given name matches its initial, with or without
+    full stops, spaces or hyphens ("Hans-Peter", "H.-P.", "H. P.", "H.P.", "HP" and "Hans Peter" are one).
+    """
+    return any(_same_name(this, that) for this in spellings(one) for that in spellings(other))
+
+
+def spellings(person: Person) -> tuple[Person, ...]:
+    return person.spellings if isinstance(person, Owner) else (person,)
+
+
+def _same_name(one: Person, other: Person) -> bool:
+    if surname(one) != surname(other):
         return False
-    if not first or not other_first or first == other_first:
+    return any(_same_given(this, that) for this in given_readings(one) for that in given_readings(other))
+
+
+def _same_given(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    if not one or not other or "".join(one) == "".join(other):
         return True
-    return (len(first) == 1 or len(other_first) == 1) and first[0] == other_first[0]
+    return all(this == that or (min(len(this), len(that)) == 1 and this[0] == that[0]) for this, that in zip(one, other))
+
+
+def surname(person: Person) -> str:
+    return fold(" ".join(person.prelast_names + person.last_names))
+
+
+def given_readings(person: Person) -> set[tuple[str, ...]]:
+    """The given names as folded words, split at spaces, full stops and hyphens; run-together initials
+    ("HP", as MEDLINE writes them) are read both as a name and as initials."""
+    words = [word for word in GIVEN_SEPARATOR.split(" ".join(person.first_names + person.middle_names)) if fold(word)]
+    readings = {tuple(fold(word) for word in words)}
+    readings.add(tuple(part for word in words for part in (list(fold(word)) if _run_together(word) else [fold(word)])))
+    return readings
+
+
+def _run_together(word: str) -> bool:
+    letters = word.replace("{", "").replace("}", "")
+    return 2 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()
 
 
 def name_key(person: Person) -> tuple[str, str]:
@@ -186,8 +276,11 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
-    """Letters and digits only, lower case, accents and LaTeX braces and accent commands dropped."""
+    """Letters and digits only, lower case, accents dropped: LaTeX is decoded first (``Luc{\\'\\i}a`` is "lucia")."""
+    if "\\" in text:
+        text = codecs.decode(text, "ulatex")  # type: ignore[call-overload]  # latexcodec decodes str; typeshed knows only bytes
     text = re.sub(r"\\[a-zA-Z]+\s*|\\.", "", text)
     text = unicodedata.normalize("NFKD", text.replace("{", "").replace("}", ""))
     return "".join(char for char in text if char.isalnum()).lower()

@@ -1,9 +1,10 @@
 """The .bib fields the portfolio reads beyond standard BibTeX: ours and al-folio's, as one table.
 
 A researcher arriving from al-folio keeps their ``papers.bib`` as it is. This table says what each
-field means here; the README's table of fields mirrors it (a test compares them), and the BibTeX a
-visitor copies leaves out every field that is not ``shown``. Nothing else in the package lists
-field names: the links of an entry, its badges and the fields to hide all come from here.
+field means here; the README's table of fields mirrors it (a test compares them). The BibTeX a
+visitor copies holds only the standard fields of BibTeX and biblatex (:data:`SHOWN`), so no
+field of this table, and no reference manager's private one, reaches it. Nothing else in the
+package lists field names: the links of an entry, its badges and the fields shown all come from here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ class Field:
     role: str  # link, badge, text, flag, people, theme, id, image or ignored
     meaning: str
     label: str = ""  # what a link says, for role "link"
-    shown: bool = False  # kept in the BibTeX shown to visitors
 
 
 FIELDS = (
@@ -56,8 +56,25 @@ FIELDS = (
 BY_NAME = {field.name: field for field in FIELDS}
 #: Fields that hold a link, in the order the links are shown.
 LINK_FIELDS = tuple(field for field in FIELDS if field.role == "link")
-#: Fields left out of the BibTeX shown to visitors (al-folio's own list of filtered keywords is a subset).
-HIDDEN = frozenset(field.name for field in FIELDS if not field.shown)
+#: The fields of the BibTeX shown to visitors: BibTeX's standard fields (btxdoc) and biblatex's data fields
+#: (its manual, section 2.2), with the eprint fields arXiv's own export writes. A reference manager reads
+#: these; what a tool keeps for itself (BibDesk's date-added and bdsk-url-1, JabRef's owner and groups,
+#: Zotero's file, ADS's adsurl, INSPIRE's SLACcitation, DBLP's biburl, al-folio's and our own fields) it
+#: does not, and a personal field (annote, keywords, file, abstract) is not the visitor's to copy.
+SHOWN = frozenset({
+    # BibTeX
+    "address", "booktitle", "chapter", "edition", "editor", "howpublished", "institution", "journal", "key", "month",
+    "note", "number", "organization", "pages", "publisher", "school", "series", "title", "type", "volume", "year",
+    # identifiers that BibTeX styles and reference managers read
+    "doi", "url", "eprint", "archiveprefix", "primaryclass", "isbn", "issn",
+    # biblatex
+    "addendum", "afterword", "annotator", "author", "bookauthor", "booksubtitle", "booktitleaddon", "commentator", "date",
+    "editora", "editorb", "editorc", "eid", "eprintclass", "eprinttype", "eventdate", "eventtitle", "foreword", "holder",
+    "introduction", "isan", "ismn", "isrn", "issue", "issuesubtitle", "issuetitle", "iswc", "journalsubtitle",
+    "journaltitle", "language", "location", "mainsubtitle", "maintitle", "maintitleaddon", "origdate", "origlanguage",
+    "origlocation", "origpublisher", "origtitle", "pagetotal", "part", "pubstate", "shortjournal", "shorttitle",
+    "subtitle", "titleaddon", "translator", "urldate", "venue", "version", "volumes",
+})
 #: Where al-folio keeps the files its fields name; a file is also looked up there under the static folder.
 ALFOLIO_FOLDERS = {"preview": "img/publication_preview", "html": "html"}
 ALFOLIO_DEFAULT_FOLDER = "pdf"

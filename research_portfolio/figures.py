@@ -73,7 +73,7 @@ def per_year(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
 
 
 def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any]:
-    owner = Person(config.portfolio_person.get("name", ""))
+    owner = entries.owner(config.portfolio_person) or Person("")
     theme_keys = list(config.portfolio_themes)
     shared: dict[tuple[str, str], list[Entry]] = {}
     names: dict[tuple[str, str], str] = {}

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -34,6 +33,7 @@ from .cache import code_key
 from .compat import keep_in_search_index
 from .domain import paper_title, portfolio_domain
 from .lists import collapsible, legend, plain, section_id
+from .pagenames import page_name
 from .style import STYLE_NAME, formatting_style, plain_text
 from .urls import published
 
@@ -44,10 +44,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 def web_builder(app: Sphinx) -> StandaloneHTMLBuilder:
     """The HTML builder that writes the paper pages (the only builder in PAGE_BUILDERS)."""
     return cast(StandaloneHTMLBuilder, app.builder)
-
-
-def page_name(key: str) -> str:
-    return "papers/" + re.sub(r"[^A-Za-z0-9_-]+", "-", key)
 
 
 def link_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -22,6 +22,8 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from .entries import name_problem, slugify
+
 logger = logging.getLogger(__name__)
 
 #: A check returns the value to use (the right parts of it) and what was wrong, one line a problem.
@@ -109,7 +111,7 @@ def slug(value: Any) -> tuple[Any, list[str]]:
 
 
 PERSON_TEXT = ("name", "role", "affiliation", "description", "phone")
-PERSON_KEYS = (*PERSON_TEXT, "email", "website", "github", "orcid", "scholar", "alumni_of")
+PERSON_KEYS = (*PERSON_TEXT, "email", "website", "github", "orcid", "scholar", "alumni_of", "other_names")
 
 
 def person(value: Any) -> tuple[Any, list[str]]:
@@ -134,10 +136,17 @@ def _person_problem(key: Any, item: Any) -> str:
     if key == "alumni_of":
         _, wrong = text_list(item)
         return f"'alumni_of': {wrong[0]}; expected a list of names, like [\"University of Cambridge\"]" if wrong else ""
+    if key == "other_names":
+        names, wrong = text_list(item)
+        if wrong:
+            return f"'other_names': {wrong[0]}; expected a list of spellings, like [\"Lovelace, A. A.\", \"Ada King\"]"
+        return next((f"'other_names': {name!r}: {name_problem(name)}" for name in names if name_problem(name)), "")
     if key == "phone" and item == "":
         return ""  # the CV's phone number is given when building, and may be absent
     if not is_text(item):
         return f"{key!r}: {_shown(item)} is {_kind(item)}; expected a non-empty string"
+    if key == "name" and name_problem(item):
+        return f"'name': {item!r}: {name_problem(item)}"
     if key == "email" and not EMAIL.match(item):
         return f"'email': {item!r} is not an email address like ada@example.org"
     if key in ("website", "scholar") and not is_web_url(item):
@@ -194,15 +203,14 @@ def _position_problem(item: Any) -> str:
 
 
 def _default_slug(config: Config) -> str:
-    from .entries import slugify
-
     return slugify(str(config.portfolio_person.get("name", ""))) or "portfolio"
 
 
 SETTINGS = (
     Setting("portfolio_person", {}, "a dict with at least 'name'",
             "the owner: `name` (as the .bib spells it; required), `role`, `affiliation`, `description`, `email`, "
-            "`website`, `github` (a user name), `orcid`, `scholar` (a profile address), `alumni_of` (a list)", person),
+            "`website`, `github` (a user name), `orcid`, `scholar` (a profile address), `alumni_of` (a list), `other_names` "
+            "(other spellings of the name in the .bib, such as a former name or a transliteration: a list)", person),
     Setting("portfolio_themes", {}, "a dict of key: (title, page)",
             "research themes: the key the .bib's `themes` field uses, the theme's title and the page that tells it",
             themes),

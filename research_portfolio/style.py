@@ -425,8 +425,7 @@ def register(app: Sphinx, config: Config) -> None:
     The lists and paper pages always use this style, by its name; ``bibtex_default_style`` may name
     another for sphinxcontrib-bibtex's own citations.
     """
-    name = config.portfolio_person.get("name")
-    settings = {"owner": Person(name) if name else None, "max_authors": config.portfolio_max_authors,
+    settings = {"owner": entries.owner(config.portfolio_person), "max_authors": config.portfolio_max_authors,
                 "site": database.site_of(app), "title_case": config.portfolio_title_case}
     register_plugin("pybtex.style.formatting", STYLE_NAME, type("PortfolioStyle", (PortfolioStyle,), settings), force=True)
     formatting_style.cache_clear()

@@ -1,0 +1,191 @@
+"""Bibliographies as the tools that researchers export them from write them: every entry read, the owner found.
+
+Each file in ``tests/engine/data/sources`` is written in the style of one exporter, from what its
+exports are seen to hold: BibDesk (tab-indented, ``@string``, ``date-added``, ``bdsk-url-1``, the
+owner in ``\\textbf`` for a LaTeX CV), JabRef (``owner``, ``groups``, ``@Comment{jabref-meta...}``),
+Zotero's own export and Better BibTeX (``file``, ``langid``, ``{{Protected}}`` words, names in many
+scripts), Mendeley (its header line, ``mendeley-groups``, ``{\\_}`` in addresses), Google Scholar
+(``and others``, ``arXiv preprint`` journals), DBLP with and without crossref (``Tomasz Nowak
+0002``, ``Ji{-}Woo``), INSPIRE-HEP (quoted values, ``SLACcitation``), NASA ADS (``{Surname}``,
+``journal = {\\apj}``, ``adsurl``), Crossref's content negotiation (one line an entry, ``DOI``) and
+PubMed (MEDLINE initials, ``pmid``, ``pmc``). The people are fictional.
+
+Each file builds the small project ``tests/engine/roots/test-bib-sources`` once, with its owner:
+no message, every entry listed once (a crossref's volume is no paper of the owner's), the owner in
+bold in each entry however the file spells them, and the BibTeX shown to visitors free of the
+fields the tool keeps for itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pybtex.database import parse_file
+from reading import soup
+from sphinx.util.console import strip_escape_sequences
+
+from research_portfolio import entries
+from research_portfolio.fields import SHOWN
+from research_portfolio.pagenames import page_name
+
+ROOT = Path(__file__).parent / "roots" / "test-bib-sources"
+SOURCES = Path(__file__).parent / "data" / "sources"
+
+
+@dataclasses.dataclass(frozen=True)
+class Export:
+    owner: dict
+    keys: tuple[str, ...]  # the entries the list shows
+    shows: tuple[str, ...] = ()  # text the list shows, read as the file means it
+    private: tuple[str, ...] = ()  # fields of the tool that visitors' BibTeX leaves out
+    hides: tuple[str, ...] = ()  # text the list never shows
+
+
+EXPORTS = {
+    "bibdesk.bib": Export(
+        {"name": "Hans-Peter Marshall"},
+        ("Marshall:2023ab", "Okafor:2021xy", "Marshall:2019cd", "Marshall:2017ef", "Marshall:2005aa"),
+        shows=("L-band InSAR retrievals of SWE under a dry snowpack", "The Cryosphere", "Ragna Björnsson"),
+        private=("date-added", "date-modified", "bdsk-url-1", "bdsk-file-1", "abstract"),
+        hides=("\\textbf", "\\underline", "\\SWE", "textbf")),
+    "jabref.bib": Export(
+        {"name": "Ingrid Solvang"},
+        ("Solvang2022", "Ferreira2020", "Solvang2019", "Solvang2016"),
+        shows=("Tomás Ferreira", "Winter survival of tundra voles"),
+        private=("owner", "timestamp", "groups", "file", "priority", "ranking", "readstatus", "comment", "keywords"),
+        hides=("jabref-meta",)),
+    "zotero.bib": Export(
+        {"name": "Aryeh H. Miller", "other_names": ["Miller, Arie"]},
+        ("miller_grid_2022", "ivanova_place_2020", "miller_navigation_2019", "miller_theta_2023"),
+        shows=("Иванова", "Παπαδόπουλος", "山田", "Navigation in the Mammalian Brain"),
+        private=("file", "keywords", "abstract")),
+    "better-bibtex.bib": Export(
+        {"name": "Mei-Ling Chen", "other_names": ["陈, 美玲"]},
+        ("chenSolvationShellsWater2021", "chenHydrogenBondNetworks2018", "okonkwoMachineLearnedForce2023",
+         "chenVibrationalSpectroscopyConfined2020"),
+        shows=("氢键网络的拉曼光谱研究", "物理化学学报", "Raman Difference Spectra", "Lukas Schäfer"),
+        private=("file", "langid", "annotation", "keywords", "abstract"),
+        hides=("{{",)),
+    "mendeley.bib": Export(
+        {"name": "Chidi Okafor"},
+        ("Okafor2020", "Nakamura2018", "Okafor2017"),
+        shows=("Grain boundary diffusion of nickel", "Lena Brüggemann", "TMS 2018 Annual Meeting & Exhibition"),
+        private=("file", "mendeley-groups", "arxivid", "keywords", "abstract"),
+        hides=("Automatically generated", "{\\_}")),
+    "google-scholar.bib": Export(
+        {"name": "Lucía Fernández-Ortega"},
+        ("fernandez2022drought", "rossi2021mapping", "fernandez2023seedling", "fernandez2018resilience", "fernandez2020data"),
+        shows=("et al.", "Drought legacies in Mediterranean holm oak forests")),
+    "dblp.bib": Export(
+        {"name": "Tomasz Nowak"},
+        ("DBLP:conf/icml/NowakKW22", "DBLP:journals/corr/abs-2306-99107", "DBLP:journals/jmlr/KowalskaN21"),
+        shows=("Ji-Woo Park", "Sparse Attention with Learned Permutations"),
+        private=("timestamp", "biburl", "bibsource"),
+        hides=("0002",)),
+    "dblp-crossref.bib": Export(
+        {"name": "Tomasz Nowak"},
+        ("DBLP:conf/nips/NowakP23", "DBLP:conf/nips/KowalskaN23", "DBLP:conf/aistats/Nowak20"),
+        shows=("Advances in Neural Information Processing Systems 36", "NeurIPS 2023",
+               "The 23rd International Conference on Artificial Intelligence and Statistics"),
+        private=("crossref", "timestamp", "biburl", "bibsource"),
+        hides=("Alice Example", "0002")),
+    "inspire.bib": Export(
+        {"name": "Sofia Rinaldi"},
+        ("Rinaldi:2022qxz", "LUMEN:2020abc", "Rinaldi:2019ab", "Rinaldi:2017xyz", "Rinaldi:2015old"),
+        shows=("Two-loop corrections to heavy-quark pair production near threshold",),
+        private=("slaccitation", "reportnumber", "collaboration", "without_owner")),
+    "ads.bib": Export(
+        {"name": "Priya Raghunathan"},
+        ("2021ApJ...912...99R", "2019MNRAS.486.9999O", "2023arXiv230799123R", "2018PhDT.......99R", "2020SPIE11453E..99R"),
+        shows=("ApJ", "MNRAS", "Siobhán O'Connell", "Jan Müller"),
+        private=("adsurl", "adsnote", "keywords"),
+        hides=("\\apj", "\\mnras")),
+    "crossref.bib": Export(
+        {"name": "Jonas Lindqvist"},
+        ("Lindqvist_2020", "Lindqvist_2018", "Lindqvist_2019"),
+        shows=("Glacier calving rates from terrestrial radar interferometry", "Journal of Glaciology")),
+    "pubmed.bib": Export(
+        {"name": "Amara N. Osei"},
+        ("pmid34299999", "pmid31999999", "Osei2019-xq", "Osei2017-ab"),
+        shows=("Gut microbiota composition predicts malaria severity",),
+        private=("pmid", "pmc", "pmcid", "keywords")),
+}
+
+
+def build(make_app, tmp_path: Path, bib: Path, builder: str = "html", **settings):
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source)
+    shutil.copyfile(bib, source / "refs.bib")
+    app = make_app(builder, srcdir=source, freshenv=True, confoverrides=settings)
+    app.build()
+    return app
+
+
+@pytest.mark.parametrize("name", sorted(EXPORTS))
+def test_an_export_is_read_whole_with_its_owner_in_bold(make_app, tmp_path, name):
+    export = EXPORTS[name]
+    text = (SOURCES / name).read_text(encoding="utf-8")
+    assert all(re.search(rf"^\s*{field}\s*=", text, re.MULTILINE | re.IGNORECASE) for field in export.private)
+    app = build(make_app, tmp_path, SOURCES / name, portfolio_person=export.owner)
+    assert app._warning.getvalue() == ""
+    page = soup(app.outdir / "publications.html")
+    items = page.select("li.pub-entry")
+    linked = [link["href"] for item in items for link in item.select(".pub-title a")]
+    assert sorted(linked) == sorted(f"{page_name(key)}.html" for key in export.keys)
+    surnames = tuple(entries.surname(spelling) for spelling in entries.owner(export.owner).spellings)
+    without_owner = {f"{page_name(key)}.html" for key, entry in parse_file(SOURCES / name).entries.items()
+                     if entries.field(entry, "without_owner") == "true"}
+    for item in items:
+        bold = [strong.get_text() for strong in item.select(".pub-author strong")]
+        if item.select_one(".pub-title a")["href"] in without_owner:
+            assert bold == []
+        else:  # the owner's name as this entry spells it, in bold once
+            assert len(bold) == 1 and entries.fold(bold[0]).endswith(surnames), (item.get_text(), bold)
+    shown = " ".join(page.get_text(" ").replace("\u00a0", " ").replace("\u2013", "-").replace("\u2019", "'").split())
+    for words in export.shows:
+        assert words in shown, words
+    listed = " ".join(item.find("p").get_text(" ") for item in items)
+    for words in export.hides:
+        assert words not in listed, words
+    for record in page.select("details.pub-bibtex pre"):
+        fields = {field.lower() for field in re.findall(r"^\s*([\w-]+) = ", record.get_text(), re.MULTILINE)}
+        assert fields <= SHOWN, fields - SHOWN
+        assert not fields & set(export.private)
+
+
+def test_the_owner_bolded_for_a_latex_cv_is_bold_in_print(make_app, tmp_path):
+    app = build(make_app, tmp_path, SOURCES / "bibdesk.bib", "latex")
+    assert app._warning.getvalue() == ""
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8").replace("\u00a0", " ").replace("\\sphinxhyphen{}", "-")
+    for spelling in ("H.P. Marshall", "H. P. Marshall", "Hans-Peter Marshall", "H.-P. Marshall"):
+        assert f"\\sphinxstylestrong{{{spelling}}}" in tex, spelling
+    assert "textbf{Marshall" not in tex and "underline" not in tex
+
+
+def test_a_paper_takes_its_venue_and_year_from_the_volume_it_crossrefs(make_app, tmp_path):
+    app = build(make_app, tmp_path, SOURCES / "dblp-crossref.bib", portfolio_person={"name": "Tomasz Nowak"})
+    page = soup(app.outdir / "publications.html")
+    (item,) = [item for item in page.select("li.pub-entry") if "A Note on Sinkhorn Normalisation" in item.get_text()]
+    assert "The 23rd International Conference on Artificial Intelligence and Statistics" in item.find("p").get_text()
+    assert item.find_parent("section")["id"] == "year-2020"
+    record = item.select_one("details.pub-bibtex pre").get_text()
+    assert "booktitle = {The 23rd International Conference" in record and "year = {2020}" in record
+    assert "crossref" not in record and "proceedings.example.org/v108" not in record  # the volume's own address stays with it
+
+
+def test_a_missing_bib_file_is_named_at_its_line_of_conf_py(make_app, tmp_path):
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source)
+    shutil.copyfile(SOURCES / "bibdesk.bib", source / "refs.bib")
+    conf = source / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('["refs.bib"]', '["refs.bib", "extra.bib"]'), encoding="utf-8")
+    app = make_app("html", srcdir=source, freshenv=True)
+    app.build()
+    line = next(number for number, text in enumerate(conf.read_text().splitlines(), 1) if "bibtex_bibfiles" in text)
+    assert strip_escape_sequences(app._warning.getvalue()).splitlines() == [
+        f"{conf}:{line}: WARNING: bibtex_bibfiles: cannot read {source / 'extra.bib'}: No such file or directory [portfolio.bibtex]"]
+    assert len(soup(app.outdir / "publications.html").select("li.pub-entry")) == 5
