@@ -57,6 +57,18 @@ def visit_paper_title_latex(translator: LaTeXTranslator, node: paper_title) -> N
     translator.visit_inline(node)
 
 
+class isolate(nodes.inline):
+    """Inline text in a writing direction of its own: HTML's <bdi> on the web and in the e-book, text elsewhere."""
+
+
+def visit_isolate_html(translator: nodes.NodeVisitor, node: isolate) -> None:
+    translator.body.append(translator.starttag(node, "bdi", ""))
+
+
+def depart_isolate_html(translator: nodes.NodeVisitor, node: isolate) -> None:
+    translator.body.append("</bdi>")
+
+
 def skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
     """For a node of ours that a format leaves out (a figure in plain text, a web-only block in print)."""
     raise nodes.SkipNode

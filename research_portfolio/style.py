@@ -29,7 +29,7 @@ from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
-from .domain import paper_title
+from .domain import isolate, paper_title
 from .latextext import readable
 from .titlecase import SENTENCE, display_case
 
@@ -56,6 +56,14 @@ class Span(BaseMultipartText):
 
     def node(self, *children: nodes.Node) -> nodes.inline:
         return nodes.inline("", "", *children, classes=[self.role])
+
+
+class Isolated(Span):
+    """A name or venue that keeps its writing direction to itself (HTML's <bdi>): a Hebrew or Arabic journal
+    never draws the volume, pages and year after it into its direction ("5, 21–30, 2019", not "2019 ,30–21 ,5")."""
+
+    def node(self, *children: nodes.Node) -> nodes.inline:
+        return isolate("", "", *children, classes=[self.role])
 
 
 class PaperTitle(Span):
@@ -171,7 +179,7 @@ class PortfolioStyle(BaseStyle):
             name = Tag("strong", name)
         if marked:
             name = Text(name, Tag("sup", EQUAL_MARK))
-        return Text(Span("pub-author", name))
+        return Text(Isolated("pub-author", name))
 
     def format_venue(self, entry: Entry) -> Text:
         """Where and when, then the entry's note: "*Physical Review Letters* 126(18), 180604, 2021."."""
@@ -313,7 +321,8 @@ def _rich(entry: Entry, name: str) -> Text:
 
 
 def _em(entry: Entry, name: str) -> Text:
-    return Text(Tag("em", rich_field(entry, name))) if entries.field(entry, name) else Text()
+    """A venue's or a book's name, in italics, in a direction of its own."""
+    return Text(Isolated("pub-where", Tag("em", rich_field(entry, name)))) if entries.field(entry, name) else Text()
 
 
 def _first(entry: Entry, *names: str) -> Text:

@@ -67,7 +67,7 @@ EXPORTS = {
         {"name": "Mei-Ling Chen", "other_names": ["陈, 美玲"]},
         ("chenSolvationShellsWater2021", "chenHydrogenBondNetworks2018", "okonkwoMachineLearnedForce2023",
          "chenVibrationalSpectroscopyConfined2020"),
-        shows=("氢键网络的拉曼光谱研究", "物理化学学报", "Raman Difference Spectra", "Lukas Schäfer"),
+        shows=("氢键网络的拉曼光谱研究", "物理化学学报", "Raman difference spectra", "Lukas Schäfer"),
         private=("file", "langid", "annotation", "keywords", "abstract"),
         hides=("{{",)),
     "mendeley.bib": Export(
@@ -90,9 +90,10 @@ EXPORTS = {
         {"name": "Tomasz Nowak"},
         ("DBLP:conf/nips/NowakP23", "DBLP:conf/nips/KowalskaN23", "DBLP:conf/aistats/Nowak20"),
         shows=("Advances in Neural Information Processing Systems 36", "NeurIPS 2023",
-               "The 23rd International Conference on Artificial Intelligence and Statistics"),
+               "The 23rd International Conference on Artificial Intelligence and Statistics",
+               "edited by Alice Example and Bob Example"),  # the volume's editors, inherited; the volume not listed
         private=("crossref", "timestamp", "biburl", "bibsource"),
-        hides=("Alice Example", "0002")),
+        hides=("0002",)),
     "inspire.bib": Export(
         {"name": "Sofia Rinaldi"},
         ("Rinaldi:2022qxz", "LUMEN:2020abc", "Rinaldi:2019ab", "Rinaldi:2017xyz", "Rinaldi:2015old"),
