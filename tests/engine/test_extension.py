@@ -85,3 +85,11 @@ def test_epub_leaves_out_the_web_only_bibtex_records(app):
     app.build()
     xhtml = (app.outdir / "publications.xhtml").read_text(encoding="utf-8")
     assert "pub-entry" in xhtml and "<details" not in xhtml
+
+
+@pytest.mark.sphinx("html", testroot="publications")
+def test_names_and_venues_keep_their_writing_direction_to_themselves(app):
+    app.build()
+    entry = page(app).select("section#year-1843 li.pub-entry")[0]
+    assert [bdi["class"] for bdi in entry.find_all("bdi")][:2] == [["pub-author"], ["pub-author"]]
+    assert entry.select_one("bdi.pub-where em").get_text() == "Scientific Memoirs"
