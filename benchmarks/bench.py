@@ -95,7 +95,8 @@ def run(command: list[str], cwd: Path) -> Build:
     """Run a command; wait4 gives the CPU time and peak memory of this one process (and its workers)."""
     with tempfile.TemporaryFile("w+") as log:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, text=True)
+        env = {**os.environ, "NO_COLOR": "1"}  # one line per document, which CI=true would turn into one redrawn line
+        process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, text=True, env=env)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again

@@ -43,4 +43,5 @@ def sphinx(source: Path, builder: str, outdir: Path, *options: str, env: dict[st
     """Run Read the Docs' sphinx command for one builder; return the finished process."""
     command = [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", builder,
                "-d", "_build/doctrees", "-D", "language=en", *options, ".", str(outdir)]
-    return subprocess.run(command, cwd=source, capture_output=True, text=True, env=env, timeout=900)
+    quiet = {**(os.environ if env is None else env), "NO_COLOR": "1"}  # under CI=true Sphinx redraws one progress line
+    return subprocess.run(command, cwd=source, capture_output=True, text=True, env=quiet, timeout=900)
