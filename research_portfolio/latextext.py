@@ -19,9 +19,11 @@ SYMBOLS = {
     "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
     "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ", "Phi": "Φ",
     "Psi": "Ψ", "Omega": "Ω", "ell": "ℓ", "infty": "∞", "times": "×", "cdot": "·", "pm": "±", "leq": "≤",
-    "geq": "≥", "le": "≤", "ge": "≥", "neq": "≠", "approx": "≈", "sim": "~", "to": "→", "rightarrow": "→",
+    "geq": "≥", "le": "≤", "ge": "≥", "neq": "≠", "approx": "≈", "sim": "∼", "to": "→", "rightarrow": "→",
     "partial": "∂", "nabla": "∇", "sum": "∑", "int": "∫", "in": "∈", "log": "log", "exp": "exp",
 }
+#: Relations and operators keep the spaces written around them ("x ∼ y"); other symbols close up ("αβ").
+SPACED = {"sim", "approx", "leq", "geq", "le", "ge", "neq", "to", "rightarrow", "times", "pm", "in"}
 SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
 SUPERSCRIPTS = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
 FORMATTING = re.compile(r"\\(?:emph|textit|textbf|textrm|textsf|textsc|texttt|textup|mathrm|mathbf|mathit|mathcal|"
@@ -30,6 +32,8 @@ LINK = re.compile(r"\\(?:url\s*\{([^{}]*)\}|href\s*\{[^{}]*\}\s*\{([^{}]*)\})")
 MATH = re.compile(r"(?<!\\)\$([^$]+?)(?<!\\)\$")
 COMMAND = re.compile(r"\\([a-zA-Z]+)\s*")
 SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
+#: ``\~`` with nothing to accent: the tilde a writer means by "scales as" (``p \~ d^2``); "~" would be a space.
+LONE_TILDE = re.compile(r"\\~(?=\s|$)")
 
 
 def readable(latex: str) -> str:
@@ -38,13 +42,21 @@ def readable(latex: str) -> str:
     while previous != latex:  # nested formatting: \emph{\textbf{x}}
         previous, latex = latex, FORMATTING.sub(r"\1", latex)
     latex = LINK.sub(lambda match: match[1] if match[1] is not None else match[2], latex)
+    latex = LONE_TILDE.sub("∼", latex)
     return MATH.sub(lambda match: "{" + _math(match[1]) + "}", latex)
 
 
 def _math(formula: str) -> str:
-    formula = COMMAND.sub(lambda match: SYMBOLS.get(match[1], match[0]), formula)
+    formula = COMMAND.sub(_symbol, formula)
     formula = SCRIPT.sub(_script, formula)
     return formula.replace("{", "").replace("}", "")
+
+
+def _symbol(match: re.Match[str]) -> str:
+    if match[1] not in SYMBOLS:
+        return match[0]
+    spaced = match[1] in SPACED and match[0][-1].isspace()
+    return SYMBOLS[match[1]] + (" " if spaced else "")
 
 
 def _script(match: re.Match[str]) -> str:

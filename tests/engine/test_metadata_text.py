@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from bs4 import BeautifulSoup
 from test_bring_your_own import ROOT
+
+from research_portfolio.style import decoded
 
 BIB = r"""@article{kowalczyk2024cech,
   author  = {Puente-Rol{\'o}n, Ana and Sch{\"o}ber, Lukas and Kowalczyk, Marta and {\v{C}}apek, Karel},
@@ -36,3 +39,13 @@ def test_names_and_titles_are_decoded_in_page_titles_json_ld_and_scholar_tags(ma
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert data["headline"] == title and [author["name"] for author in data["author"]] == names
     assert "\\" not in str(page.head) and "{" not in "".join(tag.get("content", "") for tag in page.select("meta"))
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    (r"the failure rate p_fail \~ p^{d/2}", "the failure rate p_fail ∼ p^d/2"),  # a lone \~ is "scales as", not a space
+    (r"energies of $\sim$10 GeV", "energies of ∼10 GeV"),
+    (r"where $x \sim y$ and $\alpha \beta$", "where x ∼ y and αβ"),
+    (r"Ma\~{n}ana en Espa{\~n}a", "Mañana en España"),  # the accent is still an accent
+])
+def test_tildes_read_as_a_reader_means_them(written, read):
+    assert decoded(written) == read
