@@ -24,7 +24,10 @@ from pybtex.database import Entry, Person
 
 from . import preprints
 from .fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
+from .scripts import CJK
 from .urls import published
+
+EAST_ASIAN = re.compile(f"{CJK}+")
 
 ARXIV_VENUE = re.compile(r"^\s*(?:arxiv\s*(?:preprint|e-prints?)?\s*)(?:arxiv\s*)?[:\s]?\s*(?P<id>\S*?)\s*$", re.IGNORECASE)
 ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(?P<id>[^\s?#]+?)(?:\.pdf)?/?$", re.IGNORECASE)
@@ -203,8 +206,21 @@ def _closing_brace(text: str, opening: int) -> int:
 
 
 def full_name(person: Person) -> str:
-    """A name as it is read aloud: "Eric J. Michaud", "Peter Van Katwyk"."""
+    """A name as it is read aloud: "Eric J. Michaud", "Peter Van Katwyk"; "佐藤花子" family name first."""
+    if eastern(person):
+        return "".join(person.prelast_names + person.last_names + person.first_names + person.middle_names)
     return " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
+
+
+def eastern(person: Person) -> bool:
+    """Whether a name is written in Chinese, Japanese or Korean script, where the family name comes first.
+
+    ``佐藤, 花子`` (BibTeX's "family, given") reads 佐藤花子, not 花子 佐藤; a name in Latin letters
+    keeps the order its owner wrote it in.
+    """
+    given = "".join(person.first_names + person.middle_names)
+    family = "".join(person.prelast_names + person.last_names)
+    return bool(given and family and EAST_ASIAN.fullmatch(given + family))
 
 
 class Owner(Person):

@@ -174,7 +174,8 @@ class PortfolioStyle(BaseStyle):
         return self._people[str(person), marked]
 
     def _format_person(self, person: Person, marked: bool) -> Text:
-        name = self.format_name(entries.unstarred(person)).format()
+        person = entries.unstarred(person)
+        name = Text(entries.full_name(person)) if entries.eastern(person) else self.format_name(person).format()
         if self.owner is not None and entries.same_person(person, self.owner):
             name = Tag("strong", name)
         if marked:

@@ -28,7 +28,7 @@ TEX = "sofia-marchetti.tex"
 #: What a reader must find in every format: each entry's title, venue and people, in its own script.
 SHOWN = {
     "park2021phase": ["그래프 신경망을 이용한 상전이 검출", "물리학과 첨단기술", "박지민"],
-    "sato2022learning": ["深層学習による相転移の検出", "日本物理学会誌", "佐藤", "花子",
+    "sato2022learning": ["深層学習による相転移の検出", "日本物理学会誌", "佐藤花子",  # family name first, as written in Japanese
                          "学習した表現は臨界温度の近くで急に変わる。"],  # the summary, under the entry
     "wang2020turbulence": ["基于神经网络的湍流模拟", "物理学报", "王小明"],
     "ivanova2023networks": ["Нейронные сети в статистической физике", "Журнал экспериментальной и теоретической физики",
