@@ -17,8 +17,8 @@ __version__ = "1.0.0"
 NEEDS_SPHINX = "8.1"
 
 MODULES = (
-    "defaults", "sources", "database", "domain", "style", "lists", "paperpages", "figures", "webmeta", "accessibility",
-    "latex", "scripts", "epub", "rebuild", "links", "mentions",
+    "defaults", "sources", "database", "cache", "domain", "style", "lists", "paperpages", "figures", "webmeta", "accessibility",
+    "latex", "scripts", "epub", "rebuild", "links", "mentions", "dependencies",
 )
 
 
@@ -35,4 +35,4 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for module in MODULES:
         app.setup_extension(f"{__name__}.{module}")
     # env_version: the environment a build saved is discarded when what the package keeps in it changes.
-    return {"version": __version__, "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}

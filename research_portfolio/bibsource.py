@@ -9,7 +9,9 @@ are compared as pybtex compares them, without regard to case.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,7 +65,12 @@ class Source:
         return [match.group(2) for start in self.starts.values() if (match := ENTRY_START.match(self.text, start))]
 
     def line_at(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        return bisect.bisect_right(self.newlines, offset - 1) + 1
+
+    @functools.cached_property
+    def newlines(self) -> list[int]:
+        """Where each line ends: the line of an offset is found by bisection, not by counting from the top."""
+        return [match.start() for match in re.finditer("\n", self.text)]
 
     def span(self, key: str) -> tuple[int, int]:
         """Where the entry *key* is written: from its "@" to the next entry."""

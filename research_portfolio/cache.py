@@ -12,8 +12,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.typing import ExtensionMetadata
 
 PACKAGE = Path(__file__).parent
 
@@ -41,3 +48,61 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+class Memo:
+    """What a rebuild would work out again from unchanged entries, kept in the build folder between builds.
+
+    A value is stored under a name that holds the digest of what it was made from (an entry's
+    digest, see dependencies.py), so an edited entry gets new values and the others keep theirs.
+    The memo as a whole belongs to one *key*, the digest of the settings and the code: when that
+    changes it starts empty. Only what the last build asked for is kept.
+    """
+
+    def __init__(self, path: Path, key: str) -> None:
+        self.path = path
+        self.key = key
+        self.stored: dict[Any, Any] = {}
+        self.values: dict[Any, Any] = {}
+        try:
+            stored_key, values = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            return
+        if stored_key == key:
+            self.stored = values
+
+    def get(self, name: Any, make: Callable[[], Any]) -> Any:
+        if name not in self.values:
+            self.values[name] = self.stored[name] if name in self.stored else make()
+        return self.values[name]
+
+    def save(self) -> None:
+        if self.values != self.stored:
+            write_atomically(self.path, pickle.dumps((self.key, self.values), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+#: The memo of each running build (by its environment), made when the builder starts.
+MEMOS: dict[int, Memo] = {}
+
+
+def memo(env: BuildEnvironment) -> Memo:
+    return MEMOS[id(env)]
+
+
+def open_memo(app: Sphinx) -> None:
+    from .database import catalogue, settings_key  # database keys its checks on this module's code_key
+
+    key = f"{app.builder.name}:{settings_key(app, catalogue(app.env).site)}"
+    MEMOS[id(app.env)] = Memo(Path(app.doctreedir) / f"portfolio-memo-{app.builder.name}.pickle", key)
+
+
+def save_memo(app: Sphinx, exception: Exception | None) -> None:
+    found = MEMOS.pop(id(app.env), None)
+    if found is not None and exception is None:
+        found.save()
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("builder-inited", open_memo, priority=450)  # after the catalogue is loaded (database, 400)
+    app.connect("build-finished", save_memo)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -77,6 +77,12 @@ class PruneKeeping:
         self.prune(set(docnames) | self.keeps)
 
 
+def builder_format(env: BuildEnvironment) -> str:
+    """The format of the builder at work: Sphinx 9 keeps its class on the environment, 8.1 the builder on the app."""
+    builder_class = getattr(env, "_builder_cls", None)
+    return builder_class.format if builder_class is not None else env.app.builder.format
+
+
 def keep_in_search_index(builder: Any, pagenames: set[str]) -> None:
     """Keep generated pages in the search index Sphinx writes at the end of an HTML build.
 
@@ -92,6 +98,39 @@ def keep_in_search_index(builder: Any, pagenames: set[str]) -> None:
     if not isinstance(prune, PruneKeeping):
         prune = indexer.prune = PruneKeeping(prune)  # type: ignore[union-attr]
     prune.keeps.update(pagenames)
+
+
+def cache_stemming(builder: Any, memo: Any) -> None:
+    """Stem each word once, not once per page: the index of two thousand paper pages repeats its words.
+
+    Sphinx's indexer asks its language's ``stem`` for every word of every page it is fed, and keeps
+    what it learnt only for that page. The language object's ``stem`` is replaced by one that asks
+    *memo* (a :class:`~research_portfolio.cache.Memo`, kept between builds) first; an indexer without
+    one (search off) is left alone.
+    """
+    lang = getattr(getattr(builder, "indexer", None), "lang", None)
+    stem = getattr(lang, "stem", None)
+    if stem is None or getattr(stem, "memo", None) is memo:
+        return
+
+    def remembered(word: str) -> str:
+        return memo.get(("stem", word), lambda: stem(word))
+
+    remembered.memo = memo  # type: ignore[attr-defined]
+    lang.stem = remembered  # type: ignore[union-attr]
+
+
+def forget_dependencies(env: BuildEnvironment, docname: str, files: set[str]) -> None:
+    """Drop *files* from the file dependencies Sphinx keeps for *docname* (``env.dependencies``).
+
+    Sphinx has ``note_dependency`` but nothing to take one back; its table maps a page to the set of
+    files it depends on (paths as strings or path objects, which compare by their text here).
+    """
+    dependencies = getattr(env, "dependencies", {}).get(docname)
+    if dependencies:
+        for dependency in list(dependencies):
+            if str(dependency) in files:
+                dependencies.discard(dependency)
 
 
 def give_bibtex_its_data(env: BuildEnvironment, bibdata: Any) -> None:

@@ -15,7 +15,6 @@ import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import cast
 from urllib.parse import urlsplit
 
 from pybtex.database import Entry, Person
@@ -24,7 +23,6 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
-from sphinxcontrib.bibtex.domain import BibtexDomain
 
 from . import entries
 from .bibsource import Parser, Source, read
@@ -62,6 +60,7 @@ class Catalogue:
 
     entries: dict[str, Entry]
     site: Site = dataclasses.field(default_factory=Site)
+    digests: dict[str, str] | None = None  # each entry's digest, once asked for (dependencies.entry_digests)
 
     def papers(self, theme: str | None = None, selected: bool = False) -> list[Entry]:
         """The entries of one theme, or the selected ones, or all: newest first, in file order within a year."""
@@ -102,12 +101,6 @@ def catalogue(env: BuildEnvironment) -> Catalogue:
     return portfolio_domain(env).data["catalogue"]
 
 
-def note_dependency(env: BuildEnvironment) -> None:
-    """Mark the page being read as made from the .bib files: editing them re-reads it."""
-    for bibfile in cast(BibtexDomain, env.get_domain("cite")).bibdata.bibfiles:
-        env.note_dependency(bibfile)
-
-
 def load(app: Sphinx) -> None:
     """Parse and check every .bib file; give the result to sphinxcontrib-bibtex and to our directives.
 
@@ -125,17 +118,22 @@ def load(app: Sphinx) -> None:
 
 def catalogue_key(app: Sphinx, site: Site) -> str:
     """A digest of everything the checked catalogue depends on: the files, the settings, the code."""
-    config = app.config
-    digest = hashlib.sha256(code_key().encode())
-    for name in config.bibtex_bibfiles:
+    digest = hashlib.sha256(settings_key(app, site).encode())
+    for name in app.config.bibtex_bibfiles:
         path = Path(app.confdir) / name
         digest.update(path.read_bytes() if path.is_file() else b"missing")
-    settings = [config.bibtex_encoding, sorted(config.portfolio_themes), list(config.portfolio_highlights),
-                config.portfolio_person.get("name"), config.portfolio_person.get("other_names"),
-                list(config.portfolio_conference_venues), config.html_baseurl,
-                sorted(str(path) for folder in site.static if folder.is_dir() for path in folder.rglob("*"))]
-    digest.update(repr(settings).encode())
     return digest.hexdigest()
+
+
+def settings_key(app: Sphinx, site: Site) -> str:
+    """A digest of what checking and formatting an entry depend on besides the entry: the settings and the code."""
+    config = app.config
+    settings = [code_key(), config.bibtex_encoding, sorted(config.portfolio_themes), list(config.portfolio_highlights),
+                config.portfolio_person.get("name"), config.portfolio_person.get("other_names"),
+                list(config.portfolio_conference_venues), config.portfolio_max_authors, config.portfolio_title_case,
+                config.html_baseurl, config.smartquotes, config.smartquotes_action,
+                sorted(str(path) for folder in site.static if folder.is_dir() for path in folder.rglob("*"))]
+    return hashlib.sha256(repr(settings).encode()).hexdigest()
 
 
 def _load(app: Sphinx, site: Site) -> None:

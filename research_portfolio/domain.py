@@ -77,8 +77,8 @@ def skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
 class PortfolioDomain(Domain):
     name = "portfolio"
     label = "Research portfolio"
-    initial_data = {"citations": {}, "full_lists": {}, "missing": {}, "figures": {}}  # Sphinx copies it per build
-    data_version = 2
+    initial_data = {"citations": {}, "full_lists": {}, "missing": {}, "figures": {}, "views": {}}  # copied per build
+    data_version = 3
 
     @property
     def citations(self) -> dict[str, dict[str, list[str]]]:
@@ -96,17 +96,22 @@ class PortfolioDomain(Domain):
         return self.data.setdefault("missing", {})
 
     @property
+    def views(self) -> dict[str, list[list[Any]]]:
+        """docname -> what the page shows of the .bib: [view name, arguments, digest] (see dependencies.py)."""
+        return self.data.setdefault("views", {})
+
+    @property
     def figures(self) -> dict[str, bool]:
         """The pages that draw a figure from the .bib (a dict used as an ordered set)."""
         return self.data.setdefault("figures", {})
 
     def clear_doc(self, docname: str) -> None:
-        for table in (self.citations, self.full_lists, self.missing, self.figures):
+        for table in (self.citations, self.full_lists, self.missing, self.figures, self.views):
             table.pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            for name in ("citations", "full_lists", "missing", "figures"):
+            for name in ("citations", "full_lists", "missing", "figures", "views"):
                 if docname in otherdata.get(name, {}):
                     self.data.setdefault(name, {})[docname] = otherdata[name][docname]
 
@@ -199,10 +204,16 @@ class NotingMissingKeys:
     text: str
 
     def note_missing(self, keys: Iterable[str]) -> None:
+        """Note the keys the .bib lacks, and each cited entry as a view of the page (dependencies.py)."""
+        from . import dependencies  # it reads this module's domain
+
         known = cast(BibtexDomain, self.env.get_domain("cite")).bibdata.data.entries
-        missing = [key for key in keys if key and key not in known]
+        keys = [key for key in keys if key]
+        missing = [key for key in keys if key not in known]
         if missing:
             portfolio_domain(self.env).missing.setdefault(self.env.docname, []).extend(missing)
+        for key in keys:
+            dependencies.record(self.env, "entry", key)
 
 
 class FootCite(NotingMissingKeys, FootCiteRole):

@@ -31,7 +31,7 @@ from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
-from . import database, entries
+from . import database, dependencies, entries
 from .cache import code_key, write_atomically
 from .domain import portfolio_domain, skip
 from .scripts import marked
@@ -147,17 +147,23 @@ class PublicationFigure(SphinxDirective):
         kind = self.arguments[0]
         if kind not in FIGURES:
             raise self.error(f"unknown figure '{kind}' (known: {', '.join(FIGURES)})")
-        database.note_dependency(self.env)
         portfolio_domain(self.env).figures[self.env.docname] = True
-        catalogue = database.catalogue(self.env)
-        papers = catalogue.papers()
-        if not papers:
+        made = figure_data(self.env, kind)
+        dependencies.record(self.env, "figure", kind, made)
+        if made is None:
             return [nodes.paragraph("", "No papers yet.")]
-        made = FIGURES[kind](papers, self.config, catalogue.site)
         figure = data_figure(kind=kind, data=made["data"], alt=made["alt"], desc=made["desc"],
                              caption=self.options.get("caption", ""), ids=[f"figure-{kind}"])
         text = [nodes.paragraph("", made["text"], classes=["figure-text"])] if "text" in made else []
         return [figure, *text]
+
+
+@dependencies.view("figure")
+def figure_data(env: Any, kind: str) -> dict[str, Any] | None:
+    """A figure's data, alternative text and description, from the checked database; None without papers."""
+    catalogue = database.catalogue(env)
+    papers = catalogue.papers()
+    return FIGURES[kind](papers, env.config, catalogue.site) if papers else None
 
 
 def drawing(builder: Builder, node: data_figure, fmt: str) -> Path:

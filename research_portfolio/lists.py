@@ -11,21 +11,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.utils import smartquotes
 from pybtex.database import Entry
 from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
-from . import database, entries
+from . import database, dependencies, entries
+from .compat import builder_format
+from .cache import memo
+from .dependencies import entry_digests
 from .domain import portfolio_domain, skip
 from .entries import KINDS
+from .htmlbackend import Backend as HTMLBackend
+from .pagenames import page_name
 from .scripts import marked
 from .style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
 
@@ -43,16 +52,16 @@ class collapsible(nodes.General, nodes.Element):
 
 
 def visit_collapsible_html(translator: HTML5Translator, node: collapsible) -> None:
-    if node.get("literal"):
-        content = f'<pre tabindex="0">{literal_lines(node["text"], translator.encode)}</pre>'
-    else:
-        content = f"<p>{translator.encode(node['text'])}</p>"
-    kind = "pub-bibtex pub-copy" if node.get("literal") else "pub-more"
-    translator.body.append(
-        f'<details class="{kind}"{" open" if node.get("open") else ""}><summary>{translator.encode(node["label"])}'
-        f"</summary>{content}</details>\n"
-    )
+    translator.body.append(details_html(node["label"], node["text"], translator.encode, node.get("literal", False),
+                                        node.get("open", False)))
     raise nodes.SkipNode
+
+
+def details_html(label: str, text: str, encode: Callable[[str], str], literal: bool = False, opened: bool = False) -> str:
+    """A <details> block: a paragraph (a summary, an abstract), or lines to copy (a reference, BibTeX)."""
+    content = f'<pre tabindex="0">{literal_lines(text, encode)}</pre>' if literal else f"<p>{encode(text)}</p>"
+    kind = "pub-bibtex pub-copy" if literal else "pub-more"
+    return f'<details class="{kind}"{" open" if opened else ""}><summary>{encode(label)}</summary>{content}</details>\n'
 
 
 #: An address with the braces and comma around it in BibTeX: one run that never breaks.
@@ -109,13 +118,10 @@ class PublicationList(SphinxDirective):
         kind = self.options.get("kind")
         if kind is not None and kind not in KINDS:
             raise self.error(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
-        database.note_dependency(self.env)
         catalogue = database.catalogue(self.env)
-        papers = entries.chronological(catalogue.papers(theme=theme, selected="selected" in self.options))
-        if kind is not None:
-            papers = [entry for entry in papers if entries.venue_kind(entry, catalogue.site) == kind]
-        if "newest" in self.options:
-            papers = papers[: self.options["newest"]]
+        chosen = {"theme": theme, "selected": "selected" in self.options, "kind": kind, "newest": self.options.get("newest")}
+        papers = select(self.env, chosen)
+        dependencies.record(self.env, "list", chosen, dependencies.listed(self.env, papers))
         if not papers:
             return [nodes.paragraph("", "No papers yet.")]
         if "by-kind" in self.options:
@@ -158,14 +164,28 @@ class PublicationList(SphinxDirective):
         return section
 
 
+@dependencies.view("list")
+def listed_papers(env: BuildEnvironment, chosen: dict[str, Any]) -> list[tuple[str, str]]:
+    return dependencies.listed(env, select(env, chosen))
+
+
+def select(env: BuildEnvironment, chosen: dict[str, Any]) -> list[Entry]:
+    """The papers a list shows: of one theme, or selected, or of one kind; the newest *n*; all by default."""
+    catalogue = database.catalogue(env)
+    papers = entries.chronological(catalogue.papers(theme=chosen["theme"], selected=chosen["selected"]))
+    if chosen["kind"] is not None:
+        papers = [entry for entry in papers if entries.venue_kind(entry, catalogue.site) == chosen["kind"]]
+    return papers[: chosen["newest"]] if chosen["newest"] else papers
+
+
 class PublicationThemes(SphinxDirective):
     """A list of the research themes, each linking to its page, with its number of papers."""
 
     def run(self) -> list[nodes.Node]:
         if not self.config.portfolio_themes:
             return []  # a site without themes shows no empty heading
-        database.note_dependency(self.env)
         catalogue = database.catalogue(self.env)
+        dependencies.record(self.env, "theme counts", None)
         items = nodes.bullet_list(classes=["publication-themes"])
         for theme, (title, page) in self.config.portfolio_themes.items():
             link = addnodes.pending_xref(
@@ -186,24 +206,38 @@ def section_id(heading: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
 
 
+@dependencies.view("theme counts")
+def theme_counts(env: BuildEnvironment, arguments: None) -> dict[str, int]:
+    catalogue = database.catalogue(env)
+    return {theme: len(catalogue.papers(theme)) for theme in env.config.portfolio_themes}
+
+
 def entry_list(papers: list[Entry], full: bool, printed: bool, numbered: bool = False) -> nodes.container:
-    """The formatted entries as a bullet list; on the web each opens to its summary or abstract.
+    """The entries as a bullet list; on the web each opens to its summary or abstract.
 
     The *full* list (every paper, by year) also holds each paper's BibTeX. The e-book and the PDF
     print each summary under its entry only where the list asks for it (*printed*, the option
     ``:summaries:``), so a site prints each summary once and a short CV stays short. The container
-    lets print style the lists as a whole (LaTeX sees ``sphinxuseclass``).
+    lets print style the lists as a whole (LaTeX sees ``sphinxuseclass``). Each entry is one small
+    :class:`pub_entry` node, which every format writes from the formatted reference when it writes
+    the page (:func:`visit_pub_entry_html`, :class:`ExpandEntries`): the transforms that run while a
+    page is read have nothing of a long list to walk.
     """
-    style = formatting_style(STYLE_NAME)
-    backend = Backend()
     items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
     items["classes"].append("publication-list")
+    style = formatting_style(STYLE_NAME)
     for entry in papers:
-        item = nodes.list_item(classes=["pub-entry"])
-        item += backend.paragraph(style.format_entry("", entry))
-        item.extend(details(entry, full, printed))
-        items += item
+        searched = nodes.Text(plain_text(style.format_entry("", entry).text))  # what the search index reads
+        items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed), classes=["pub-entry"])
     return nodes.container("", items, classes=["publications"])
+
+
+class pub_entry(nodes.General, nodes.Element):
+    """One paper of a list, by ``key``; ``full`` adds its BibTeX, ``printed`` prints its summary in print.
+
+    Its one child is the reference as plain text, for the search index: no transform walks it (it is
+    in no paragraph), and every format writes the entry from the database instead.
+    """
 
 
 def details(entry: Entry, full: bool, printed: bool) -> list[collapsible]:
@@ -216,6 +250,66 @@ def details(entry: Entry, full: bool, printed: bool) -> list[collapsible]:
     if full:
         found.append(collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True))
     return found
+
+
+def visit_pub_entry_html(translator: HTML5Translator, node: pub_entry) -> None:
+    """The reference as HTML, and its folded summary, abstract and BibTeX (in the e-book, what print shows)."""
+    builder = translator.builder
+    key, pagename = node["key"], builder.current_docname
+    name = ("list entry", key, entry_digests(builder.env)[key], pagename, node["full"], node["printed"])
+    translator.body.append(memo(builder.env).get(name, lambda: entry_html(translator, node)))
+    raise nodes.SkipNode
+
+
+def entry_html(translator: HTML5Translator, node: pub_entry) -> str:
+    """An entry of a list as HTML: kept between builds while the entry does not change (cache.Memo)."""
+    builder = translator.builder
+    entry = database.catalogue(builder.env).entries[node["key"]]
+    text = formatting_style(STYLE_NAME).format_entry("", entry).text.render(web_backend(builder, builder.current_docname))
+    visit = visit_collapsible_epub if builder.name == "epub" else visit_collapsible_html
+    start = len(translator.body)
+    for part in details(entry, node["full"], node["printed"]):
+        try:
+            visit(translator, part)
+        except nodes.SkipNode:
+            pass
+    folded = "".join(translator.body[start:])
+    del translator.body[start:]
+    return f"<p>{text}</p>\n{folded}"
+
+
+def web_backend(builder: Any, pagename: str) -> HTMLBackend:
+    """How *pagename* links a paper (to its own page, on the web) and a file of the static folder, and quotes."""
+    from .paperpages import PAGE_BUILDERS, relative_static_link  # paperpages imports this module
+
+    config = builder.config
+    language = config.language or "en"
+    excluded = config.smartquotes_excludes
+    typographic = (config.smartquotes and language not in excluded.get("languages", ())
+                   and builder.name not in excluded.get("builders", ()))
+    quotes = {"quotes": config.smartquotes_action if typographic else "",
+              "language": language if language in smartquotes.smartchars.quotes else "en"}
+    if builder.name not in PAGE_BUILDERS:
+        return HTMLBackend(**quotes)
+    papers = database.catalogue(builder.env).entries
+    return HTMLBackend(paper_link=lambda key: builder.get_relative_uri(pagename, page_name(key)) if key in papers else None,
+                       local_link=lambda url: relative_static_link(builder, url, pagename), **quotes)
+
+
+class ExpandEntries(SphinxPostTransform):
+    """In print and plain text, each :class:`pub_entry` becomes its reference as docutils nodes, as any text is."""
+
+    default_priority = 100  # before the script runs of print are marked (900)
+
+    def run(self, **kwargs: Any) -> None:
+        if builder_format(self.env) == "html":
+            return
+        style = formatting_style(STYLE_NAME)
+        backend = Backend()
+        papers = database.catalogue(self.env).entries
+        for node in list(self.document.findall(pub_entry)):
+            entry = papers[node["key"]]
+            node.replace_self([backend.paragraph(style.format_entry("", entry)), *details(entry, node["full"], node["printed"])])
 
 
 def plain(entry: Entry, field: str) -> str:
@@ -267,6 +361,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         man=(skip, None),
         texinfo=(skip, None),
     )
+    app.add_node(pub_entry, html=(visit_pub_entry_html, None), epub=(visit_pub_entry_html, None))
+    app.add_post_transform(ExpandEntries)
     app.add_directive("publication-list", PublicationList)
     app.add_directive("publication-themes", PublicationThemes)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -17,7 +17,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.typing import ExtensionMetadata
 
-from . import database
+from . import database, dependencies
 from .domain import paper_title
 from .style import STYLE_NAME, formatting_style, plain_text
 
@@ -30,7 +30,7 @@ class PaperMention(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         explicit = EXPLICIT.match(self.text)
         key = (explicit["key"] if explicit else self.text).strip()
-        database.note_dependency(self.env)
+        dependencies.record(self.env, "entry", key)
         entry = database.catalogue(self.env).entries.get(key)
         if entry is None:
             logger.warning(f'paper mentioned by an unknown key "{key}"', location=self.get_location(),

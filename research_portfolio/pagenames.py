@@ -14,6 +14,8 @@ import hashlib
 import re
 
 FOLDER = "papers"
+#: The builders that write a page per paper: the web site (not the e-book, the PDF, or a single page).
+PAGE_BUILDERS = ("html",)
 #: Characters a page name keeps of its key (a file name is at most 255 bytes on every common file system).
 LONGEST = 80
 

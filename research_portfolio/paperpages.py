@@ -2,9 +2,11 @@
 
 The pages are HTML only (``html-collect-pages``): the PDF and the ePub carry the lists, not a page
 per paper. They stay out of the toctree, so furo's sidebar does not grow with the bibliography.
-Each page leads with the paper's summary, then its full reference and links, the sentences of the
-research pages that cite it (recorded by the portfolio domain while they are read), and the paper
-as a plain-text reference and as BibTeX, each with a copy button.
+What a page shows is :mod:`research_portfolio.paperbody`'s. The theme's page around it (furo's
+header, sidebar, footer) is the same for every paper but for the title, the metadata and the links
+to the previous and next paper: it is rendered once through Sphinx with markers in those places
+(:class:`Shell`), and each page is that shell with the markers filled in. A page is written only
+when what it shows has changed since the last build (:class:`PageRecord`).
 """
 
 from __future__ import annotations
@@ -12,16 +14,16 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import re
+import posixpath
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
-from xml.sax.saxutils import escape
 
 from docutils import nodes
+from markupsafe import Markup
+from markupsafe import escape as escape_html
 from pybtex.database import Entry
-from pybtex.richtext import Text
-from pybtex_docutils import Backend
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.config import Config
@@ -30,15 +32,17 @@ from sphinx.util.osutil import relative_uri
 from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
-from .cache import code_key
-from .compat import keep_in_search_index
+from .cache import code_key, memo
+from .compat import cache_stemming, keep_in_search_index
+from .dependencies import entry_digests
 from .domain import paper_title, portfolio_domain
-from .lists import collapsible, legend, plain, section_id
-from .pagenames import page_name
+from .lists import web_backend
+from .pagenames import PAGE_BUILDERS, page_name
+from .paperbody import paper_html
 from .style import STYLE_NAME, formatting_style, plain_text
 from .urls import published
+from .webmeta import author_names, paper_tags
 
-PAGE_BUILDERS = ("html",)
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -66,59 +70,138 @@ def relative_static_links(app: Sphinx, tree: nodes.Element, pagename: str) -> No
     The style links a paper's PDF or slides under ``html_baseurl`` so that the PDF and the e-book
     reach the published copy; a page of the site reaches its own, wherever the site is served.
     """
-    static = published(app.config.html_baseurl, "_static/")
     for reference in tree.findall(nodes.reference):
-        if reference.get("refuri", "").startswith(static):
-            target = "_static/" + reference["refuri"].removeprefix(static)
-            reference["refuri"] = relative_uri(app.builder.get_target_uri(pagename), target)
+        if "refuri" in reference:
+            reference["refuri"] = relative_static_link(app.builder, reference["refuri"], pagename)
+
+
+def relative_static_link(builder: Any, url: str, pagename: str) -> str:
+    """*url*, relative to *pagename* when it is a file of the site's static folder, as it is otherwise."""
+    static = published(builder.config.html_baseurl, "_static/")
+    if not url.startswith(static):
+        return url
+    return relative_uri(builder.get_target_uri(pagename), "_static/" + url.removeprefix(static))
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """Each paper's page, written only when what it shows has changed since the last build."""
+    """Write each paper's page that changed; Sphinx is handed no page of its own to render (the shell aside)."""
     if app.builder.name not in PAGE_BUILDERS:
         return
+    builder = web_builder(app)
     style = formatting_style(STYLE_NAME)
     domain = portfolio_domain(app.env)
-    record = PageRecord(app)
     papers = database.catalogue(app.env).papers()
-    keep_in_search_index(app.builder, {page_name(entry.key) for entry in papers})
-    titles = {entry.key: html.escape(plain_text(style.display_title(entry))) for entry in papers}  # page titles are HTML
+    keep_in_search_index(builder, {page_name(entry.key) for entry in papers})
+    # What the pages say in plain words (titles, authors, stems) is kept for the entries that did not change.
+    texts = memo(app.env)
+    digests = entry_digests(app.env)
+    cache_stemming(builder, texts)
+    titles = {entry.key: texts.get(("title", entry.key, digests[entry.key]), lambda: plain_text(style.display_title(entry)))
+              for entry in papers}
+    shell = Shell(builder)
+    record = PageRecord(app)
     for number, entry in enumerate(papers):
         pagename = page_name(entry.key)
-        index_for_search(app, pagename, entry, style)
+        authors = texts.get(("authors", entry.key, digests[entry.key]), lambda: " ".join(author_names(entry)))
+        index_for_search(builder, pagename, entry, titles[entry.key], authors)
         citing = domain.citing(entry.key)
         # Onward in the order of the full list, newest first: furo's own "Previous" and "Next" links.
-        around = {name: {"link": app.builder.get_relative_uri(pagename, page_name(other.key)), "title": titles[other.key]}
+        around = {name: (builder.get_relative_uri(pagename, page_name(other.key)), titles[other.key])
                   for name, other in (("prev", papers[number - 1] if number else None),
                                       ("next", papers[number + 1] if number + 1 < len(papers) else None)) if other}
         if record.unchanged(pagename, entry, [citing, around]):
             continue
-        tree = paper_body(app, pagename, entry, style, citing)
-        relative_static_links(app, tree, pagename)
-        body = web_builder(app).render_partial(tree)["fragment"]
-        yield pagename, {"title": titles[entry.key], "body": body, "paper": entry, **around}, "paper.html"
+        body = paper_html(builder, pagename, entry, citing, web_backend(builder, pagename))
+        metatags = paper_tags(app, entry, pagename, titles[entry.key], pageurl(builder, pagename))
+        page = shell.variant(prev="prev" in around, next="next" in around)
+        page.write(builder, pagename, html.escape(titles[entry.key]), body, metatags, around)
     record.save()
+    yield from ()
 
 
-def index_for_search(app: Sphinx, pagename: str, entry: Entry, style: Any) -> None:
-    """Feed the search index what a reader searches a paper by: its title, summary, authors and venue.
+def pageurl(builder: Any, pagename: str) -> str:
+    """The page's canonical address, as Sphinx makes it for every page (empty without html_baseurl)."""
+    base = builder.config.html_baseurl
+    return posixpath.join(base, builder.get_target_uri(pagename)) if base else ""
+
+
+class Shell:
+    """furo's page for a paper, rendered once per build (and per kind of neighbours) with markers to fill in.
+
+    The shell is rendered by Sphinx itself, for a page in papers/ named :data:`SHELL_PAGE`, so every
+    relative path, style sheet, script and the whole navigation are those of a real paper page; the
+    html-page-context handlers see a context that says ``portfolio_shell``, and leave the markers.
+    """
+
+    def __init__(self, builder: Any) -> None:
+        self.builder = builder
+        self.variants: dict[tuple[bool, bool], ShellPage] = {}
+
+    def variant(self, prev: bool, next: bool) -> ShellPage:
+        if (prev, next) not in self.variants:
+            self.variants[prev, next] = ShellPage(self.render(prev, next))
+        return self.variants[prev, next]
+
+    def render(self, prev: bool, next: bool) -> str:
+        context: dict[str, Any] = {"title": MARK["title"], "body": MARK["body"], "portfolio_shell": True}
+        if prev:
+            context["prev"] = {"link": MARK["prev-link"], "title": MARK["prev-title"]}
+        if next:
+            context["next"] = {"link": MARK["next-link"], "title": MARK["next-title"]}
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / "shell.html"
+            self.builder.handle_page(SHELL_PAGE, context, "paper.html", outfilename=str(target))
+            return target.read_text(encoding=self.builder.config.html_output_encoding)
+
+
+#: The name of the page the shell is rendered as, and the markers of what differs from page to page.
+SHELL_PAGE = "papers/portfolio-shell"
+MARK = {name: f"\ue000{name}\ue001" for name in ("title", "body", "metatags", "prev-link", "prev-title", "next-link",
+                                                     "next-title")}
+
+
+class ShellPage:
+    """One rendering of the shell, and how a page is made from it."""
+
+    def __init__(self, rendered: str) -> None:
+        self.rendered = rendered
+        # The title stands twice: in <title>, through furo's |striptags|e, and as the page's heading.
+        head, _, rest = rendered.partition(MARK["title"])
+        self.pieces = [head, rest]
+
+    def write(self, builder: Any, pagename: str, title: str, body: str, metatags: str, around: dict[str, tuple[str, str]]) -> None:
+        page = self.pieces[0] + str(escape_html(Markup(title).striptags())) + self.pieces[1]
+        values = {"title": title, "body": body, "metatags": metatags}
+        for side, (uri, other_title) in around.items():
+            values[f"{side}-link"], values[f"{side}-title"] = uri, html.escape(other_title)
+        for name, value in values.items():
+            page = page.replace(MARK[name], value)
+        page = page.replace(SHELL_PAGE, pagename)
+        target = Path(builder.get_outfilename(pagename))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "w", encoding=builder.config.html_output_encoding, errors="xmlcharrefreplace") as file:
+            file.write(page)
+
+
+def index_for_search(builder: Any, pagename: str, entry: Entry, title: str, authors: str) -> None:
+    """Feed the search index what a reader searches a paper by: its title, summary and authors.
 
     The title is the result's title; the BibTeX and the page's other parts stay out of the index.
     """
-    title = plain_text(style.display_title(entry))
     section = nodes.section("", nodes.title("", title), ids=["paper"])
-    for text in (entries.summary(entry), plain_text(style.format_authors(entry)), plain_text(style.format_venue(entry))):
+    for text in (entries.summary(entry), authors):
         section += nodes.paragraph("", text)
     document = new_document(pagename)
     document += section
-    web_builder(app).index_page(pagename, document, title)
+    builder.index_page(pagename, document, title)
 
 
 class PageRecord:
     """What each paper page showed when it was last written, kept beside the doctrees.
 
-    A page is written again when its entry, the pages citing it, the site's navigation, the
-    configuration, the templates or this extension's code change, or when its file is missing;
+    A page is written again when its entry, the pages citing it, its neighbours, the site's
+    navigation, the configuration, the templates or this extension's code change, or when its file
+    is missing;
     otherwise a rebuild leaves it alone, so an unchanged site rebuilds in well under a second.
     A build with a fresh environment (``-E``, or the first) forgets the record and writes them all.
     """
@@ -129,15 +212,11 @@ class PageRecord:
         self.previous = json.loads(self.path.read_text()) if self.path.exists() else {}
         self.current: dict[str, str] = {}
         env = app.env
-        site = [
-            web_builder(app).build_info.config_hash,
-            web_builder(app).build_info.tags_hash,
-            app.builder.templates.newest_template_mtime(),
-            sorted((docname, title.astext()) for docname, title in env.titles.items()),
-            sorted((docname, list(children)) for docname, children in env.toctree_includes.items()),
-            list(portfolio_domain(env).full_lists),
-            code_key(),
-        ]
+        site = [web_builder(app).build_info.config_hash, web_builder(app).build_info.tags_hash,
+                app.builder.templates.newest_template_mtime(),
+                sorted((docname, title.astext()) for docname, title in env.titles.items()),
+                sorted((docname, list(children)) for docname, children in env.toctree_includes.items()),
+                list(portfolio_domain(env).full_lists), code_key()]
         self.site = json.dumps(site, default=str)
 
     def unchanged(self, pagename: str, entry: Entry, context: object) -> bool:
@@ -182,106 +261,6 @@ def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dic
         return cache[key]
 
     context["toctree"] = toctree
-
-
-def paper_body(app: Sphinx, pagename: str, entry: Entry, style: Any, citing: list[tuple[str, list[str]]]) -> nodes.container:
-    """A paper's page below its title: what it found, who wrote it, where, links, context, how to cite it."""
-    backend = Backend()
-    body = nodes.container()
-    if entries.summary(entry):
-        body += nodes.paragraph("", entries.summary(entry), classes=["pub-lead"])
-    body += nodes.paragraph("", "", *style.format_authors(entry).add_period().render(backend), classes=["pub-authors"])
-    body.extend(legend([entry]))
-    venue = Text(" ").join([part for part in (style.format_venue(entry), style.format_badge(entry)) if part])
-    body += nodes.paragraph("", "", *venue.render(backend), classes=["pub-venue"])
-    body += nodes.paragraph("", "", *style.format_links(entry).render(backend), classes=["pub-links"])
-    body.extend(preview(app, pagename, entry))
-    if entries.field(entry, "award"):
-        body += nodes.paragraph("", plain(entry, "award"), classes=["pub-award"])
-    if entries.field(entry, "abstract"):
-        body += _section("Abstract", nodes.paragraph("", plain(entry, "abstract")))
-    body.extend(discussion(app, pagename, entry, citing))
-    body += _section(
-        "Cite this paper",
-        collapsible(label="Plain text", text=plain_reference(app, entry), literal=True, open=True),
-        collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True, open=True),
-    )
-    for docname in portfolio_domain(app.env).full_lists:
-        uri = app.builder.get_relative_uri(pagename, docname) + f"#year-{section_id(entries.status(entry) or entries.year(entry))}"
-        group = f"of {entries.year(entry)}" if not entries.status(entry) else entries.when(entry) or "without a year"
-        back = nodes.reference("", f"\N{LEFTWARDS ARROW} All publications {group}", refuri=uri, internal=True)
-        body += nodes.paragraph("", "", back, classes=["pub-back"])
-    return body
-
-
-def discussion(app: Sphinx, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]]) -> Iterator[nodes.Element]:
-    """One line, "Discussed in" the pages that cite the paper (else its themes' pages), and what they add.
-
-    A sentence that cites the paper is quoted only where it says something the summary, the title
-    and the author list do not: the page does not say the same thing twice.
-    """
-    themes = [page for _, page in (app.config.portfolio_themes.get(theme, ("", "")) for theme in entries.themes(entry))
-              if page in app.env.titles]
-    pages = [docname for docname, _ in citing] or themes
-    if not pages:
-        return
-    yield _link_line(app, pagename, "Discussed in ", pages, classes=["pub-discussed"])
-    for _, sentences in citing:
-        for sentence in sentences:
-            if adds_to(sentence, entry):
-                yield nodes.block_quote("", nodes.paragraph("", sentence), classes=["pub-context"])
-
-
-#: Words that carry no content of their own, left out when a sentence is compared with a summary.
-FUNCTION_WORDS = frozenset("""a an and are as at be been but by can could did do does for from had has have how in into is it
-its it's more most no not of on one or so such than that the their them then there these they this those to two was we were
-what when where which while who whom why will with would""".split())
-
-
-def content_words(text: str) -> set[str]:
-    """The words of *text* that carry content, lower case, roughly stemmed (a trailing s dropped)."""
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.lower())
-    return {word.removesuffix("s") for word in words if len(word) > 2 and word not in FUNCTION_WORDS}
-
-
-def adds_to(sentence: str, entry: Entry) -> bool:
-    """Whether *sentence* says enough the page does not already say (at least five words, and two fifths of it)."""
-    known = content_words(" ".join([entries.summary(entry), entries.field(entry, "title"),
-                                    *(entries.full_name(person) for person in entries.people(entry))]))
-    words = content_words(sentence)
-    new = words - known
-    return len(new) >= 5 and len(new) >= 0.4 * len(words)
-
-
-def preview(app: Sphinx, pagename: str, entry: Entry) -> list[nodes.Element]:
-    """al-folio's preview image, when its file is in the static folder."""
-    site = database.catalogue(app.env).site
-    found = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
-    if found is None:
-        return []
-    source = relative_uri(app.builder.get_target_uri(pagename), f"_static/{found}")
-    return [nodes.raw("", f'<img class="pub-preview" src="{escape(source)}" alt="" loading="lazy">', format="html")]
-
-
-def plain_reference(app: Sphinx, entry: Entry) -> str:
-    """The paper as a plain-text reference in the site's style: title, every author, venue."""
-    style = formatting_style(STYLE_NAME)
-    return plain_text(Text(" ").join([style.format_title(entry), Text(style.format_authors(entry), "."),
-                                      style.format_venue(entry)]))
-
-
-def _section(title: str, *children: nodes.Element) -> nodes.container:
-    return nodes.container("", nodes.rubric("", title), *children, classes=["pub-section"])
-
-
-def _link_line(app: Sphinx, pagename: str, label: str, docnames: list[str], classes: list[str] | None = None) -> nodes.paragraph:
-    paragraph = nodes.paragraph("", label, classes=classes or [])
-    for position, docname in enumerate(docnames):
-        if position:
-            paragraph += nodes.Text(", ")
-        title = app.env.titles[docname].astext() if docname in app.env.titles else docname
-        paragraph += nodes.reference("", title, refuri=app.builder.get_relative_uri(pagename, docname), internal=True)
-    return paragraph
 
 
 def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:

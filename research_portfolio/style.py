@@ -30,6 +30,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
 from .domain import isolate, paper_title
+from .htmlbackend import Backend as HTMLBackend
 from .latextext import readable
 from .titlecase import SENTENCE, display_case
 
@@ -50,12 +51,17 @@ class Span(BaseMultipartText):
 
     def render(self, backend: Any) -> Any:
         text = super().render(backend)
+        if isinstance(backend, HTMLBackend):
+            return self.html(backend, text)
         if getattr(backend, "name", "") == "docutils":  # the plain-text backend has no name
             return [self.node(*text)]
         return text
 
     def node(self, *children: nodes.Node) -> nodes.inline:
         return nodes.inline("", "", *children, classes=[self.role])
+
+    def html(self, backend: HTMLBackend, text: str) -> str:
+        return backend.format_span(self.role, text)
 
 
 class Isolated(Span):
@@ -64,6 +70,9 @@ class Isolated(Span):
 
     def node(self, *children: nodes.Node) -> nodes.inline:
         return isolate("", "", *children, classes=[self.role])
+
+    def html(self, backend: HTMLBackend, text: str) -> str:
+        return backend.format_span(self.role, text, "bdi")
 
 
 class PaperTitle(Span):
@@ -77,6 +86,9 @@ class PaperTitle(Span):
     def node(self, *children: nodes.Node) -> nodes.inline:
         return paper_title("", "", *children, classes=[self.role], key=self.key)
 
+    def html(self, backend: HTMLBackend, text: str) -> str:
+        return backend.format_paper_title(self.key, self.role, text)
+
 
 class TitledHRef(HRef):
     """A link with a tooltip: the identifier it points to, as the ``title`` of the link on the web."""
@@ -87,6 +99,8 @@ class TitledHRef(HRef):
         self.info = (self.url, title)
 
     def render(self, backend: Any) -> Any:
+        if isinstance(backend, HTMLBackend):
+            return backend.format_href(self.url, BaseMultipartText.render(self, backend), self.external, self.title)
         rendered = super().render(backend)
         if getattr(backend, "name", "") == "docutils" and self.title:
             for node in rendered:
@@ -116,16 +130,19 @@ class PortfolioStyle(BaseStyle):
     site = entries.Site()
     title_case = SENTENCE
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._formatted: dict[tuple[str, str], FormattedEntry] = {}
-        self._people: dict[tuple[str, bool], Text] = {}
+    #: What this build has formatted, shared by every instance of the build's style class (:func:`register` makes
+    #: one per build): sphinxcontrib-bibtex makes an instance for each citation, and every list, paper page,
+    #: metadata tag and format asks again for the same entries.
+    cache: dict[tuple[Any, ...], Any] = {}
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
-        """The entry's reference; one style instance serves one build, so it formats each entry once."""
-        if (label, entry.key) not in self._formatted:
-            self._formatted[label, entry.key] = self._format_entry(label, entry)
-        return self._formatted[label, entry.key]
+        """The entry's reference, formatted once per build."""
+        return self.once(("entry", label, entry.key), lambda: self._format_entry(label, entry))
+
+    def once(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]
 
     def _format_entry(self, label: str, entry: Entry) -> FormattedEntry:
         title = self.display_title(entry)
@@ -145,13 +162,16 @@ class PortfolioStyle(BaseStyle):
 
     def display_title(self, entry: Entry) -> Text:
         """The title in the site's display case, as every list, mention, paper page and print shows it."""
-        return display_case(rich_field(entry, "title"), self.title_case)
+        return self.once(("title", entry.key), lambda: display_case(rich_field(entry, "title"), self.title_case))
 
     def format_authors(self, entry: Entry, limit: int | None = None) -> Text:
         """Authors in order, the owner in bold, equal contributors marked; past *limit*, "and N others".
 
         BibTeX's ``and others`` reads "et al."; a book with editors only names them as editors.
         """
+        return self.once(("authors", entry.key, limit), lambda: self._format_authors(entry, limit))
+
+    def _format_authors(self, entry: Entry, limit: int | None) -> Text:
         persons = entries.people(entry)
         others = bool(persons) and entries.is_others(persons[-1])
         persons = persons[:-1] if others else persons
@@ -169,9 +189,7 @@ class PortfolioStyle(BaseStyle):
     def format_person(self, person: Person, equal: list[Person]) -> Text:
         """One author: bold if the owner, marked if an equal contributor; never broken across lines."""
         marked = any(entries.same_person(person, other) for other in equal)
-        if (str(person), marked) not in self._people:
-            self._people[str(person), marked] = self._format_person(person, marked)
-        return self._people[str(person), marked]
+        return self.once(("person", str(person), marked), lambda: self._format_person(person, marked))
 
     def _format_person(self, person: Person, marked: bool) -> Text:
         person = entries.unstarred(person)
@@ -184,6 +202,9 @@ class PortfolioStyle(BaseStyle):
 
     def format_venue(self, entry: Entry) -> Text:
         """Where and when, then the entry's note: "*Physical Review Letters* 126(18), 180604, 2021."."""
+        return self.once(("venue", entry.key), lambda: self._format_venue(entry))
+
+    def _format_venue(self, entry: Entry) -> Text:
         units = [unit for unit in where(entry, self.editors) if unit]
         if entries.when(entry):
             # Work without a year says what state it is in: "..., in press."; alone, "Submitted."
@@ -208,6 +229,9 @@ class PortfolioStyle(BaseStyle):
         return Text(" ").join(badges) if badges else Text()
 
     def format_links(self, entry: Entry) -> Text:
+        return self.once(("links", entry.key), lambda: self._format_links(entry))
+
+    def _format_links(self, entry: Entry) -> Text:
         return Text(LINK_SEPARATOR).join([TitledHRef(link.url, link.identifier, link.label)
                                           for link in entries.links(entry, self.site)])
 
@@ -417,9 +441,15 @@ def decoded(latex: str) -> str:
     return plain_text(_rich_text(latex))
 
 
+#: What makes a value LaTeX to decode; a value without any of these is its own text.
+LATEX_MARKUP = re.compile(r"[\\{}$~%&^_`]|--|''")
+
+
 @functools.lru_cache(maxsize=8192)
 def _rich_text(latex: str) -> Text:
-    # Decoding LaTeX is the slowest step of formatting; the same titles and venues recur in every format.
+    # Decoding LaTeX is the slowest step of formatting (latexcodec): most titles and names need none of it.
+    if not LATEX_MARKUP.search(latex):
+        return Text(latex)
     return Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", readable(latex)).replace("\\$", "$"))
 
 
@@ -435,7 +465,7 @@ def register(app: Sphinx, config: Config) -> None:
     The lists and paper pages always use this style, by its name; ``bibtex_default_style`` may name
     another for sphinxcontrib-bibtex's own citations.
     """
-    settings = {"owner": entries.owner(config.portfolio_person), "max_authors": config.portfolio_max_authors,
+    settings = {"cache": {}, "owner": entries.owner(config.portfolio_person), "max_authors": config.portfolio_max_authors,
                 "site": database.site_of(app), "title_case": config.portfolio_title_case}
     register_plugin("pybtex.style.formatting", STYLE_NAME, type("PortfolioStyle", (PortfolioStyle,), settings), force=True)
     formatting_style.cache_clear()

@@ -10,6 +10,7 @@ so that its links and styles work at whatever depth and on whatever host it is s
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -24,7 +25,8 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
 from .cards import place_card
-from .paperpages import PAGE_BUILDERS, page_name, plain_reference
+from .pagenames import PAGE_BUILDERS, page_name
+from .paperbody import plain_reference
 from .style import decoded, plain_text, rich_field
 from .urls import published, site_path
 
@@ -50,18 +52,57 @@ def page_description(doctree: nodes.document | None) -> str:
 
 
 def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """Every page's tags; a paper page's come from :func:`paper_tags`, into the shell's marker (paperpages)."""
     if app.builder.name not in PAGE_BUILDERS:
         return
+    if context.get("portfolio_shell"):
+        from .paperpages import MARK  # paperpages imports this module
+
+        context["metatags"] = context.get("metatags", "") + MARK["metatags"]
+        return
     person = app.config.portfolio_person
-    paper: Entry | None = context.get("paper")
     described = page_description(doctree)
-    description = described or (paper_description(app, paper) if paper else person.get("description", ""))
-    tags = "" if described else meta("description", description)
     title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title", ""))) or app.config.project
     url = context.get("pageurl") or ""
+    tags = page_tags(app, title, described or person.get("description", ""), url, "website", described=bool(described))
+    if pagename == app.config.root_doc:
+        tags += json_ld(person_data(app, url))
+    if pagename == "404":
+        tags += not_found_base(app.config.html_baseurl)
+    context["metatags"] = context.get("metatags", "") + tags
+
+
+def paper_tags(app: Sphinx, paper: Entry, pagename: str, title: str, url: str) -> str:
+    """A paper page's tags: description, link previews, a ScholarlyArticle and Google Scholar's citation_* tags."""
+    facts = Facts.of(app, paper)
+    tags = page_tags(app, title, paper_description(paper), url, "article")
+    return tags + json_ld(article_data(facts, url)) + "".join(meta(name, value) for name, value in scholar_tags(facts))
+
+
+@dataclasses.dataclass
+class Facts:
+    """What the metadata of one paper says, worked out once for its JSON-LD and its citation_* tags."""
+
+    entry: Entry
+    title: str  # as the .bib writes it: metadata keeps the authors' case
+    names: list[str]
+    venue: str
+    kind: str
+    pdf: str
+
+    @classmethod
+    def of(cls, app: Sphinx, entry: Entry) -> Facts:
+        site = database.catalogue(app.env).site
+        return cls(entry, plain_text(rich_field(entry, "title")), author_names(entry), venue(entry),
+                   entries.venue_kind(entry, site), entries.pdf_url(entry, site))
+
+
+def page_tags(app: Sphinx, title: str, description: str, url: str, kind: str, described: bool = False) -> str:
+    """The description (unless the page has its own meta tag) and the OpenGraph and Twitter card tags."""
+    tags = "" if described else meta("description", description)
     # A preview's address and picture must be absolute: a site with no published address gives neither.
     image = published(app.config.html_baseurl, SOCIAL_CARD) if app.config.html_baseurl else ""
-    for name, content in [("og:type", "article" if paper else "website"), ("og:site_name", app.config.project),
+    for name, content in [("og:type", kind), ("og:site_name", app.config.project),
                           ("og:title", title), ("og:description", description), ("og:url", url),
                           ("og:image", image), ("og:image:alt", f"{app.config.project}: research portfolio" if image else "")]:
         if content:
@@ -70,13 +111,7 @@ def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[st
                           ("twitter:description", description), ("twitter:image", image)]:
         if content:
             tags += meta(name, content)
-    if pagename == app.config.root_doc:
-        tags += json_ld(person_data(app, url))
-    if paper is not None:
-        tags += json_ld(article_data(app, paper, url)) + "".join(meta(name, value) for name, value in scholar_tags(app, paper))
-    if pagename == "404":
-        tags += not_found_base(app.config.html_baseurl)
-    context["metatags"] = context.get("metatags", "") + tags
+    return tags
 
 
 def not_found_base(baseurl: str) -> str:
@@ -90,9 +125,9 @@ def not_found_base(baseurl: str) -> str:
     return f'<base href="{html.escape(path)}">\n<script>{script}</script>\n'
 
 
-def paper_description(app: Sphinx, entry: Entry) -> str:
+def paper_description(entry: Entry) -> str:
     """What a paper page says of itself to search engines and link previews: its summary, else its reference."""
-    return entries.summary(entry) or plain_reference(app, entry)
+    return entries.summary(entry) or plain_reference(entry)
 
 
 def person_data(app: Sphinx, url: str) -> dict[str, Any]:
@@ -135,23 +170,22 @@ def venue(entry: Entry) -> str:
     return plain_text(rich_field(entry, name)) if name else ""
 
 
-def article_data(app: Sphinx, entry: Entry, url: str) -> dict[str, Any]:
-    title = plain_text(rich_field(entry, "title"))
+def article_data(facts: Facts, url: str) -> dict[str, Any]:
+    entry = facts.entry
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
-        "headline": title,
-        "name": title,
-        "author": [{"@type": "Person", "name": name} for name in author_names(entry)],
+        "headline": facts.title,
+        "name": facts.title,
+        "author": [{"@type": "Person", "name": name} for name in facts.names],
         "url": url,
     }
     if not entries.status(entry):  # in press, submitted, ...: no date yet
         data["datePublished"] = entries.year(entry)
     if entries.summary(entry):
         data["abstract"] = entries.summary(entry)
-    if venue(entry):
-        kind = entries.venue_kind(entry, database.catalogue(app.env).site)
-        data["isPartOf"] = {"@type": "Periodical" if kind == "journal" else "CreativeWork", "name": venue(entry)}
+    if facts.venue:
+        data["isPartOf"] = {"@type": "Periodical" if facts.kind == "journal" else "CreativeWork", "name": facts.venue}
     found = identifiers(entry)
     if found:
         data["identifier"] = [{"@type": "PropertyValue", "propertyID": kind, "value": value} for kind, value, _ in found]
@@ -159,18 +193,18 @@ def article_data(app: Sphinx, entry: Entry, url: str) -> dict[str, Any]:
     return data
 
 
-def scholar_tags(app: Sphinx, entry: Entry) -> list[tuple[str, str]]:
+def scholar_tags(facts: Facts) -> list[tuple[str, str]]:
     """Google Scholar's citation_* tags, from the entry's own fields only."""
+    entry = facts.entry
     fields = entry.fields
-    tags = [("citation_title", plain_text(rich_field(entry, "title")))]
-    tags += [("citation_author", name) for name in author_names(entry)]
+    tags = [("citation_title", facts.title)]
+    tags += [("citation_author", name) for name in facts.names]
     if not entries.status(entry):
         tags.append(("citation_publication_date", entries.year(entry)))
-    kind = entries.venue_kind(entry, database.catalogue(app.env).site)
-    if venue(entry) and kind == "journal":
-        tags.append(("citation_journal_title", venue(entry)))
-    elif venue(entry) and kind in ("conference", "workshop"):
-        tags.append(("citation_conference_title", venue(entry)))
+    if facts.venue and facts.kind == "journal":
+        tags.append(("citation_journal_title", facts.venue))
+    elif facts.venue and facts.kind in ("conference", "workshop"):
+        tags.append(("citation_conference_title", facts.venue))
     for field, tag in (("volume", "citation_volume"), ("number", "citation_issue")):
         if field in fields:
             tags.append((tag, fields[field]))
@@ -183,9 +217,8 @@ def scholar_tags(app: Sphinx, entry: Entry) -> list[tuple[str, str]]:
         tags.append(("citation_doi", entries.doi(entry)))
     if entries.arxiv_id(entry):
         tags.append(("citation_arxiv_id", entries.arxiv_id(entry)))
-    pdf = entries.pdf_url(entry, database.catalogue(app.env).site)  # the PDF the lists link
-    if pdf.startswith(("https://", "http://")):
-        tags.append(("citation_pdf_url", pdf))
+    if facts.pdf.startswith(("https://", "http://")):  # the PDF the lists link
+        tags.append(("citation_pdf_url", facts.pdf))
     return tags
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from helpers import sphinx
 from pybtex.database import parse_file
 
 DATA = Path(__file__).parent / "data"
@@ -56,15 +57,33 @@ def test_hostile_but_valid_bib_builds_every_page(make_app, tmp_path, name):
     assert not [p for p in page.select("li.pub-entry > p") if "\\" in p.get_text() or "{" in p.get_text()]
 
 
-def test_two_thousand_entries_build(make_app, tmp_path):
+def test_a_thousand_entries_build_and_an_edit_to_one_reads_and_writes_only_its_pages(tmp_path):
     entries = "\n".join(
         f"@article{{k{number},\n  author = {{Kowalczyk, Marta and Nowak, Jan{number % 97}}},\n"
         f"  title = {{Paper {number}}},\n  journal = {{Journal {number % 13}}},\n  year = {{{2000 + number % 25}}},\n}}"
-        for number in range(2000)
+        for number in range(1000)
     )
-    app = build(make_app, project(tmp_path, entries))
-    assert app._warning.getvalue() == ""
-    assert len(html(app).select("li.pub-entry")) == 2000
+    source = project(tmp_path, entries)
+    output = source / "_build" / "html"
+    assert built(source) == ["index", "publications"]
+    assert len(BeautifulSoup((output / "publications.html").read_text(encoding="utf-8"), "html.parser").select("li.pub-entry")) == 1000
+    papers = output / "papers"
+    written = {page.name: page.stat().st_mtime_ns for page in papers.glob("*.html")}
+    assert len(written) == 1000
+
+    (source / "refs.bib").write_text(entries.replace("title = {Paper 500}", "title = {Paper five hundred}"), encoding="utf-8")
+    assert built(source) == ["publications"]  # the list that shows the title; the home page's figures do not change
+    rewritten = sorted(page.name for page in papers.glob("*.html") if page.stat().st_mtime_ns != written[page.name])
+    assert rewritten == ["k475.html", "k500.html", "k525.html"]  # and its neighbours in the list (2000, like k500), whose links name it
+    assert "Paper five hundred" in (papers / "k500.html").read_text(encoding="utf-8")
+    assert "Paper five hundred" in (output / "publications.html").read_text(encoding="utf-8")
+
+
+def built(source: Path) -> list[str]:
+    """Build *source* strictly and return the documents Sphinx read."""
+    process = sphinx(source, "html", source / "_build" / "html")
+    assert process.returncode == 0 and "WARNING" not in process.stderr, process.stderr[-3000:]
+    return re.findall(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", process.stdout, re.MULTILINE)
 
 
 @pytest.mark.parametrize(("name", "field"), [
