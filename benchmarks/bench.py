@@ -17,7 +17,7 @@ which other work on a shared machine disturbs less. The table shows:
 It is a report, not a test: it exits 0 even when a goal is missed, and ends with how many were met.
 
     python benchmarks/bench.py            # everything, 3 runs each (several minutes)
-    python benchmarks/bench.py --quick    # one run, the smallest size, no ePub or PDF
+    python benchmarks/bench.py --quick    # one run, the smallest size, no parallel build, large rebuilds, ePub or PDF
 """
 
 from __future__ import annotations
@@ -380,8 +380,9 @@ class Scale:
         return max(build.peak_mib for build in self.portfolio)
 
 
-def measure_scale(report: Report, work: Path, conf: dict[str, Any], sizes: Sequence[int], runs: int) -> None:
-    """Clean builds at each size beside the bare list; at the largest, rebuilds, memory and parallel builds."""
+def measure_scale(report: Report, work: Path, conf: dict[str, Any], sizes: Sequence[int], runs: int,
+                  quick: bool = False) -> None:
+    """Clean builds at each size beside the bare list; at the largest, memory and (unless *quick*) rebuilds and parallel builds."""
     scales = []
     for size in sizes:
         site = scaled_site(work / f"scale-{size}", size, conf)
@@ -392,9 +393,9 @@ def measure_scale(report: Report, work: Path, conf: dict[str, Any], sizes: Seque
                 report.failures.append((f"scale: {size} entries", build))
         scales.append(scale)
         report_scale(report, scale, smallest=size == sizes[0], largest=size == sizes[-1])
-        if size in (sizes[0], sizes[-1]):
+        if size in (sizes[0], sizes[-1]) and not quick:
             report_parallel(report, site, size, runs)
-        if size == sizes[-1] and scale.ok:
+        if size == sizes[-1] and scale.ok and not quick:
             report_large_rebuilds(report, site, scale, runs)
         shutil.rmtree(site)
         shutil.rmtree(bare)
@@ -479,7 +480,7 @@ def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of each build; the table shows medians (default 3)")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="entries in each generated .bib")
-    parser.add_argument("--quick", action="store_true", help="one run, the smallest size only, no ePub or PDF")
+    parser.add_argument("--quick", action="store_true", help="one run, the smallest size: no parallel build, large rebuilds, ePub, PDF")
     options = parser.parse_args(argv)
     if options.quick:
         options.runs, options.sizes = 1, [min(options.sizes)]
@@ -504,7 +505,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="portfolio-bench-") as folder:
         work = Path(folder)
         measure_output(report, measure_site(report, work, conf, options.runs))
-        measure_scale(report, work, conf, options.sizes, options.runs)
+        measure_scale(report, work, conf, options.sizes, options.runs, options.quick)
         if not options.quick:
             measure_formats(report, work / "site", options.runs)
     report.print()

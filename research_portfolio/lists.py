@@ -28,8 +28,8 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 from . import database, dependencies, entries
-from .compat import builder_format
 from .cache import memo
+from .compat import builder_format
 from .dependencies import entry_digests
 from .domain import portfolio_domain, skip
 from .entries import KINDS
@@ -287,13 +287,14 @@ def web_backend(builder: Any, pagename: str) -> HTMLBackend:
     excluded = config.smartquotes_excludes
     typographic = (config.smartquotes and language not in excluded.get("languages", ())
                    and builder.name not in excluded.get("builders", ()))
-    quotes = {"quotes": config.smartquotes_action if typographic else "",
-              "language": language if language in smartquotes.smartchars.quotes else "en"}
+    quotes = config.smartquotes_action if typographic else ""
+    if language not in smartquotes.smartchars.quotes:
+        language = "en"
     if builder.name not in PAGE_BUILDERS:
-        return HTMLBackend(**quotes)
+        return HTMLBackend(quotes=quotes, language=language)
     papers = database.catalogue(builder.env).entries
     return HTMLBackend(paper_link=lambda key: builder.get_relative_uri(pagename, page_name(key)) if key in papers else None,
-                       local_link=lambda url: relative_static_link(builder, url, pagename), **quotes)
+                       local_link=lambda url: relative_static_link(builder, url, pagename), quotes=quotes, language=language)
 
 
 class ExpandEntries(SphinxPostTransform):
