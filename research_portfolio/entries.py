@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec that decodes LaTeX)
 from pybtex.bibtex.utils import split_tex_string
@@ -339,6 +339,11 @@ def doi(entry: Entry) -> str:
     return DOI_PREFIX.sub("", field(entry, "doi"))
 
 
+def resolves_doi(url: str, entry: Entry) -> bool:
+    """Whether *url* is the entry's DOI at a resolver (Crossref and DBLP give ``http://dx.doi.org/...`` as the url)."""
+    return bool(doi(entry)) and DOI_PREFIX.match(url) is not None and unquote(DOI_PREFIX.sub("", url)).lower() == doi(entry).lower()
+
+
 def venue_field(entry: Entry) -> str | None:
     """The field that names where the paper appeared, unless that only says arXiv."""
     name = next((name for name in VENUE_FIELDS if field(entry, name)), None)
@@ -412,7 +417,7 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
     if doi(entry):
         found.append(Link("doi", "DOI", f"https://doi.org/{doi(entry)}", f"doi:{doi(entry)}"))
     url = field(entry, "url")
-    if url and not any(url == link.url for link in found) and not ARXIV_URL.search(url):
+    if url and not any(url == link.url for link in found) and not ARXIV_URL.search(url) and not resolves_doi(url, entry):
         found.append(Link("url", "Web page", url, printable(url)))
     for link_field in LINK_FIELDS:
         value = field(entry, link_field.name)

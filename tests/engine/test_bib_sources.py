@@ -150,6 +150,9 @@ def test_an_export_is_read_whole_with_its_owner_in_bold(make_app, tmp_path, name
     shown = " ".join(page.get_text(" ").replace("\u00a0", " ").replace("\u2013", "-").replace("\u2019", "'").split())
     for words in export.shows:
         assert words in shown, words
+    for item in items:  # Crossref and DBLP give the DOI's address as the url too: one link, "DOI"
+        resolved = [link["href"] for link in item.select(".pub-links a") if "doi.org/" in link["href"]]
+        assert len(resolved) <= 1 and all(link.startswith("https://doi.org/") for link in resolved), resolved
     listed = " ".join(item.find("p").get_text(" ") for item in items)
     for words in export.hides:
         assert words not in listed, words
