@@ -398,7 +398,15 @@ def names_any(text: str, words: tuple[str, ...]) -> bool:
 def type_word(entry: Entry) -> str:
     """A word for the type, from its ``type`` field or biblatex's ("PhD thesis", "Technical report", "Podcast")."""
     written = field(entry, "type") if entry.type in TYPED else ""
-    return written or TYPE_WORDS.get(entry.type, "")
+    if "\\" in written:
+        written = codecs.decode(written, "ulatex")  # type: ignore[call-overload]  # latexcodec decodes str
+    return written.replace("{", "").replace("}", "") or TYPE_WORDS.get(entry.type, "")  # JabRef's "{PhD} dissertation"
+
+
+def collaboration(entry: Entry) -> str:
+    """The collaboration an INSPIRE-HEP entry names ("ATLAS"), as physicists cite it: "ATLAS Collaboration"."""
+    name = field(entry, "collaboration").replace("{", "").replace("}", "").strip()
+    return name if not name or name.lower().endswith("collaboration") else f"{name} Collaboration"
 
 
 # -- Links ------------------------------------------------------------------------------------

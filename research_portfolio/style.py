@@ -184,6 +184,8 @@ class PortfolioStyle(BaseStyle):
         text = Text(", ").join(names) + Text(" et al.") if others else listing(names)
         if not entry.persons.get("author") and entry.persons.get("editor"):
             text += Text(" (editors)" if len(persons) > 1 else " (editor)")
+        if entries.collaboration(entry):
+            text += Text(f" ({entries.collaboration(entry)})")
         return text
 
     def format_person(self, person: Person, equal: list[Person]) -> Text:

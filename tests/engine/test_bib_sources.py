@@ -55,9 +55,9 @@ EXPORTS = {
     "jabref.bib": Export(
         {"name": "Ingrid Solvang"},
         ("Solvang2022", "Ferreira2020", "Solvang2019", "Solvang2016"),
-        shows=("Tomás Ferreira", "Winter survival of tundra voles"),
+        shows=("Tomás Ferreira", "Winter survival of tundra voles", "PhD dissertation, UiT The Arctic University of Norway"),
         private=("owner", "timestamp", "groups", "file", "priority", "ranking", "readstatus", "comment", "keywords"),
-        hides=("jabref-meta",)),
+        hides=("jabref-meta", "{PhD}")),
     "zotero.bib": Export(
         {"name": "Aryeh H. Miller", "other_names": ["Miller, Arie"]},
         ("miller_grid_2022", "ivanova_place_2020", "miller_navigation_2019", "miller_theta_2023"),
@@ -97,7 +97,7 @@ EXPORTS = {
     "inspire.bib": Export(
         {"name": "Sofia Rinaldi"},
         ("Rinaldi:2022qxz", "LUMEN:2020abc", "Rinaldi:2019ab", "Rinaldi:2017xyz", "Rinaldi:2015old"),
-        shows=("Two-loop corrections to heavy-quark pair production near threshold",),
+        shows=("Two-loop corrections to heavy-quark pair production near threshold", "Tunde Adeyemi et al. (LUMEN Collaboration)."),
         private=("slaccitation", "reportnumber", "collaboration", "without_owner")),
     "ads.bib": Export(
         {"name": "Priya Raghunathan"},
