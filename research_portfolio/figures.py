@@ -11,11 +11,13 @@ redrawn when its data changes, and at no other time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
 import re
 import shutil
+import subprocess
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -40,8 +42,10 @@ OTHER = ""  # the row of papers with no theme
 DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeline
 INK = "#010101"  # drawn text and axes; the web replaces it with currentColor
 PRINT_INK = "#1a1a1a"
-RENDER_SETTINGS = {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans"], "font.size": 12,
+RENDER_SETTINGS = {"font.family": ["DejaVu Sans"], "font.size": 12,
                    "svg.fonttype": "none", "svg.hashsalt": "portfolio", "pdf.fonttype": 42}
+#: The font matplotlib falls back on for Chinese, Japanese and Korean names (fonts-noto-cjk, as for the PDF).
+EAST_ASIAN_FONT = "Noto Sans CJK JP"
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -183,7 +187,7 @@ def cached(doctreedir: str | Path, stem: str, inputs: dict[str, Any], fmt: str, 
     if not path.exists():
         import matplotlib
 
-        with matplotlib.rc_context(RENDER_SETTINGS):  # type: ignore[arg-type]  # matplotlib types keys as literals
+        with matplotlib.rc_context(render_settings()):  # type: ignore[arg-type]  # matplotlib types keys as literals
             metadata = {"svg": {"Date": None, "Creator": None}, "pdf": {"CreationDate": None, "Creator": None},
                         "png": {"Software": None}}[fmt]
             drawn = io.BytesIO()
@@ -192,6 +196,23 @@ def cached(doctreedir: str | Path, stem: str, inputs: dict[str, Any], fmt: str, 
         write_atomically(path, drawn.getvalue())
     return path
 
+
+
+@functools.cache
+def render_settings() -> dict[str, Any]:
+    """RENDER_SETTINGS, with the East Asian font as fallback where fontconfig finds it.
+
+    matplotlib does not index .ttc files, in which Noto CJK comes, so the file is registered here;
+    without it a name in Chinese, Japanese or Korean would be drawn as empty boxes.
+    """
+    found = shutil.which("fc-match") and subprocess.run(["fc-match", "-f", "%{file}", EAST_ASIAN_FONT],
+                                                        capture_output=True, text=True).stdout
+    if not found or "CJK" not in Path(found).name:
+        return RENDER_SETTINGS
+    from matplotlib import font_manager
+
+    font_manager.fontManager.addfont(found)
+    return {**RENDER_SETTINGS, "font.family": [*RENDER_SETTINGS["font.family"], EAST_ASIAN_FONT]}
 
 
 def draw(kind: str, data: dict[str, Any], ink: str) -> Figure:

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -21,7 +22,7 @@ import pytest
 from helpers import PACKAGE, PROJECT, missing, require_tool, sphinx
 from reading import pdf_text, soup, squash
 
-from research_portfolio import pdfcheck, scripts
+from research_portfolio import figures, pdfcheck, scripts
 
 ROOT = PROJECT / "tests" / "engine" / "roots" / "test-scripts"
 TEX = "sofia-marchetti.tex"
@@ -210,3 +211,18 @@ def test_check_pdf_reads_a_log_it_did_not_write(tmp_path):
         "a.tex, line 9: no glyph for \u00e9 (U+00E9) in the font FreeSans Bold; install a font that has it (README.md, "
         "\"Every script\"), or name one in conf.py's latex_elements",
     ]
+
+
+def test_figures_and_the_cover_draw_east_asian_names_with_a_font_that_has_them(tmp_path):
+    require_fonts("Noto Sans CJK JP")
+    from matplotlib.figure import Figure
+
+    def make() -> Figure:
+        figure = Figure()
+        figure.text(0.1, 0.5, "佐藤花子 · 王小明 · 박지민")
+        return figure
+
+    for fmt in ("png", "pdf"):  # the e-book's cover and the PDF's figures (the web's SVG leaves fonts to the browser)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # matplotlib warns of each glyph its fonts lack, and draws a box
+            assert figures.cached(tmp_path, "names", {"names": "east asian"}, fmt, make).stat().st_size
