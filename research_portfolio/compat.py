@@ -9,6 +9,7 @@ internal, so an upgrade of either package never stops a build.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -98,6 +99,41 @@ def keep_in_search_index(builder: Any, pagenames: set[str]) -> None:
     if not isinstance(prune, PruneKeeping):
         prune = indexer.prune = PruneKeeping(prune)  # type: ignore[union-attr]
     prune.keeps.update(pagenames)
+
+
+def keep_when_loading_search_index(builder: Any, pagenames: Callable[[], set[str]]) -> None:
+    """Keep generated pages in the search index Sphinx loads from the last build, too.
+
+    Sphinx loads the previous ``searchindex.js`` when it starts writing and prunes it to the
+    documents it will not write again, before any extension could say which of its own pages stay
+    as they were; the pages named by *pagenames* (called then) are kept, so an unchanged page need
+    not be indexed again (:func:`forget_in_search_index` removes the ones that changed).
+    """
+    load = getattr(builder, "load_indexer", None)
+    if load is None:
+        return
+
+    def load_keeping(docnames: Any) -> None:
+        keep_in_search_index(builder, pagenames())
+        load(docnames)
+
+    builder.load_indexer = load_keeping
+
+
+def forget_in_search_index(builder: Any, pagenames: set[str]) -> bool:
+    """Remove *pagenames* from the loaded search index, so they can be indexed anew; whether that was possible.
+
+    False (index every page again) when the indexer keeps its pages where this cannot see them.
+    """
+    indexer = getattr(builder, "indexer", None)
+    titles = getattr(indexer, "_titles", None)
+    if not isinstance(titles, dict):
+        return False
+    present = pagenames & titles.keys()
+    if present:
+        prune = indexer.prune  # type: ignore[union-attr]
+        (prune.prune if isinstance(prune, PruneKeeping) else prune)(titles.keys() - present)
+    return True
 
 
 def cache_stemming(builder: Any, memo: Any) -> None:

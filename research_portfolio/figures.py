@@ -42,7 +42,8 @@ OTHER = ""  # the row of papers with no theme
 DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeline
 INK = "#010101"  # drawn text and axes; the web replaces it with currentColor
 PRINT_INK = "#1a1a1a"
-RENDER_SETTINGS = {"font.family": ["DejaVu Sans"], "font.size": 12,
+FONTS = ["DejaVu Sans"]
+RENDER_SETTINGS = {"font.family": FONTS, "font.size": 12,
                    "svg.fonttype": "none", "svg.hashsalt": "portfolio", "pdf.fonttype": 42}
 #: The font matplotlib falls back on for Chinese, Japanese and Korean names (fonts-noto-cjk, as for the PDF).
 EAST_ASIAN_FONT = "Noto Sans CJK JP"
@@ -212,7 +213,7 @@ def render_settings() -> dict[str, Any]:
     from matplotlib import font_manager
 
     font_manager.fontManager.addfont(found)
-    return {**RENDER_SETTINGS, "font.family": [*RENDER_SETTINGS["font.family"], EAST_ASIAN_FONT]}
+    return {**RENDER_SETTINGS, "font.family": [*FONTS, EAST_ASIAN_FONT]}
 
 
 def draw(kind: str, data: dict[str, Any], ink: str) -> Figure:

@@ -33,7 +33,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
 from .cache import code_key, memo
-from .compat import cache_stemming, keep_in_search_index
+from .compat import cache_stemming, forget_in_search_index, keep_in_search_index, keep_when_loading_search_index
 from .dependencies import entry_digests
 from .domain import paper_title, portfolio_domain
 from .lists import web_backend
@@ -100,16 +100,22 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
               for entry in papers}
     shell = Shell(builder)
     record = PageRecord(app)
+    pages = []
     for number, entry in enumerate(papers):
         pagename = page_name(entry.key)
-        authors = texts.get(("authors", entry.key, digests[entry.key]), lambda: " ".join(author_names(entry)))
-        index_for_search(builder, pagename, entry, titles[entry.key], authors)
         citing = domain.citing(entry.key)
         # Onward in the order of the full list, newest first: furo's own "Previous" and "Next" links.
         around = {name: (builder.get_relative_uri(pagename, page_name(other.key)), titles[other.key])
                   for name, other in (("prev", papers[number - 1] if number else None),
                                       ("next", papers[number + 1] if number + 1 < len(papers) else None)) if other}
-        if record.unchanged(pagename, entry, [citing, around]):
+        pages.append((pagename, entry, citing, around, record.unchanged(pagename, entry, digests[entry.key], [citing, around])))
+    # An unchanged page keeps what the last build indexed of it (keep_when_loading_search_index).
+    indexed = forget_in_search_index(builder, {pagename for pagename, *_, unchanged in pages if not unchanged})
+    for pagename, entry, citing, around, unchanged in pages:
+        if not (unchanged and indexed):
+            authors = texts.get(("authors", entry.key, digests[entry.key]), lambda: " ".join(author_names(entry)))
+            index_for_search(builder, pagename, entry, titles[entry.key], authors)
+        if unchanged:
             continue
         body = paper_html(builder, pagename, entry, citing, web_backend(builder, pagename))
         metatags = paper_tags(app, entry, pagename, titles[entry.key], pageurl(builder, pagename))
@@ -219,11 +225,9 @@ class PageRecord:
                 list(portfolio_domain(env).full_lists), code_key()]
         self.site = json.dumps(site, default=str)
 
-    def unchanged(self, pagename: str, entry: Entry, context: object) -> bool:
+    def unchanged(self, pagename: str, entry: Entry, entry_digest: str, context: object) -> bool:
         """Whether the page shows what it showed last time: the same entry, site and *context* (citing pages, neighbours)."""
-        inputs = [self.site, entry.type, sorted(entry.fields.items()),
-                  {role: [str(person) for person in persons] for role, persons in entry.persons.items()}, context]
-        digest = hashlib.sha256(json.dumps(inputs, default=str).encode()).hexdigest()
+        digest = hashlib.sha256(json.dumps([self.site, entry.type, entry_digest, context], default=str).encode()).hexdigest()
         self.current[pagename] = digest
         written = Path(self.app.outdir) / (pagename + web_builder(self.app).out_suffix)
         return self.previous.get(pagename) == digest and written.exists()
@@ -241,6 +245,11 @@ def forget_record_with_the_environment(app: Sphinx) -> None:
     """A fresh environment has read no page yet: nothing written before can be trusted."""
     if not app.env.all_docs:
         record_path(app).unlink(missing_ok=True)
+
+
+def keep_paper_pages_in_search_index(app: Sphinx) -> None:
+    if app.builder.name in PAGE_BUILDERS:
+        keep_when_loading_search_index(app.builder, lambda: {page_name(entry.key) for entry in database.catalogue(app.env).papers()})
 
 
 def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -281,6 +290,7 @@ def add_templates(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", forget_record_with_the_environment)
+    app.connect("builder-inited", keep_paper_pages_in_search_index)
     app.connect("doctree-resolved", link_titles)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", share_navigation, priority=400)
