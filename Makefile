@@ -52,10 +52,10 @@ lock: $(STAMP)
 
 # Slow checks that need the package index, which CI runs after `make test`.
 test-install: $(STAMP)
-	$(VENVPY) -m pytest -m install tests/install
+	$(VENVPY) -m pytest -m install --dist load tests/install
 
 test-ranges: $(STAMP)
-	$(VENVPY) -m pytest -m ranges tests/install
+	$(VENVPY) -m pytest -m ranges --dist load tests/install
 
 distclean::
 	rm -rf $(NODEDIR)/node_modules
