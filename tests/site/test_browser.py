@@ -339,3 +339,31 @@ def test_lists_that_repeat_papers_are_left_out_of_the_search_index(html):
 
     assert "index" not in pages("terms") and "research/index" not in pages("terms")  # the selected papers, shown again there
     assert "publications" in pages("terms") and "papers/liu2023omnigrok" in pages("titleterms")
+
+
+#: The characters of a page's text set below 12 CSS pixels, as Lighthouse's "legible font sizes" counts them.
+SMALL_TEXT = """() => { let small = 0, all = 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent.trim(), element = walker.currentNode.parentElement;
+    if (!text || element.closest('svg, script, style, noscript')) continue;
+    all += text.length;
+    if (parseFloat(getComputedStyle(element).fontSize) < 12) small += text.length;
+  }
+  return [small, all]; }"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    context = browser.chromium.new_context(viewport={"width": 412, "height": 915})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_text_is_legible_on_a_phone(browser, phone, page):
+    """Lighthouse fails a page where 40 % of the text is under 12 px; the folded BibTeX once made 46 %."""
+    phone.goto(browser.base + page + ".html")
+    phone.evaluate("document.querySelectorAll('details').forEach(details => details.open = true)")
+    small, total = phone.evaluate(SMALL_TEXT)
+    assert small <= 0.05 * total, f"{page}.html: {small} of {total} characters under 12 px at 412 px wide"
