@@ -64,28 +64,46 @@ function checkScheme(scheme) {
   }
 }
 
-/** Lighthouse on every audited page in one scheme: a row per page and the audits that lost points. */
+/** Lighthouse on every audited page in one scheme: a row per page and the audits that lost points.
+ *
+ * Performance is a timing, which a busy machine disturbs; the other three categories are not. A run
+ * that loses performance points is repeated twice and the median run counts, as Lighthouse CI's
+ * numberOfRuns does; its lost audits say so.
+ */
 async function lighthouseRows(base, scheme) {
   checkScheme(scheme);
   const chrome = await launch({chromePath: CHROME, chromeFlags: [...FLAGS, ...SCHEMES[scheme]]});
   const rows = [];
   try {
     for (const page of AUDITED) {
-      const {lhr} = await lighthouse(base + page, {port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES});
-      const lost = Object.values(lhr.categories).flatMap(category => category.auditRefs
-        .map(ref => lhr.audits[ref.id])
-        .filter((audit, i) => category.auditRefs[i].weight > 0 && audit.score !== null && audit.score < 1)
-        .map(audit => `${category.id}: ${audit.id}, score ${audit.score} (${audit.displayValue || audit.title})` +
-          details(audit)));
-      if (lhr.runtimeError) lost.push(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-      const scores = CATEGORIES.map(id => lhr.categories[id].score)
-        .map(score => score === null ? null : Math.round(score * 100));
-      rows.push({page, scheme, lost, scores, kb: lhr.audits['total-byte-weight'].numericValue / 1024});
+      const first = await lighthouseRow(chrome, base, page, scheme);
+      if (first.scores[0] === 100) {
+        rows.push(first);
+        continue;
+      }
+      const runs = [first, await lighthouseRow(chrome, base, page, scheme), await lighthouseRow(chrome, base, page, scheme)];
+      const median = runs.sort((one, other) => (one.scores[0] ?? 0) - (other.scores[0] ?? 0))[1];
+      median.lost.push(`performance: the median of 3 runs (${runs.map(run => run.scores[0]).join(', ')})`);
+      rows.push(median);
     }
   } finally {
     await chrome.kill();
   }
   return rows;
+}
+
+/** One Lighthouse run of one page: its four scores, transfer size and the audits that lost points. */
+async function lighthouseRow(chrome, base, page, scheme) {
+  const {lhr} = await lighthouse(base + page, {port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES});
+  const lost = Object.values(lhr.categories).flatMap(category => category.auditRefs
+    .map(ref => lhr.audits[ref.id])
+    .filter((audit, i) => category.auditRefs[i].weight > 0 && audit.score !== null && audit.score < 1)
+    .map(audit => `${category.id}: ${audit.id}, score ${audit.score} (${audit.displayValue || audit.title})` +
+      details(audit)));
+  if (lhr.runtimeError) lost.push(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const scores = CATEGORIES.map(id => lhr.categories[id].score)
+    .map(score => score === null ? null : Math.round(score * 100));
+  return {page, scheme, lost, scores, kb: lhr.audits['total-byte-weight'].numericValue / 1024};
 }
 
 /** The first few items an audit blames: elements' snippets, or URLs. */
