@@ -12,7 +12,7 @@ TEST_PREREQUISITES = $(if $(shell command -v npm),$(NODESTAMP))
 
 include research_portfolio/starter/Makefile
 
-.PHONY: lint audit bench lock test-install test-ranges
+.PHONY: lint audit bench lock test-install test-ranges test-bench
 
 help::
 	@echo "make lint       ruff and mypy on the engine (settings in pyproject.toml)"
@@ -21,6 +21,7 @@ help::
 	@echo "make lock       regenerate requirements.lock after changing a requirements file"
 	@echo "make test-install  the lock and the wheel installed in new environments (needs the package index)"
 	@echo "make test-ranges   the engine's tests at the low and high ends of its dependency ranges"
+	@echo "make test-bench    the benchmark script's smoke run (bench --quick), checked"
 
 # The browser checks' npm packages (axe-core, Lighthouse, the Nu HTML Checker), reinstalled when the lock changes.
 $(NODEDIR)/package-lock.json: ;
@@ -56,6 +57,9 @@ test-install: $(STAMP)
 
 test-ranges: $(STAMP)
 	$(VENVPY) -m pytest -m ranges --dist load tests/install
+
+test-bench: $(STAMP)
+	$(VENVPY) -m pytest -m bench tests/site/test_benchmark.py
 
 distclean::
 	rm -rf $(NODEDIR)/node_modules

@@ -1,4 +1,7 @@
-"""The benchmark script runs on the smallest size and prints its table; no timing is asserted here."""
+"""The benchmark script runs on the smallest size and prints its table; no timing is asserted here.
+
+It builds the site a dozen times, so it runs with ``make test-bench`` (CI runs it after ``make test``).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,12 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from helpers import PROJECT
 
 
+@pytest.mark.bench
 def test_benchmark_runs_on_the_smallest_size_and_prints_its_table():
     result = subprocess.run([sys.executable, str(PROJECT / "benchmarks" / "bench.py"), "--quick"],
                             capture_output=True, text=True, timeout=300)
