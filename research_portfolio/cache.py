@@ -53,10 +53,12 @@ def write_atomically(path: Path, data: bytes) -> None:
 class Memo:
     """What a rebuild would work out again from unchanged entries, kept in the build folder between builds.
 
-    A value is stored under a name that holds the digest of what it was made from (an entry's
-    digest, see dependencies.py), so an edited entry gets new values and the others keep theirs.
-    The memo as a whole belongs to one *key*, the digest of the settings and the code: when that
-    changes it starts empty. Only what the last build asked for is kept.
+    A value made from an entry is stored under a name ``(kind, key, digest, ...)`` that holds the
+    entry's digest (see dependencies.py), so an edited entry gets new values and the others keep
+    theirs; other names (a stemmed word) hold what they were made from. The memo as a whole belongs
+    to one *key*, the digest of the settings and the code: when that changes it starts empty. What
+    a build did not ask for is kept while its entry is as it was (*current* in :meth:`save`), so a
+    no-op rebuild forgets nothing that the next edit needs.
     """
 
     def __init__(self, path: Path, key: str) -> None:
@@ -76,9 +78,12 @@ class Memo:
             self.values[name] = self.stored[name] if name in self.stored else make()
         return self.values[name]
 
-    def save(self) -> None:
-        if self.values != self.stored:
-            write_atomically(self.path, pickle.dumps((self.key, self.values), protocol=pickle.HIGHEST_PROTOCOL))
+    def save(self, current: Callable[[Any], bool]) -> None:
+        """Store what this build asked for, and what it did not ask for but is *current*."""
+        kept = {name: value for name, value in self.stored.items() if name not in self.values and current(name)}
+        values = kept | self.values
+        if values != self.stored:
+            write_atomically(self.path, pickle.dumps((self.key, values), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 #: The memo of each running build (by its environment), made when the builder starts.
@@ -97,9 +102,12 @@ def open_memo(app: Sphinx) -> None:
 
 
 def save_memo(app: Sphinx, exception: Exception | None) -> None:
+    from .dependencies import entry_digests
+
     found = MEMOS.pop(id(app.env), None)
     if found is not None and exception is None:
-        found.save()
+        digests = entry_digests(app.env)
+        found.save(lambda name: len(name) < 3 or digests.get(name[1]) == name[2])
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -127,7 +127,7 @@ class PublicationList(SphinxDirective):
         if "by-kind" in self.options:
             return [*legend(papers), *self.kind_sections(papers, catalogue.site)]
         if "group-by-year" not in self.options:
-            listed = entry_list(papers, full=False, printed=False,
+            listed = entry_list(self.env, papers, full=False, printed=False,
                                 numbered="numbered" in self.options)
             # A paper is found by search on its own page and in the full list, not in every excerpt.
             listed["classes"].append("no-search")
@@ -138,14 +138,17 @@ class PublicationList(SphinxDirective):
     def kind_sections(self, papers: list[Entry], site: entries.Site) -> Iterable[nodes.section]:
         """Work without a year first ("In press", "Submitted", ...), then a section for each kind of venue
         that has papers, in the order of :data:`entries.KINDS` (the CV's)."""
-        numbered = "numbered" in self.options
+
+        def listed(chosen: list[Entry]) -> nodes.container:
+            return entry_list(self.env, chosen, full=False, printed=False, numbered="numbered" in self.options)
+
         for heading, chosen in undated_groups(papers):
-            yield self.section(f"kind-{section_id(heading)}", heading, entry_list(chosen, full=False, printed=False, numbered=numbered))
+            yield self.section(f"kind-{section_id(heading)}", heading, listed(chosen))
         dated = [entry for entry in papers if not entries.status(entry)]
         for kind in KINDS:
             chosen = [entry for entry in dated if entries.venue_kind(entry, site) == kind]
             if chosen:
-                yield self.section(f"kind-{kind}", KIND_HEADINGS[kind], entry_list(chosen, full=False, printed=False, numbered=numbered))
+                yield self.section(f"kind-{kind}", KIND_HEADINGS[kind], listed(chosen))
 
     def year_sections(self, papers: list[Entry]) -> Iterable[nodes.section]:
         """A section for each year, newest first, after work without a year, under a heading that says which."""
@@ -153,7 +156,7 @@ class PublicationList(SphinxDirective):
         for entry in papers:  # already in that order
             groups.setdefault(entries.status(entry) or entries.year(entry), []).append(entry)
         for heading, chosen in groups.items():
-            listed = entry_list(chosen, full=True, printed="summaries" in self.options)
+            listed = entry_list(self.env, chosen, full=True, printed="summaries" in self.options)
             yield self.section(f"year-{section_id(heading)}", f"{heading} ({count(chosen)})", listed)
 
     def section(self, identifier: str, heading: str, content: nodes.Element) -> nodes.section:
@@ -212,7 +215,7 @@ def theme_counts(env: BuildEnvironment, arguments: None) -> dict[str, int]:
     return {theme: len(catalogue.papers(theme)) for theme in env.config.portfolio_themes}
 
 
-def entry_list(papers: list[Entry], full: bool, printed: bool, numbered: bool = False) -> nodes.container:
+def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: bool, numbered: bool = False) -> nodes.container:
     """The entries as a bullet list; on the web each opens to its summary or abstract.
 
     The *full* list (every paper, by year) also holds each paper's BibTeX. The e-book and the PDF
@@ -225,11 +228,16 @@ def entry_list(papers: list[Entry], full: bool, printed: bool, numbered: bool = 
     """
     items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
     items["classes"].append("publication-list")
-    style = formatting_style(STYLE_NAME)
+    digests, texts = entry_digests(env), memo(env)
     for entry in papers:
-        searched = nodes.Text(plain_text(style.format_entry("", entry).text))  # what the search index reads
+        # What the search index reads; kept between builds, so re-reading a long list formats only what changed.
+        searched = nodes.Text(texts.get(("plain entry", entry.key, digests[entry.key]), lambda: plain_entry(entry)))
         items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed), classes=["pub-entry"])
     return nodes.container("", items, classes=["publications"])
+
+
+def plain_entry(entry: Entry) -> str:
+    return plain_text(formatting_style(STYLE_NAME).format_entry("", entry).text)
 
 
 class pub_entry(nodes.General, nodes.Element):

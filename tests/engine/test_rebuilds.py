@@ -64,3 +64,22 @@ def test_a_cache_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
         write_atomically(target, b"second")
     assert target.read_bytes() == b"first"
     assert [path.name for path in target.parent.iterdir()] == ["drawing.svg"]  # no temporary file left behind
+
+
+def test_the_memo_keeps_what_a_build_did_not_ask_for_while_its_entry_is_unchanged(tmp_path):
+    path = tmp_path / "memo.pickle"
+    first = cache.Memo(path, "settings")
+    for key in ("a2020", "b2021"):
+        first.get(("list entry", key, "digest-1"), lambda key=key: f"<p>{key}</p>")
+    first.get(("stem", "papers"), lambda: "paper")
+    first.save(current=lambda name: True)
+
+    # A no-op rebuild asks for nothing of the lists; meanwhile b2021 was edited (its digest changed).
+    noop = cache.Memo(path, "settings")
+    noop.save(current=lambda name: len(name) < 3 or name[1] != "b2021")
+
+    kept = cache.Memo(path, "settings")
+    assert kept.get(("list entry", "a2020", "digest-1"), lambda: "made again") == "<p>a2020</p>"
+    assert kept.get(("stem", "papers"), lambda: "made again") == "paper"
+    assert kept.get(("list entry", "b2021", "digest-1"), lambda: "made again") == "made again"
+    assert cache.Memo(path, "other settings").get(("stem", "papers"), lambda: "made again") == "made again"
