@@ -19,10 +19,11 @@ from typing import Any
 
 import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
-from pybtex.database import BibliographyDataError, InvalidNameString
+from pybtex.database import BibliographyDataError, InvalidNameString, Person
 from pybtex.database.input import bibtex
 from pybtex.scanner import PybtexSyntaxError
 from pybtex.textutils import normalize_whitespace
+from pybtex.utils import CaseInsensitiveSet
 
 from .entries import name_problem
 from .sources import undecodable
@@ -133,12 +134,16 @@ class Parser(bibtex.Parser):
     """pybtex's BibTeX parser, noting for each entry the fields written twice and the names it cannot read.
 
     pybtex reports both without the entry's key or line; here they are noted with the key, the
-    field and which occurrence, so each gets the line it is on.
+    field and which occurrence, so each gets the line it is on. Names are parsed once per spelling
+    (a long .bib names its owner and close colleagues in entry after entry), and each entry gets a
+    copy of its own.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        # pybtex keeps the person fields as text; process_entry makes them people (see people()).
+        super().__init__(*args, person_fields=(), **kwargs)
         self.entry_problems: list[tuple[str, str, int, str]] = []  # (key, field, occurrence, problem)
+        self.parsed_names: dict[str, Person] = {}
 
     def process_entry(self, entry_type: str, key: str, fields: list[tuple[str, list[str]]]) -> None:
         seen: dict[str, int] = {}
@@ -146,12 +151,33 @@ class Parser(bibtex.Parser):
             seen[name.lower()] = seen.get(name.lower(), 0) + 1
             if seen[name.lower()] == 2:
                 self.entry_problems.append((key, name, 2, ""))  # its message names the first one's line
-            elif seen[name.lower()] == 1 and name in self.person_fields:
+            elif seen[name.lower()] == 1 and name in PERSON_FIELDS:
                 for person in split_name_list(normalize_whitespace(self.flatten_value_list(value))):
                     if name_problem(person):
                         self.entry_problems.append((key, name, 1, f"{name} '{person}': {name_problem(person)}; "
                                                                   "separate names with 'and'"))
+        added = key not in self.data.entries  # pybtex reports a repeated key and keeps the first entry
         super().process_entry(entry_type, key, fields)
+        if added:
+            entry = self.data.entries[key]
+            for role in [field for field in entry.fields if field in PERSON_FIELDS]:
+                for name in split_name_list(entry.fields.pop(role)):
+                    entry.add_person(self.person(name), role)
+
+    def person(self, name: str) -> Person:
+        """*name* as a Person of its own, parsed the first time the spelling is met."""
+        if name not in self.parsed_names:
+            self.parsed_names[name] = Person(name)
+        parsed = self.parsed_names[name]
+        person = Person.__new__(Person)
+        for part in NAME_PARTS:
+            setattr(person, part, list(getattr(parsed, part)))
+        return person
+
+
+#: The fields that hold people, compared as pybtex compares field names; the parts of a parsed name.
+PERSON_FIELDS = CaseInsensitiveSet(Person.valid_roles)
+NAME_PARTS = ("first_names", "middle_names", "prelast_names", "last_names", "lineage_names")
 
 
 def read(parser: Parser, source: Source, encoding: str) -> Iterator[tuple[str, int, str]]:
