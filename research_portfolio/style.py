@@ -169,6 +169,8 @@ class PortfolioStyle(BaseStyle):
 
         BibTeX's ``and others`` reads "et al."; a book with editors only names them as editors.
         """
+        if limit and len(entries.people(entry)) <= limit:
+            limit = None  # all of them either way: one formatting serves the lists and the paper's page
         return self.once(("authors", entry.key, limit), lambda: self._format_authors(entry, limit))
 
     def _format_authors(self, entry: Entry, limit: int | None) -> Text:
