@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 import subprocess
@@ -83,3 +84,16 @@ def test_the_memo_keeps_what_a_build_did_not_ask_for_while_its_entry_is_unchange
     assert kept.get(("stem", "papers"), lambda: "made again") == "paper"
     assert kept.get(("list entry", "b2021", "digest-1"), lambda: "made again") == "made again"
     assert cache.Memo(path, "other settings").get(("stem", "papers"), lambda: "made again") == "made again"
+
+
+def test_the_collector_runs_less_during_a_build_and_as_before_after_it(make_app, rootdir, tmp_path):
+    source = tmp_path / "publications"
+    shutil.copytree(rootdir / "test-publications", source)
+    before = gc.get_threshold()
+    app = make_app("html", srcdir=source, freshenv=True)
+    during = []
+    app.connect("html-page-context", lambda *args: during.append((gc.get_threshold()[0], gc.get_freeze_count())))
+    app.build()
+    assert during and all(first >= 10_000 and frozen > 0 for first, frozen in during)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
