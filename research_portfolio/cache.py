@@ -5,6 +5,7 @@ in the build folder and is keyed on its inputs and on :func:`code_key`: one dige
 version and all of its files, so that any change of code, template or style sheet renews them all
 and no hand-kept list of "the files this cache depends on" can miss one. Files are written whole or
 not at all, so an interrupted build never leaves a truncated file that a later build would trust.
+The theme's compiled templates are kept there too, under Jinja's own check of each template's source.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
+
+from .compat import cache_compiled_templates
 
 PACKAGE = Path(__file__).parent
 
@@ -110,7 +113,12 @@ def save_memo(app: Sphinx, exception: Exception | None) -> None:
         found.save(lambda name: len(name) < 3 or digests.get(name[1]) == name[2])
 
 
+def keep_compiled_templates(app: Sphinx) -> None:
+    cache_compiled_templates(app.builder, Path(app.doctreedir) / "portfolio-templates")
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("builder-inited", keep_compiled_templates)
     app.connect("builder-inited", open_memo, priority=450)  # after the catalogue is loaded (database, 400)
     app.connect("build-finished", save_memo)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

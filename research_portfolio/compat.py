@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
@@ -179,3 +181,17 @@ def give_bibtex_its_data(env: BuildEnvironment, bibdata: Any) -> None:
     domain = env.get_domain("cite")
     if "bibdata" in domain.data:
         domain.data["bibdata"] = bibdata
+
+
+def cache_compiled_templates(builder: Any, folder: Path) -> None:
+    """Keep the theme's templates compiled in *folder*, so a rebuild does not compile them again.
+
+    Sphinx renders through one Jinja environment (``builder.templates.environment``) and compiles
+    every template it uses in every build, a tenth of a no-op rebuild; Jinja's bytecode cache checks
+    each template's source before it trusts what it stored. A builder without that environment is
+    left alone.
+    """
+    environment = getattr(getattr(builder, "templates", None), "environment", None)
+    if environment is not None and getattr(environment, "bytecode_cache", None) is None:
+        folder.mkdir(parents=True, exist_ok=True)
+        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))

@@ -97,3 +97,17 @@ def test_the_collector_runs_less_during_a_build_and_as_before_after_it(make_app,
     assert during and all(first >= 10_000 and frozen > 0 for first, frozen in during)
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_a_template_edited_between_builds_is_compiled_again(make_app, rootdir, tmp_path):
+    source = tmp_path / "publications"
+    shutil.copytree(rootdir / "test-publications", source)
+    (source / "_templates").mkdir()
+    template = source / "_templates" / "marker.html"
+    overrides = {"templates_path": ["_templates"], "html_additional_pages": {"marker": "marker.html"}}
+    for text in ("first version", "second version"):
+        template.write_text(f"<p>{text}</p>", encoding="utf-8")
+        app = make_app("html", srcdir=source, confoverrides=overrides)
+        app.build()
+        assert (app.outdir / "marker.html").read_text(encoding="utf-8") == f"<p>{text}</p>"
+    assert list((app.doctreedir / "portfolio-templates").iterdir())  # the theme's templates, compiled once
