@@ -9,8 +9,9 @@ which other work on a shared machine disturbs less. The table shows:
    and one .bib entry, with the number of documents Sphinx read and wrote;
 2. the site with a generated .bib of each ``--sizes`` entries (the same generator for every size),
    beside a bare baseline built from the same entries in the same run: plain Sphinx, MyST, furo and
-   sphinxcontrib-bibtex listing every entry on one page; at the largest size, a no-op rebuild, a
-   one-entry .bib edit, and the memory each 1,000 entries add;
+   sphinxcontrib-bibtex listing every entry on one page; at the smallest size, what a no-op rebuild
+   costs that bare list and a one-page project without extensions (Sphinx's own floor); at the
+   largest size, a no-op rebuild, a one-entry .bib edit, and the memory each 1,000 entries add;
 3. parallel builds (``-j auto``) beside ``-j 1``, at the smallest and the largest size;
 4. the ePub and PDF builds, and the size of the home page and of the whole HTML output.
 
@@ -393,6 +394,8 @@ def measure_scale(report: Report, work: Path, conf: dict[str, Any], sizes: Seque
                 report.failures.append((f"scale: {size} entries", build))
         scales.append(scale)
         report_scale(report, scale, smallest=size == sizes[0], largest=size == sizes[-1])
+        if size == sizes[0] and scale.ok:
+            report_noop_floor(report, work, bare, size, runs)
         if size in (sizes[0], sizes[-1]) and not quick:
             report_parallel(report, site, size, runs)
         if size == sizes[-1] and scale.ok and not quick:
@@ -419,6 +422,20 @@ def report_scale(report: Report, scale: Scale, smallest: bool, largest: bool) ->
     elif smallest:
         goal, met = f"≤ {GOAL_SMALL_RATIO:g}× the bare list", ratio <= GOAL_SMALL_RATIO
     report.add(f"scale: {scale.size:,} entries, clean", measured, goal, met)
+
+
+def report_noop_floor(report: Report, work: Path, bare: Path, size: int, runs: int) -> None:
+    """What a no-op rebuild costs Sphinx itself: the bare list just built, and a project with one page and no extension."""
+    empty = work / "empty"
+    empty.mkdir()
+    (empty / "conf.py").write_text('project = "Empty"\n', encoding="utf-8")
+    (empty / "index.rst").write_text("Empty\n=====\n", encoding="utf-8")
+    for name, site in ((f"the bare list of {size:,} entries", bare), ("a one-page Sphinx project without extensions", empty)):
+        if clean_build(site).ok:
+            noops = [sphinx(site) for _ in range(runs)]
+            if all(build.ok for build in noops):
+                report.add(f"no-op rebuild of {name}", f"CPU {median_cpu(noops):.2f} s, wall {median_wall(noops):.2f} s")
+    shutil.rmtree(empty)
 
 
 def report_large_rebuilds(report: Report, site: Path, scale: Scale, runs: int) -> None:
