@@ -140,7 +140,7 @@ class Parser(bibtex.Parser):
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # pybtex keeps the person fields as text; process_entry makes them people (see people()).
+        # pybtex keeps the person fields as text; process_entry makes them people (see person()).
         super().__init__(*args, person_fields=(), **kwargs)
         self.entry_problems: list[tuple[str, str, int, str]] = []  # (key, field, occurrence, problem)
         self.parsed_names: dict[str, Person] = {}
