@@ -56,9 +56,9 @@ def write_atomically(path: Path, data: bytes) -> None:
 class Memo:
     """What a rebuild would work out again from unchanged entries, kept in the build folder between builds.
 
-    A value made from an entry is stored under a name ``(kind, key, digest, ...)`` that holds the
+    A value made from an entry is stored under a name ``(kind, key, digest)`` that holds the
     entry's digest (see dependencies.py), so an edited entry gets new values and the others keep
-    theirs; other names (a stemmed word) hold what they were made from. The memo as a whole belongs
+    theirs. The memo as a whole belongs
     to one *key*, the digest of the settings and the code: when that changes it starts empty. What
     a build did not ask for is kept while its entry is as it was (*current* in :meth:`save`), so a
     no-op rebuild forgets nothing that the next edit needs.
@@ -110,7 +110,7 @@ def save_memo(app: Sphinx, exception: Exception | None) -> None:
     found = MEMOS.pop(id(app.env), None)
     if found is not None and exception is None:
         digests = entry_digests(app.env)
-        found.save(lambda name: len(name) < 3 or digests.get(name[1]) == name[2])
+        found.save(lambda name: digests.get(name[1]) == name[2])
 
 
 def keep_compiled_templates(app: Sphinx) -> None:

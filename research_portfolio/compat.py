@@ -138,26 +138,6 @@ def forget_in_search_index(builder: Any, pagenames: set[str]) -> bool:
     return True
 
 
-def cache_stemming(builder: Any, memo: Any) -> None:
-    """Stem each word once, not once per page: the index of two thousand paper pages repeats its words.
-
-    Sphinx's indexer asks its language's ``stem`` for every word of every page it is fed, and keeps
-    what it learnt only for that page. The language object's ``stem`` is replaced by one that asks
-    *memo* (a :class:`~research_portfolio.cache.Memo`, kept between builds) first; an indexer without
-    one (search off) is left alone.
-    """
-    lang = getattr(getattr(builder, "indexer", None), "lang", None)
-    stem = getattr(lang, "stem", None)
-    if stem is None or getattr(stem, "memo", None) is memo:
-        return
-
-    def remembered(word: str) -> str:
-        return memo.get(("stem", word), lambda: stem(word))
-
-    remembered.memo = memo  # type: ignore[attr-defined]
-    lang.stem = remembered  # type: ignore[union-attr]
-
-
 def forget_dependencies(env: BuildEnvironment, docname: str, files: set[str]) -> None:
     """Drop *files* from the file dependencies Sphinx keeps for *docname* (``env.dependencies``).
 

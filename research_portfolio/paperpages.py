@@ -33,7 +33,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
 from .cache import code_key, memo
-from .compat import cache_stemming, forget_in_search_index, keep_in_search_index, keep_when_loading_search_index
+from .compat import forget_in_search_index, keep_in_search_index, keep_when_loading_search_index
 from .dependencies import entry_digests
 from .domain import paper_title, portfolio_domain
 from .lists import web_backend
@@ -92,10 +92,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     domain = portfolio_domain(app.env)
     papers = database.catalogue(app.env).papers()
     keep_in_search_index(builder, {page_name(entry.key) for entry in papers})
-    # What the pages say in plain words (titles, authors, stems) is kept for the entries that did not change.
+    # What the pages say in plain words (titles, authors) is kept for the entries that did not change.
     texts = memo(app.env)
     digests = entry_digests(app.env)
-    cache_stemming(builder, texts)
     titles = {entry.key: texts.get(("title", entry.key, digests[entry.key]), lambda: plain_text(style.display_title(entry)))
               for entry in papers}
     shell = Shell(builder)
