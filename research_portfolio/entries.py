@@ -99,7 +99,8 @@ class Site:
 
 
 def field(entry: Entry, name: str) -> str:
-    return entry.fields.get(name, "").strip()
+    fields = entry.fields  # pybtex's case-insensitive mapping: its get() raises and catches a KeyError per missing field
+    return fields[name].strip() if name in fields else ""
 
 
 def themes(entry: Entry) -> list[str]:

@@ -6,9 +6,11 @@ published): every absolute address the package writes goes through :func:`publis
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 
+@lru_cache(maxsize=256)  # a build asks for the same few (its static folder, its card) thousands of times
 def published(baseurl: str, path: str = "") -> str:
     """*path* under *baseurl*; *path* itself, relative, when the site has no published address."""
     if not baseurl:

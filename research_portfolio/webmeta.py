@@ -40,7 +40,8 @@ def meta(name: str, content: str, attribute: str = "name") -> str:
 
 
 def json_ld(data: dict[str, Any]) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=1).replace("<", "\\u003c")  # markup in a field stays data
+    # On one line: with an indent, json falls back from its C encoder to Python (0.2 ms a paper page).
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # markup in a field stays data
     return f'<script type="application/ld+json">\n{text}\n</script>\n'
 
 
