@@ -11,7 +11,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "1.1.1"
+__version__ = "1.2.0"
 
 #: The oldest Sphinx the package is tested with (pyproject.toml's range starts there).
 NEEDS_SPHINX = "8.1"
