@@ -203,17 +203,25 @@ def cached(doctreedir: str | Path, stem: str, inputs: dict[str, Any], fmt: str, 
 def render_settings() -> dict[str, Any]:
     """RENDER_SETTINGS, with the East Asian font as fallback where fontconfig finds it.
 
-    matplotlib does not index .ttc files, in which Noto CJK comes, so the file is registered here;
-    without it a name in Chinese, Japanese or Korean would be drawn as empty boxes.
+    matplotlib does not index .ttc files, in which Noto CJK comes, so the files are registered here,
+    the regular weight and the bold one (the card's name and the bars' counts are bold); without them
+    a name in Chinese, Japanese or Korean would be drawn as empty boxes, and without the bold one
+    matplotlib would warn on every drawing that it used the regular weight instead.
     """
-    found = shutil.which("fc-match") and subprocess.run(["fc-match", "-f", "%{file}", EAST_ASIAN_FONT],
-                                                        capture_output=True, text=True).stdout
-    if not found or "CJK" not in Path(found).name:
+    regular = font_file(EAST_ASIAN_FONT)
+    if not regular:
         return RENDER_SETTINGS
     from matplotlib import font_manager
 
-    font_manager.fontManager.addfont(found)
+    for found in dict.fromkeys([regular, font_file(f"{EAST_ASIAN_FONT}:bold") or regular]):
+        font_manager.fontManager.addfont(found)
     return {**RENDER_SETTINGS, "font.family": [*FONTS, EAST_ASIAN_FONT]}
+
+
+def font_file(pattern: str) -> str:
+    """The Noto CJK file fontconfig gives for *pattern*; empty without fontconfig or when it has none."""
+    found = shutil.which("fc-match") and subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True).stdout
+    return found if found and "CJK" in Path(found).name else ""
 
 
 def draw(kind: str, data: dict[str, Any], ink: str) -> Figure:

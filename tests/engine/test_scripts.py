@@ -226,3 +226,18 @@ def test_figures_and_the_cover_draw_east_asian_names_with_a_font_that_has_them(t
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # matplotlib warns of each glyph its fonts lack, and draws a box
             assert figures.cached(tmp_path, "names", {"names": "east asian"}, fmt, make).stat().st_size
+
+
+def test_bold_east_asian_text_is_drawn_in_the_bold_face_without_a_warning(tmp_path, caplog):
+    require_fonts("Noto Sans CJK JP")
+    if "Bold" not in figures.font_file(f"{figures.EAST_ASIAN_FONT}:bold"):
+        missing("missing font: Noto Sans CJK JP Bold (fonts-noto-cjk)")
+    from matplotlib.figure import Figure
+
+    def make() -> Figure:
+        figure = Figure()
+        figure.text(0.1, 0.5, "佐藤花子", fontweight="bold")  # the card's name, the bars' counts
+        return figure
+
+    figures.cached(tmp_path, "bold", {"names": "bold east asian"}, "png", make)
+    assert not [record.getMessage() for record in caplog.records if "findfont" in record.getMessage()]
