@@ -149,7 +149,7 @@ def _load(app: Sphinx, site: Site) -> None:
     for key, entry in data.entries.items():
         if key.lower() in crossref_targets and not (owner and any(entries.same_person(owner, one) for one in entries.people(entry))):
             continue  # a volume the owner's papers appear in, not a paper of theirs
-        for field, message in list(_check(entry, app, site)):
+        for field, message in list(_check(entry, app, site, owner)):
             _warn(_location(sources, data.entries, key, field), f"{key}: {message}")
             if field is not None and field.lower() not in ("author", "editor") and field in entry.fields:
                 del entry.fields[field]  # a problem in one field costs that field, not the entry
@@ -219,7 +219,7 @@ def is_arxiv_id(text: str) -> bool:
     return len(match["number"]) == (5 if match["yymm"] >= "1501" else 4)
 
 
-def _check(entry: Entry, app: Sphinx, site: entries.Site) -> Iterator[tuple[str | None, str]]:
+def _check(entry: Entry, app: Sphinx, site: entries.Site, owner: entries.Owner | None) -> Iterator[tuple[str | None, str]]:
     """What is wrong with one entry, in words its author understands, with the field it is in."""
     if not entries.people(entry):
         yield None, "missing field 'author' (or 'editor', for a book)"
@@ -246,7 +246,7 @@ def _check(entry: Entry, app: Sphinx, site: entries.Site) -> Iterator[tuple[str 
             yield field, problem
     yield from _check_values(entry)
     yield from _check_settings(entry, app)
-    yield from _check_people(entry, app)
+    yield from _check_people(entry, owner)
 
 
 def address_problem(field: str, value: str) -> str:
@@ -301,7 +301,7 @@ def _check_settings(entry: Entry, app: Sphinx) -> Iterator[tuple[str | None, str
             yield field, f"{field} '{entries.field(entry, field)}' must be true or false"
 
 
-def _check_people(entry: Entry, app: Sphinx) -> Iterator[tuple[str | None, str]]:
+def _check_people(entry: Entry, owner: entries.Owner | None) -> Iterator[tuple[str | None, str]]:
     """The owner among the authors (or editors), and equal contributors among the authors."""
     people = entries.people(entry)
     for name in re.split(r"\s+and\s+", entries.field(entry, "equalcontrib")):
@@ -310,7 +310,6 @@ def _check_people(entry: Entry, app: Sphinx) -> Iterator[tuple[str | None, str]]
     for person in entries.equal_contributors(entry):
         if not any(entries.same_person(person, author) for author in people):
             yield "equalcontrib", f"equalcontrib names '{person}', who is not among the authors"
-    owner = entries.owner(app.config.portfolio_person)
     if owner is None:
         return  # conf.py names no owner, and its check already said so
     if entries.field(entry, "without_owner").lower() in ("true", "yes") or not people:
