@@ -173,6 +173,7 @@ class ShellPage:
         # The title stands twice: in <title>, through furo's |striptags|e, and as the page's heading.
         head, _, rest = rendered.partition(MARK["title"])
         self.pieces = [head, rest]
+        self.folders: set[Path] = set()  # made already, in this build
 
     def write(self, builder: Any, pagename: str, title: str, body: str, metatags: str, around: dict[str, tuple[str, str]]) -> None:
         page = self.pieces[0] + str(escape_html(Markup(title).striptags())) + self.pieces[1]
@@ -183,7 +184,9 @@ class ShellPage:
             page = page.replace(MARK[name], value)
         page = page.replace(SHELL_PAGE, pagename)
         target = Path(builder.get_outfilename(pagename))
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
         with open(target, "w", encoding=builder.config.html_output_encoding, errors="xmlcharrefreplace") as file:
             file.write(page)
 

@@ -30,8 +30,8 @@ def display_case(title: Text, case: str = SENTENCE) -> Text:
     text = "".join(str(leaf) for leaf in leaves)
     protected = [isinstance(leaf, Protected) for leaf in leaves for _ in range(len(leaf))]
     keep = _kept(text, protected)
-    changed = iter(char if keep[position] else char.lower() for position, char in enumerate(text))
-    return _rebuild(title, changed)
+    changed = "".join([char if kept else char.lower() for char, kept in zip(text, keep)])
+    return _rebuild(title, changed, [0])
 
 
 def _leaves(text: BaseText) -> Iterator[BaseText]:
@@ -66,14 +66,15 @@ def _carries_capitals(word: str) -> bool:
     return any(char.isupper() for char in word[1:])
 
 
-def _rebuild(text: BaseText, changed: Iterator[str]) -> BaseText:
-    """*text* with the characters of its strings taken from *changed*, in order; protected groups as they are."""
+def _rebuild(text: BaseText, changed: str, position: list[int]) -> BaseText:
+    """*text* with its strings taken from *changed* from *position* on, in order; protected groups as they are."""
     if isinstance(text, Protected):
-        for _ in range(len(text)):
-            next(changed)
+        position[0] += len(text)
         return text
     if isinstance(text, String):
-        return String("".join(next(changed) for _ in range(len(text))))
+        start = position[0]
+        position[0] += len(text)
+        return String(changed[start : position[0]])
     if isinstance(text, BaseMultipartText):
-        return text._create_similar([_rebuild(part, changed) for part in text.parts])
+        return text._create_similar([_rebuild(part, changed, position) for part in text.parts])
     return text
