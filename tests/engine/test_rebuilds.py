@@ -97,6 +97,20 @@ def test_the_collector_runs_less_during_a_build_and_as_before_after_it(make_app,
     assert gc.get_freeze_count() == 0
 
 
+def test_after_a_build_the_exit_leaves_what_it_made_to_the_operating_system(rootdir, tmp_path):
+    source = tmp_path / "publications"
+    shutil.copytree(rootdir / "test-publications", source)
+    # atexit runs its handlers last registered first: this one runs after the build's, and sees what it did.
+    script = ("import atexit, gc, sys\n"
+              "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count()))\n"
+              "from sphinx.cmd.build import main\n"
+              f"sys.exit(main(['-q', '-b', 'html', {str(source)!r}, {str(tmp_path / 'html')!r}]))\n")
+    process = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert process.returncode == 0, process.stderr
+    frozen = int(process.stdout.rsplit("frozen at exit:", 1)[1])
+    assert frozen > 10_000  # Sphinx, the environment and the pages: nothing left for the exit's collections to scan
+
+
 def test_a_template_edited_between_builds_is_compiled_again(make_app, rootdir, tmp_path):
     source = tmp_path / "publications"
     shutil.copytree(rootdir / "test-publications", source)
