@@ -62,6 +62,7 @@ GOAL_MIB_PER_1000 = 30.0
 READ_LINE = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 WRITE_LINE = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 FIRST_TITLE = re.compile(r"^(\s*title\s*=\s*\{)", re.MULTILINE)
+EARLIER = itertools.count()  # numbers the output folders clean_build moves aside
 
 
 # -- Builds --------------------------------------------------------------------------------------
@@ -127,9 +128,6 @@ def clean_build(site: Path, builder: str = "html", out: str = "html", *options: 
         if (site / folder).exists():
             (site / folder).rename(site / f"{folder}-before-{next(EARLIER)}")
     return sphinx(site, builder, out, *options)
-
-
-EARLIER = itertools.count()  # numbers the output folders moved aside
 
 
 def pdf_build(site: Path) -> tuple[Build, Build | None]:

@@ -118,12 +118,12 @@ def preview(builder: Any, pagename: str, entry: Entry) -> list[str]:
 
 def plain_reference(entry: Entry) -> str:
     """The paper as a plain-text reference in the site's style: title, every author, venue."""
-    return formatting_style(STYLE_NAME).once(("plain reference", entry.key), lambda: _plain_reference(entry))
-
-
-def _plain_reference(entry: Entry) -> str:
-    # Each part is rendered on its own (plain text has no markup to merge across them): no rich text of the whole.
     style = formatting_style(STYLE_NAME)
+    return style.once(("plain reference", entry.key), lambda: _plain_reference(style, entry))
+
+
+def _plain_reference(style: Any, entry: Entry) -> str:
+    # Each part is rendered on its own (plain text has no markup to merge across them): no rich text of the whole.
     title, authors, venue = (plain_text(part) for part in (style.format_title(entry), style.format_authors(entry),
                                                            style.format_venue(entry)))
     return " ".join(f"{title} {authors}. {venue}".split())
