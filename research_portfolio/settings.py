@@ -226,10 +226,11 @@ SETTINGS = (
             "\"\", \"readthedocs\" or \"site\"",
             "where the CV, PDF and e-book are published, to link them: at Read the Docs' addresses (the default there), "
             "beside the pages (GitHub Pages), or nowhere (a local build)", host),
-    Setting("portfolio_title_case", "sentence", "\"sentence\" or \"as-written\"",
-            "how titles are shown in lists, prose, paper pages, the PDF and the CV: in sentence case as BibTeX styles set them "
-            "(braces in the .bib keep a word as written, and so does a capital after a word's first letter: ReLU, GenPhys), or "
-            "as the .bib writes them; the BibTeX shown to visitors keeps them as written", title_case),
+    Setting("portfolio_title_case", "as-written", "\"sentence\" or \"as-written\"",
+            "how titles are shown in lists, prose, paper pages, the PDF and the CV: as the .bib writes them, or in sentence "
+            "case as BibTeX styles set them, never lowering a braced word, an acronym, a word with an inner capital or digit "
+            "(ReLU, CO2), a chemical formula (Pb, Cu(111)), a unit, or a title in another language; the BibTeX shown to "
+            "visitors keeps them as written", title_case),
     Setting("portfolio_slug", _default_slug, "lower-case letters, digits and hyphens",
             "the file name of the PDF, CV and e-book; by default made from the name (\"ada-lovelace\")", slug),
 )

@@ -67,7 +67,7 @@ EXPORTS = {
         {"name": "Mei-Ling Chen", "other_names": ["陈, 美玲"]},
         ("chenSolvationShellsWater2021", "chenHydrogenBondNetworks2018", "okonkwoMachineLearnedForce2023",
          "chenVibrationalSpectroscopyConfined2020"),
-        shows=("氢键网络的拉曼光谱研究", "物理化学学报", "Raman difference spectra", "Lukas Schäfer"),
+        shows=("氢键网络的拉曼光谱研究", "物理化学学报", "Raman Difference Spectra", "Lukas Schäfer"),
         private=("file", "langid", "annotation", "keywords", "abstract"),
         hides=("{{",)),
     "mendeley.bib": Export(
