@@ -37,6 +37,7 @@ from . import database, dependencies, entries
 from .cache import code_key, write_atomically
 from .domain import portfolio_domain, skip
 from .scripts import marked
+from .personnames import person_name
 
 OTHER = ""  # the row of papers with no theme
 DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeline
@@ -62,9 +63,14 @@ def per_year(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
     for entry in papers:
         if not entries.status(entry):
             counts.setdefault(entries.year(entry), Counter())[entries.venue_kind(entry, site)] += 1
+    if counts:  # every year from the first to the last: a year without papers is a bar of zero, not a gap
+        years = [int(year) for year in counts if entries.YEAR.match(year)]
+        for year in range(min(years, default=0), max(years, default=-1) + 1):
+            counts.setdefault(str(year), Counter())
     kinds = [kind for kind in entries.KINDS if any(kind in by_kind for by_kind in counts.values())]
     words = "; ".join(
-        f"{year}: {sum(by_kind.values())} ({', '.join(f'{by_kind[kind]} {kind}' for kind in kinds if by_kind[kind])})"
+        f"{year}: {sum(by_kind.values())}" + (f" ({', '.join(f'{by_kind[kind]} {kind}' for kind in kinds if by_kind[kind])})"
+                                              if by_kind else "")
         for year, by_kind in sorted(counts.items())
     )
     undated = Counter(entries.status(entry).lower() for entry in papers if entries.status(entry))
@@ -84,9 +90,9 @@ def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str,
     names: dict[tuple[str, str], str] = {}
     for entry in papers:
         for person in entries.people(entry):
-            if not entries.same_person(person, owner) and not entries.is_others(person):
+            if not entries.same_person(person, owner) and not entries.is_others(person) and not entries.is_group(person):
                 key = entries.name_key(person)
-                names.setdefault(key, entries.full_name(person))
+                names.setdefault(key, person_name(person))
                 shared.setdefault(key, []).append(entry)
     people: list[tuple[str, int, int]] = []
     for key, joint in shared.items():

@@ -32,12 +32,18 @@ LINK = re.compile(r"\\(?:url\s*\{([^{}]*)\}|href\s*\{[^{}]*\}\s*\{([^{}]*)\})")
 MATH = re.compile(r"(?<!\\)\$([^$]+?)(?<!\\)\$")
 COMMAND = re.compile(r"\\([a-zA-Z]+)\s*")
 SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
+#: Zotero's rich-text markup in a title, exported as ``{\textless}i{\textgreater}...{\textless}/i{\textgreater}``:
+#: the look of a species' name, left out; any other ``\textless``, ``\textgreater`` is the character.
+RICH_TEXT_TAG = re.compile(r"\{?\\textless\}?\s*/?\s*(?:i|b|em|strong|sub|sup|sc|span(?:\s[^{}\\]*)?)\s*\{?\\textgreater\}?")
+ANGLE = re.compile(r"\{?\\text(less|greater)\}?")
 #: ``\~`` with nothing to accent: the tilde a writer means by "scales as" (``p \~ d^2``); "~" would be a space.
 LONE_TILDE = re.compile(r"\\~(?=\s|$)")
 
 
 def readable(latex: str) -> str:
     """*latex* with its math and formatting commands written out; accents are left to pybtex."""
+    if "\\text" in latex:
+        latex = ANGLE.sub(lambda found: "<" if found[1] == "less" else ">", RICH_TEXT_TAG.sub("", latex))
     previous = None
     while previous != latex:  # nested formatting: \emph{\textbf{x}}
         previous, latex = latex, FORMATTING.sub(r"\1", latex)

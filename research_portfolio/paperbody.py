@@ -16,6 +16,7 @@ from typing import Any
 
 from pybtex.database import Entry
 from pybtex.richtext import Text
+from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
 from . import database, entries
@@ -24,6 +25,7 @@ from .htmlbackend import Backend, encode
 from .lists import EQUAL_MARK, details_html, plain, section_id
 from .style import STYLE_NAME, formatting_style, plain_text
 
+_ = get_translation("research_portfolio")
 #: Words that carry no content of their own, left out when a sentence is compared with a summary.
 FUNCTION_WORDS = frozenset("""a an and are as at be been but by can could did do does for from had has have how in into is it
 its it's more most no not of on one or so such than that the their them then there these they this those to two was we were
@@ -36,7 +38,7 @@ def paper_html(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str
     parts = []
     if entries.summary(entry):
         parts.append(paragraph(encode(entries.summary(entry)), "pub-lead"))
-    parts.append(paragraph(style.format_authors(entry).add_period().render(backend), "pub-authors"))
+    parts.extend(authors(style, entry, backend))
     if entries.equal_contributors(entry):
         parts.append(paragraph(f"<sup>{EQUAL_MARK}</sup> Equal contribution.", "pub-legend"))
     venue = Text(" ").join([part for part in (style.format_venue(entry), style.format_badge(entry)) if part])
@@ -53,9 +55,20 @@ def paper_html(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str
                          details_html("BibTeX", database.standard_bibtex(entry), encode, literal=True, opened=True)))
     for docname in portfolio_domain(builder.env).full_lists:
         uri = builder.get_relative_uri(pagename, docname) + f"#year-{section_id(entries.status(entry) or entries.year(entry))}"
-        group = f"of {entries.year(entry)}" if not entries.status(entry) else entries.when(entry) or "without a year"
+        group = f"of {entries.year(entry)}" if not entries.status(entry) else entries.heading(entries.status(entry)).lower()
         parts.append(paragraph(link(uri, f"\N{LEFTWARDS ARROW} All publications {group}"), "pub-back"))
     return f'<div class="docutils container">\n{"".join(parts)}</div>\n'
+
+
+def authors(style: Any, entry: Entry, backend: Backend) -> list[str]:
+    """The authors as lists show them; past the list's limit, every one of them a click away."""
+    shown = paragraph(style.format_authors(entry, style.max_authors).add_period().render(backend), "pub-authors")
+    count = len(entries.people(entry))
+    if count <= style.max_authors:
+        return [shown]
+    label = encode(_("All {count} authors").format(count=count))
+    every = style.format_authors(entry).add_period().render(backend)
+    return [shown, f'<details class="pub-more pub-all-authors"><summary>{label}</summary><p>{every}</p></details>\n']
 
 
 def paragraph(html: str, role: str) -> str:

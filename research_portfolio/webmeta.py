@@ -27,7 +27,8 @@ from . import database, entries
 from .cards import place_card
 from .pagenames import PAGE_BUILDERS, page_name
 from .paperbody import plain_reference
-from .style import STYLE_NAME, decoded, formatting_style, plain_text, rich_field
+from .personnames import person_name
+from .style import STYLE_NAME, formatting_style, plain_text, rich_field
 from .urls import published, site_path
 
 SOCIAL_CARD = "_static/portfolio-social.png"
@@ -163,7 +164,7 @@ def identifiers(entry: Entry) -> list[tuple[str, str, str]]:
 def author_names(entry: Entry) -> list[str]:
     """The authors' names as Unicode text ("Puente-Rolón", not "Puente-Rol{\\'o}n"), without al-folio's star; once per build."""
     return formatting_style(STYLE_NAME).once(("author names", entry.key), lambda: [
-        decoded(entries.full_name(entries.unstarred(person))) for person in entries.people(entry) if not entries.is_others(person)])
+        person_name(person) for person in entries.people(entry) if not entries.is_others(person)])
 
 
 def venue(entry: Entry) -> str:
