@@ -219,7 +219,8 @@ SETTINGS = (
     Setting("portfolio_positions", [], "a list of {\"name\", \"start\", \"end\"} with months like \"2019-09\"",
             "positions for the timeline figure; `end` is None while it lasts", positions),
     Setting("portfolio_max_authors", 10, "a whole number of at least 1",
-            "how many authors a list entry names before \"and N others\" (the paper's page names all)", whole_number),
+            "how many authors a list entry names before \"and N others\"; an owner further down keeps their place, "
+            "with their position (\"(159th of 181)\"); the paper's page opens the whole list", whole_number),
     Setting("portfolio_conference_venues", [], "a list of strings",
             "more words that make a venue a conference, such as \"ISMB\"", text_list),
     Setting("portfolio_downloads", lambda config: "readthedocs" if os.environ.get("READTHEDOCS") == "True" else "",

@@ -57,7 +57,7 @@ English German French Spanish Chinese Japanese European American African Asian D
 """.split())
 #: Words that say a title is in German, French or Spanish (and a few of English's, to weigh them against).
 LANGUAGE_WORDS = {
-    "de": frozenset("der die das und mit von für über zur zum bei ein eine einer eines im in auf aus nach des dem den "
+    "de": frozenset("der die das und von für über zur zum bei ein eine einer eines im in auf aus nach des dem den "
                     "sowie durch zwischen unter vom ist sind als wie oder nicht".split()),
     "fr": frozenset("le la les de des du et en pour dans sur une un avec aux au par est sont entre sous chez leur leurs "
                     "d' l'".split()),
