@@ -19,11 +19,11 @@ from pybtex.database import Entry, Person
 from reading import soup
 from sphinx.testing.util import SphinxTestApp
 
-from research_portfolio import entries, preprints
-from research_portfolio.database import standard_bibtex
-from research_portfolio.personnames import person_name
-from research_portfolio.style import rich_field
-from research_portfolio.titlecase import display_case
+from research_portfolio.bib import entries, preprints
+from research_portfolio.render.names import person_name
+from research_portfolio.render.style import rich_field
+from research_portfolio.sphinx_ext.database import standard_bibtex
+from research_portfolio.text.titlecase import display_case
 
 ROOT = Path(__file__).parent / "roots" / "test-bib-sources"
 SOURCES = Path(__file__).parent / "data" / "sources"
