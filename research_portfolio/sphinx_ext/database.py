@@ -225,10 +225,10 @@ def is_arxiv_id(text: str) -> bool:
 def _check(entry: Entry, app: Sphinx, site: entries.Site, owner: entries.Owner | None) -> Iterator[tuple[str | None, str]]:
     """What is wrong with one entry, in words its author understands, with the field it is in."""
     if not entries.people(entry):
-        yield None, "missing field 'author' (or 'editor', for a book)"
+        yield None, "missing field 'author' (or 'editor', for a book): add author = {Last, First and Last, First}"
     for field in REQUIRED_FIELDS.get(entry.type, DEFAULT_REQUIRED_FIELDS):
         if not entries.field(entry, field):
-            yield None, f"missing field '{field}' (required for @{entry.type})"
+            yield None, f"missing field '{field}' (required for @{entry.type}): add {field} = {{...}} to the entry"
     if entries.year(entry) and not YEAR.match(entries.year(entry)) and not entries.status(entry):
         yield "year", f"year '{entries.year(entry)}' is not a four-digit year, nor one of {', '.join(entries.STATUSES)}"
     for field in ("eprint", "arxiv"):
