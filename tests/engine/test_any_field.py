@@ -21,7 +21,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from research_portfolio.bib import entries, preprints
 from research_portfolio.render.names import person_name
-from research_portfolio.render.style import rich_field
+from research_portfolio.render.style import decoded, rich_field
 from research_portfolio.sphinx_ext.database import standard_bibtex
 from research_portfolio.text.titlecase import display_case
 
@@ -104,6 +104,16 @@ def test_work_without_a_year_is_undated_or_in_the_state_its_note_gives():
     assert [entries.status(entry) for entry in (undated, noted, pubstate, manuscript)] == [
         "Undated", "In preparation", "In press", "Work in progress"]
     assert [entries.when(entry) for entry in (undated, noted, pubstate, manuscript)] == ["", "", "in press", "2023"]
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    (r"Surveillance du paludisme à {\textless}i{\textgreater}{Plasmodium} falciparum{\textless}/i{\textgreater}",
+     "Surveillance du paludisme à Plasmodium falciparum"),  # Zotero's rich-text marks
+    (r"Les marchands allemands à Bruges au XV\textsuperscript{e} siècle", "Les marchands allemands à Bruges au XVe siècle"),
+    (r"H\textsubscript{2}O at 10\textsuperscript{-3} bar", "H₂O at 10⁻³ bar"),
+])
+def test_a_title_reads_as_its_exporter_means_it(written, read):
+    assert decoded(written) == read
 
 
 @pytest.mark.parametrize(("written", "read"), [

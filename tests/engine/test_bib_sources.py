@@ -150,6 +150,14 @@ EXPORTS = {
         ("okonkwo2023minimum", "okonkwo2022trade", "okonkwo2021remittances", "lindgren2021causal", "okonkwo2019credit",
          "okonkwo2018essays", "okonkwo2016informality"),
         shows=("Available at SSRN 4012345", "arXiv preprint", "Technical report, National Bureau of Economic Research")),
+    "betterbiblatex-history.bib": Export(
+        {"name": "Katharina Schmidt"},
+        ("schmidtHanseaticCreditNetworks2024", "schmidtDigitalEditionLubeck2023", "schmidtMerchantsHanseaticLeague2021",
+         "schmidtStadtUndKirche2019", "schmidtMarchandsAllemandsBruges2017", "schmidtKreditUndVerwandtschaft2014"),
+        shows=("Hanseatic Credit Networks Revisited", "forthcoming.", "Les marchands allemands à Bruges au XVe siècle",
+               "PhD thesis, Universität Hamburg, Hamburg, 2014", "Historische Zeitschrift 308(2), 345-378, 2019"),
+        private=("file", "langid", "urldate", "shorttitle"),
+        hides=("textsuperscript", "{{", "phdthesis")),
 }
 
 
