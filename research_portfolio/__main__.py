@@ -1,6 +1,7 @@
 """The command line: ``python -m research_portfolio new | upgrade | check-pdf`` (also ``research-portfolio``).
 
-Every failure is one line on standard error and exit status 1 (2 for a wrong command line).
+Every failure is one line on standard error and exit status 1 (2 for a wrong command line); a .bib
+that cannot be read gets a located line for each problem above it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--url", default="", help="the address the site will be published at, if you know it")
     new.add_argument("--email", default="", help="your email address, shown on the site")
     new.add_argument("--website", default="", help="your own web page, if it is elsewhere")
+    new.add_argument("--force", action="store_true",
+                     help="make the site even when --name is on none of the .bib's entries")
     new.add_argument("--assets", type=Path, help="the folder of the files your .bib names (PDFs, slides, preview "
                                                  "images); an al-folio site's assets/ is found by itself")
 
@@ -58,15 +61,22 @@ def main(argv: list[str] | None = None) -> int:
             return run_upgrade(arguments)
         return run_check_pdf(arguments)
     except StarterError as error:
+        for detail in error.details:
+            print(detail, file=sys.stderr)
         print(f"research_portfolio {arguments.command}: {error}", file=sys.stderr)
         return 1
 
 
 def run_new(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
-    written = new_site(Request(arguments.folder, arguments.name, arguments.bib, arguments.install_from, arguments.url,
-                               arguments.email, arguments.website, arguments.assets))
-    print(f"Made {len(written)} files in {arguments.folder} in {time.perf_counter() - started:.1f} s. Next:\n"
+    made = new_site(Request(arguments.folder, arguments.name, arguments.bib, arguments.install_from, arguments.url,
+                            arguments.email, arguments.website, arguments.assets, arguments.force))
+    for problem in made.problems:
+        print(problem, file=sys.stderr)
+    if made.problems:
+        print(f"The first build will stop on the {len(made.problems)} problem(s) above: fix them in "
+              f"{arguments.folder / 'publications.bib'} (the lines are the same as in {arguments.bib}).", file=sys.stderr)
+    print(f"Made {len(made.files)} files in {arguments.folder} in {time.perf_counter() - started:.1f} s. Next:\n"
           f"  cd {arguments.folder}\n  make html      # then open _build/html/index.html\n"
           "  Write your biography in index.md, and your themes in research/ (research/index.md says how).")
     return 0

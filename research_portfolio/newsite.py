@@ -2,7 +2,11 @@
 
 The files come from the package's ``starter/`` folder: a name ending in ``.jinja`` is rendered with
 the new owner's details and loses the suffix; ``dot-`` stands for a leading dot; everything else is
-copied as it is. The .bib is copied as given. ``requirements.txt`` names the engine at the version
+copied as it is. The .bib is copied as given, once it has been read as the build reads it
+(:mod:`research_portfolio.cli.readbib`): a file the build could not read is refused, and so is a
+name that is on none of its entries; what else the first build would warn about is said, with its
+line, before the site is written. The site is made in a scratch folder and moved into place whole,
+so nothing is written when a check fails. ``requirements.txt`` names the engine at the version
 that made the site, installed from where the command says: a repository URL (pinned to this
 version's tag) or a wheel (copied into the site, so Read the Docs and GitHub Pages can install it).
 """
@@ -12,8 +16,9 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,7 +28,8 @@ from pybtex.database import parse_string
 from pybtex.scanner import PybtexError
 
 from . import __version__
-from .entries import is_file, is_selected
+from .cli.readbib import Bibliography, UnreadableBib, first_build_problems, owner_problem, owner_spellings, read_bibliography
+from .entries import is_file
 from .fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
 
 DISTRIBUTION = "sphinx-research-portfolio"
@@ -33,7 +39,14 @@ TAG = "v{version}"
 
 
 class StarterError(Exception):
-    """A reason the site cannot be made, in one line for the person who typed the command."""
+    """A reason the site cannot be made, in one line for the person who typed the command.
+
+    *details* are the located lines (``papers.bib:12: ...``) printed above it, one per problem.
+    """
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or []
 
 
 @dataclass
@@ -46,26 +59,67 @@ class Request:
     email: str = ""
     website: str = ""
     assets: Path | None = None  # the folder of the .bib's files; al-folio's assets/ is found by itself
+    force: bool = False  # make the site even when the name is on none of the .bib's entries
 
 
-def new_site(request: Request) -> list[Path]:
-    """Make the site; return the files written. Nothing is written when a check fails."""
+@dataclass
+class Made:
+    """The files of the new site, and what its first build will warn about (``path:line: problem``)."""
+
+    files: list[Path]
+    problems: list[str] = field(default_factory=list)
+
+
+def new_site(request: Request) -> Made:
+    """Make the site; return its files and what its first build will stop on. Nothing is written when a check fails."""
     folder = request.folder
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise StarterError(f"{folder} already exists and is not empty: choose a new folder")
     if not request.name.strip():
         raise StarterError("--name is empty: give your name as your papers spell it, for example --name \"Ada Lovelace\"")
     bib_text = read_bib(request.bib)
+    bibliography = read_bibliography_or_refuse(request.bib)
+    other_names = owner_names(request.name.strip(), bibliography, request.force)
     requirement, wheel = requirement_line(request.install_from or installed_from())
     context = {
         "name": request.name.strip(),
         "person": {key: value for key, value in (("email", request.email), ("website", request.website)) if value},
+        "other_names": other_names,
         "url": request.url,
         "version": __version__,
         "requirement": requirement,
         "initials": initials(request.name),
-        **papers_on_the_home_page(bib_text),
+        **papers_on_the_home_page(bibliography),
     }
+    with tempfile.TemporaryDirectory(prefix="research-portfolio-new-") as scratch:
+        staged = Path(scratch) / "site"
+        written = write_site(staged, context, request, bib_text, wheel)
+        problems = first_build_problems(staged, folder)
+        shutil.rmtree(staged / "_build", ignore_errors=True)
+        shutil.copytree(staged, folder, dirs_exist_ok=True)
+    return Made([folder / path.relative_to(staged) for path in written], problems)
+
+
+def read_bibliography_or_refuse(path: Path) -> Bibliography:
+    """The .bib as the build reads it; refused, with a line per problem, when the build could not read it as written."""
+    try:
+        return read_bibliography(path)
+    except UnreadableBib as unreadable:
+        count = len(unreadable.problems)
+        raise StarterError(f"{path}: the build cannot read it as written ({count} problem{'s' if count > 1 else ''} above): "
+                           "fix it and run the command again", unreadable.problems) from None
+
+
+def owner_names(name: str, bibliography: Bibliography, force: bool) -> list[str]:
+    """The other spellings the owner appears under; refused when *name* is on no entry, unless *force*."""
+    problem = owner_problem(name, bibliography)
+    if problem and not force:
+        raise StarterError(problem)
+    return owner_spellings(name, bibliography)[1]
+
+
+def write_site(folder: Path, context: Mapping[str, object], request: Request, bib_text: str, wheel: Path | None) -> list[Path]:
+    """The site's files in *folder*: the starter's, the .bib, the engine's wheel, the files the .bib names."""
     written = render_starter(folder, context)
     (folder / "publications.bib").write_text(bib_text, encoding="utf-8")
     written.append(folder / "publications.bib")
@@ -134,13 +188,9 @@ def read_bib(path: Path) -> str:
     return text
 
 
-def papers_on_the_home_page(bib_text: str) -> dict[str, str]:
+def papers_on_the_home_page(bibliography: Bibliography) -> dict[str, str]:
     """Selected papers when the .bib marks some (al-folio's ``selected``), else the five newest."""
-    try:
-        entries = parse_string(bib_text, "bibtex").entries.values()
-    except PybtexError:
-        entries = []
-    if any(is_selected(entry) for entry in entries):
+    if bibliography.selected():
         return {"papers_heading": "Selected papers", "papers_option": ":selected:"}
     return {"papers_heading": "Recent papers", "papers_option": ":newest: 5"}
 
