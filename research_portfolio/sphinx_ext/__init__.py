@@ -1,0 +1,1 @@
+"""The Sphinx stage: what runs while a site is read and written (the database, lists, rebuilds, ...)."""
