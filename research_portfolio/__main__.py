@@ -30,8 +30,9 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--name", required=True, help="your name as your papers spell it, e.g. \"Ada Lovelace\"")
     new.add_argument("--bib", required=True, type=Path, help="your papers, a BibTeX file (copied as it is)")
     new.add_argument("--install-from", default="", metavar="SOURCE",
-                     help="where the site installs the engine from: git+https://github.com/OWNER/REPO (pinned to this "
-                          "version's tag) or a .whl file (copied into the site); by default, where this copy came from")
+                     help="where the site installs the engine from: 'index' (the package index), "
+                          "git+https://github.com/OWNER/REPO[@COMMIT] (this version's tag, or the newest commit), a .whl "
+                          "file (copied into the site) or its address; by default, where this copy came from")
     new.add_argument("--url", default="", help="the address the site will be published at, if you know it")
     new.add_argument("--email", default="", help="your email address, shown on the site")
     new.add_argument("--website", default="", help="your own web page, if it is elsewhere")
@@ -41,7 +42,8 @@ def parser() -> argparse.ArgumentParser:
                                                  "images); an al-folio site's assets/ is found by itself")
 
     up = sub.add_parser("upgrade", help="pin the newest version of the engine in requirements.txt",
-                        description="Pin the newest tagged version of the engine in a site's requirements.txt.")
+                        description="Pin the newest version of the engine in a site's requirements.txt, found where it installs "
+                                    "from: the package index ($PIP_INDEX_URL), a repository's tags, a release's wheel.")
     up.add_argument("--requirements", type=Path, default=Path("requirements.txt"))
     up.add_argument("--github-output", type=Path, help="also write version=, summary= and changelog= to this file")
 
@@ -89,7 +91,7 @@ def run_upgrade(arguments: argparse.Namespace) -> int:
             if done:
                 output.write(f"version={done.new}\nsummary={done.summary}\nchangelog={done.changelog}\n")
     if done is None:
-        print("The engine is at its newest version already.")
+        print("Nothing newer: the engine is at its newest version already.")
         return 0
     print(f"{done.summary} in {arguments.requirements}. Build the site (make html), and read {done.changelog}")
     return 0

@@ -7,8 +7,10 @@ copied as it is. The .bib is copied as given, once it has been read as the build
 name that is on none of its entries; what else the first build would warn about is said, with its
 line, before the site is written. The site is made in a scratch folder and moved into place whole,
 so nothing is written when a check fails. ``requirements.txt`` names the engine at the version
-that made the site, installed from where the command says: a repository URL (pinned to this
-version's tag) or a wheel (copied into the site, so Read the Docs and GitHub Pages can install it).
+that made the site, installed from where the command says: the package index, a repository URL
+(at this version's tag when the repository has it, else at the commit its main branch is at: tags
+are made by the release workflow, so a repository may have none yet), or a wheel (copied into the
+site, so Read the Docs and GitHub Pages can install it; ``upgrade`` then looks on the package index).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pybtex.database import parse_string
 from pybtex.scanner import PybtexError
 
 from . import __version__
+from .cli.releases import LookupFailed, head_commit, tag_versions
 from .cli.readbib import Bibliography, UnreadableBib, first_build_problems, owner_problem, owner_spellings, read_bibliography
 from .entries import is_file
 from .fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
@@ -36,6 +39,7 @@ DISTRIBUTION = "sphinx-research-portfolio"
 STARTER = Path(__file__).parent / "starter"
 WHEEL_FOLDER = "vendor"
 TAG = "v{version}"
+INDEX = "index"  # --install-from index: the package index, as pip finds it
 
 
 class StarterError(Exception):
@@ -227,19 +231,34 @@ def installed_from() -> str:
         recorded = None
     origin = json.loads(recorded) if recorded else {}
     url = origin.get("url", "")
+    if recorded is None and metadata_found():
+        return INDEX  # installed from a package index: the site installs the same version from there
     if "vcs_info" in origin:
-        return f"{origin['vcs_info'].get('vcs', 'git')}+{url}"
+        commit = origin["vcs_info"].get("commit_id", "")
+        return f"{origin['vcs_info'].get('vcs', 'git')}+{url}" + (f"@{commit}" if commit else "")
     if "archive_info" in origin and url.startswith("file://") and url.endswith(".whl"):
         return urlsplit(url).path
     raise StarterError(
         "say where a new site installs the engine from: --install-from git+https://github.com/OWNER/REPO "
-        f"(this version's tag, {TAG.format(version=__version__)}, is added) or --install-from PATH/TO/"
-        f"{DISTRIBUTION.replace('-', '_')}-{__version__}-py3-none-any.whl"
+        f"(this version's tag {TAG.format(version=__version__)} when it has one, else its newest commit), "
+        f"--install-from {INDEX} or --install-from PATH/TO/{DISTRIBUTION.replace('-', '_')}-{__version__}-py3-none-any.whl"
     )
+
+
+def metadata_found() -> bool:
+    try:
+        metadata.distribution(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
 
 
 def requirement_line(source: str) -> tuple[str, Path | None]:
     """requirements.txt's line for the engine, and the wheel to copy into the site (or None)."""
+    if source == INDEX:
+        return f"{DISTRIBUTION}=={__version__}", None
+    if source.startswith(("https://", "http://")) and source.endswith(".whl"):
+        return f"{DISTRIBUTION} @ {source}", None
     if source.endswith(".whl"):
         wheel = Path(source)
         if not wheel.is_file():
@@ -248,5 +267,18 @@ def requirement_line(source: str) -> tuple[str, Path | None]:
     if not source.startswith(("git+", "hg+")) or "://" not in source:
         raise StarterError(f"--install-from {source}: expected a repository URL like git+https://github.com/OWNER/REPO, "
                            "or the path of a .whl file")
+    if urlsplit(source.split("+", 1)[1]).scheme == "file":
+        raise StarterError(f"--install-from {source}: a folder on this machine, which Read the Docs and GitHub Pages cannot "
+                           "reach: give the repository's public address, or a wheel")
     repository, _, revision = source.rpartition("@") if "@" in urlsplit(source.split("+", 1)[1]).path else (source, "", "")
-    return f"{DISTRIBUTION} @ {repository}@{revision or TAG.format(version=__version__)}", None
+    return f"{DISTRIBUTION} @ {repository}@{revision or published_revision(repository)}", None
+
+
+def published_revision(repository: str) -> str:
+    """This version's tag when the repository has it, else the commit its default branch is at (no tag is made by hand)."""
+    url = repository.split("+", 1)[1]
+    try:
+        tag = TAG.format(version=__version__)
+        return tag if __version__ in tag_versions(url) else head_commit(url)
+    except LookupFailed as failure:
+        raise StarterError(f"--install-from {repository}: {failure}; or name a commit: {repository}@COMMIT") from None
