@@ -11,10 +11,14 @@ import sys
 import time
 from pathlib import Path
 
+from sphinx.locale import get_translation
+
 from . import __version__
 from .newsite import Request, StarterError, new_site
 from .pdfcheck import missing_glyphs
 from .upgrade import upgrade
+
+_ = get_translation("research_portfolio")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -76,8 +80,9 @@ def run_new(arguments: argparse.Namespace) -> int:
     for problem in made.problems:
         print(problem, file=sys.stderr)
     if made.problems:
-        print(f"The first build will stop on the {len(made.problems)} problem(s) above: fix them in "
-              f"{arguments.folder / 'publications.bib'} (the lines are the same as in {arguments.bib}).", file=sys.stderr)
+        print(str(_("The first build will stop on the {count} problem(s) above: fix them in {site_bib} (the lines are the "
+                    "same as in {bib}).")).format(count=len(made.problems), site_bib=arguments.folder / "publications.bib",
+                                                  bib=arguments.bib), file=sys.stderr)
     print(f"Made {len(made.files)} files in {arguments.folder} in {time.perf_counter() - started:.1f} s. Next:\n"
           f"  cd {arguments.folder}\n  make html      # then open _build/html/index.html\n"
           "  Write your biography in index.md, and your themes in research/ (research/index.md says how).")
@@ -91,7 +96,7 @@ def run_upgrade(arguments: argparse.Namespace) -> int:
             if done:
                 output.write(f"version={done.new}\nsummary={done.summary}\nchangelog={done.changelog}\n")
     if done is None:
-        print("Nothing newer: the engine is at its newest version already.")
+        print(_("Nothing newer: the engine is at its newest version already."))
         return 0
     print(f"{done.summary} in {arguments.requirements}. Build the site (make html), and read {done.changelog}")
     return 0

@@ -20,7 +20,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,12 +28,15 @@ from urllib.parse import urlsplit
 import jinja2
 from pybtex.database import parse_string
 from pybtex.scanner import PybtexError
+from sphinx.locale import get_translation
 
 from . import __version__
-from .cli.releases import LookupFailed, head_commit, tag_versions
 from .cli.readbib import Bibliography, UnreadableBib, first_build_problems, owner_problem, owner_spellings, read_bibliography
+from .cli.releases import LookupFailed, head_commit, tag_versions
 from .entries import is_file
 from .fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
+
+_ = get_translation("research_portfolio")
 
 DISTRIBUTION = "sphinx-research-portfolio"
 STARTER = Path(__file__).parent / "starter"
@@ -71,7 +74,7 @@ class Made:
     """The files of the new site, and what its first build will warn about (``path:line: problem``)."""
 
     files: list[Path]
-    problems: list[str] = field(default_factory=list)
+    problems: list[str]
 
 
 def new_site(request: Request) -> Made:
@@ -110,8 +113,9 @@ def read_bibliography_or_refuse(path: Path) -> Bibliography:
         return read_bibliography(path)
     except UnreadableBib as unreadable:
         count = len(unreadable.problems)
-        raise StarterError(f"{path}: the build cannot read it as written ({count} problem{'s' if count > 1 else ''} above): "
-                           "fix it and run the command again", unreadable.problems) from None
+        message = _("the build cannot read it as written ({count} problems above): fix it and run the command again") \
+            if count > 1 else _("the build cannot read it as written (1 problem above): fix it and run the command again")
+        raise StarterError(f"{path}: {str(message).format(count=count)}", unreadable.problems) from None
 
 
 def owner_names(name: str, bibliography: Bibliography, force: bool) -> list[str]:
@@ -268,9 +272,9 @@ def requirement_line(source: str) -> tuple[str, Path | None]:
         raise StarterError(f"--install-from {source}: expected a repository URL like git+https://github.com/OWNER/REPO, "
                            "or the path of a .whl file")
     if urlsplit(source.split("+", 1)[1]).scheme == "file":
-        raise StarterError(f"--install-from {source}: a folder on this machine, which Read the Docs and GitHub Pages cannot "
-                           "reach: give the repository's public address, or a wheel")
-    repository, _, revision = source.rpartition("@") if "@" in urlsplit(source.split("+", 1)[1]).path else (source, "", "")
+        raise StarterError(f"--install-from {source}: " + str(_("a folder on this machine, which Read the Docs and GitHub Pages "
+                                                                "cannot reach: give the repository's public address, or a wheel")))
+    repository, _at, revision = source.rpartition("@") if "@" in urlsplit(source.split("+", 1)[1]).path else (source, "", "")
     return f"{DISTRIBUTION} @ {repository}@{revision or published_revision(repository)}", None
 
 
@@ -281,4 +285,5 @@ def published_revision(repository: str) -> str:
         tag = TAG.format(version=__version__)
         return tag if __version__ in tag_versions(url) else head_commit(url)
     except LookupFailed as failure:
-        raise StarterError(f"--install-from {repository}: {failure}; or name a commit: {repository}@COMMIT") from None
+        raise StarterError(f"--install-from {repository}: {failure}; " + str(_("or name a commit: {source}@COMMIT")).format(
+            source=repository)) from None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .cli.releases import LookupFailed, RELEASE_WHEEL, index_versions, newest, tag_versions, version_key
+from .cli.releases import RELEASE_WHEEL, LookupFailed, index_versions, newest, tag_versions, version_key
 from .newsite import DISTRIBUTION, StarterError
 
 NAME = re.escape(DISTRIBUTION)
@@ -53,12 +53,12 @@ def upgrade(requirements: Path) -> Upgrade | None:
     lines = text.splitlines(keepends=True)
     for number, line in enumerate(lines):
         body = line.rstrip("\r\n")
+        if not any(pin.match(body.strip()) for pin in (INDEX_PIN, VCS_PIN, WHEEL_PIN)):
+            continue
         try:
             found = newer_line(body.strip())
         except LookupFailed as failure:
             raise StarterError(str(failure)) from None
-        if found is False:
-            continue
         if found is None:
             return None
         new_line, done = found
@@ -69,8 +69,8 @@ def upgrade(requirements: Path) -> Upgrade | None:
                        f"{DISTRIBUTION} @ git+URL@REVISION, or a .whl file)")
 
 
-def newer_line(line: str) -> tuple[str, Upgrade] | None | bool:
-    """The engine's line pinned to a newer version, with what changed; None when nothing is newer; False for another line."""
+def newer_line(line: str) -> tuple[str, Upgrade] | None:
+    """The engine's *line* pinned to a newer version, with what changed; None when nothing is newer."""
     if pin := INDEX_PIN.match(line):
         return from_index(pin["version"])
     if pin := VCS_PIN.match(line):
@@ -80,16 +80,16 @@ def newer_line(line: str) -> tuple[str, Upgrade] | None | bool:
         if newest_tag is not None:
             return f"{pin['head']}@v{newest_tag}", Upgrade(current, newest_tag, pin["url"])
         return from_index(current)
-    if pin := WHEEL_PIN.match(line):
-        release = RELEASE_WHEEL.match(pin["location"])
-        if release:
-            newest_tag = newest([version for version in tag_versions(release["repository"])
-                                 if version_key(version) > version_key(pin["version"])])
-            if newest_tag is not None:
-                moved = pin["location"].replace(pin["version"], newest_tag)
-                return line.replace(pin["location"], moved), Upgrade(pin["version"], newest_tag, release["repository"])
-        return from_index(pin["version"])
-    return False
+    pin = WHEEL_PIN.match(line)
+    if pin is None:
+        return None
+    release = RELEASE_WHEEL.match(pin["location"])  # a release's wheel: its repository's tags name the newer ones
+    newest_tag = release and newest([version for version in tag_versions(release["repository"])
+                                     if version_key(version) > version_key(pin["version"])])
+    if release and newest_tag:
+        moved = pin["location"].replace(pin["version"], newest_tag)
+        return line.replace(pin["location"], moved), Upgrade(pin["version"], newest_tag, release["repository"])
+    return from_index(pin["version"])
 
 
 def from_index(current: str) -> tuple[str, Upgrade] | None:

@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).parent / "roots" / "test-bring-your-own"
 ALONE = "@article{alone,\n  author = {Kowalczyk, Marta},\n  title = {Alone},\n  journal = {J},\n  year = {2020},\n}\n"
-TOGETHER = "@article{together,\n  author = {Kowalczyk, Marta and Nowak, Jan},\n  title = {Together},\n  journal = {J},\n  year = {2021},\n}\n"
+TOGETHER = ("@article{together,\n  author = {Kowalczyk, Marta and Nowak, Jan},\n  title = {Together},\n  journal = {J},\n"
+            "  year = {2021},\n}\n")
 PAGE = """# About
 
 % a comment for the owner, not for readers

@@ -134,7 +134,8 @@ def test_a_fresh_site_publishes_no_empty_heading_and_no_placeholder(every_format
 
 
 def test_the_empty_heading_check_finds_one():
-    tex = "\\chapter{Research}\n\\label{\\detokenize{r:r}}\n\\section{Collaborators}\nA figure.\n\\section{Service}\n\\label{\\detokenize{s:s}}\n\n"
+    tex = ("\\chapter{Research}\n\\label{\\detokenize{r:r}}\n\\section{Collaborators}\nA figure.\n"
+           "\\section{Service}\n\\label{\\detokenize{s:s}}\n\n")
     assert empty_latex_headings(tex + "\\end{document}") == ["Service"]
 
 
