@@ -186,9 +186,12 @@ def read_bib(path: Path) -> str:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise StarterError(f"{path}: no such file: give the .bib file of your papers with --bib") from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = "it is not UTF-8 text (save it as UTF-8)" if isinstance(error, UnicodeDecodeError) else error.strerror
-        raise StarterError(f"{path}: cannot read it: {reason}") from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise StarterError(f"{path}:{line}: cannot read it: it is not UTF-8 text (byte {error.object[error.start]:#x}); "
+                           "save it as UTF-8") from None
+    except OSError as error:
+        raise StarterError(f"{path}: cannot read it: {error.strerror}") from None
     prose = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("%")]
     if prose and not re.search(r"^\s*@\s*\w+\s*[{(]", text, re.MULTILINE):
         # The build names the line of every problem in an entry; the starter only refuses what is no BibTeX at all.

@@ -191,7 +191,7 @@ def test_an_index_pin_when_asked(tmp_path, wheel):
 @pytest.mark.parametrize(("case", "message"), [
     ("not-empty", "already exists and is not empty: choose a new folder"),
     ("no-bib", "no such file: give the .bib file of your papers with --bib"),
-    ("latin-1", "cannot read it: it is not UTF-8 text (save it as UTF-8)"),
+    ("latin-1", "papers.bib:1: cannot read it: it is not UTF-8 text (byte 0xfc); save it as UTF-8"),
     ("no-entry", "no BibTeX entry found in it"),
     ("bad-source", "expected a repository URL like git+https://github.com/OWNER/REPO, or the path of a .whl file"),
     ("local-repository", "a folder on this machine, which Read the Docs and GitHub Pages cannot reach"),
