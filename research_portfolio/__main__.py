@@ -14,9 +14,9 @@ from pathlib import Path
 from sphinx.locale import get_translation
 
 from . import __version__
-from .newsite import Request, StarterError, new_site
-from .pdfcheck import missing_glyphs
-from .upgrade import upgrade
+from .cli.newsite import Request, StarterError, new_site
+from .cli.upgrade import upgrade
+from .print.pdfcheck import missing_glyphs
 
 _ = get_translation("research_portfolio")
 

@@ -1,1 +1,1 @@
-"""The command line's parts: making a new site, upgrading one, and what they read first."""
+"""The command line: new, upgrade."""

@@ -27,10 +27,10 @@ from pybtex.database import Entry, Person
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 
-from ..bibsource import Parser, Source, read
-from ..entries import fold, full_name, is_others, is_selected, people, same_person, surname
-from ..entries import owner as owner_of
-from ..style import decoded
+from ..bib.bibsource import Parser, Source, read
+from ..bib.entries import fold, full_name, is_others, is_selected, people, same_person, surname
+from ..bib.entries import owner as owner_of
+from ..render.style import decoded
 
 _ = get_translation("research_portfolio")
 

@@ -1,1 +1,1 @@
-"""The Sphinx stage: what runs while a site is read and written (the database, lists, rebuilds, ...)."""
+"""The Sphinx glue: per-build state, directives and roles, rebuild rules, the cache."""

@@ -90,6 +90,6 @@ def test_the_sdist_builds_and_holds_the_package_its_starter_and_licence(tmp_path
     with tarfile.open(tmp_path / built) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     for expected in ("pyproject.toml", "LICENSE", "research_portfolio/__init__.py", "research_portfolio/starter/conf.py.jinja",
-                     "research_portfolio/texinputs/portfolio.sty", "research_portfolio/cli/readbib.py"):
+                     "research_portfolio/print/texinputs/portfolio.sty", "research_portfolio/cli/readbib.py"):
         assert expected in names, expected
     assert not any(name.startswith(("research/", "publications.bib", "cv.md")) for name in names)  # nothing of the first site

@@ -19,7 +19,7 @@ from reading import main_text, pdf_text, soup
 from starter_sites import OWNER, alfolio_checkout, build, new
 
 from research_portfolio import __version__
-from research_portfolio.newsite import published_revision
+from research_portfolio.cli.newsite import published_revision
 
 HOSTILE = sorted((PROJECT / "tests" / "engine" / "data" / "hostile").glob("*.bib"))
 #: What of the first site's owner could leak into a new site: his name, his supervisor, his places.
