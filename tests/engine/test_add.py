@@ -445,3 +445,37 @@ def test_the_site_builds_without_a_warning_after_add(server, site, capsys, make_
     assert app._warning.getvalue() == ""
     for key in ("berg2022machine", "berg2024rogue", "berg2024proof", "berg2020soliton"):
         assert (app.outdir / "papers" / f"{key}.html").is_file()
+
+
+def test_at_a_terminal_the_offer_is_a_question_and_yes_updates(server, site):
+    from research_portfolio.cli import add as command
+
+    asked, said = [], []
+    status = command.run(command.Options(["10.5555/jio.2021.14.233"], folder=site), say=lambda line, failed=False: said.append(line),
+                         ask=lambda question: asked.append(question) or True)
+    assert status == 0
+    assert asked == ["doi:10.5555/jio.2021.14.233: berg2020soliton (publications.bib:3) is its preprint, now published as "
+                     "doi:10.5555/jio.2021.14.233. Update berg2020soliton in place, its key and arXiv id kept?"]
+    assert said == ["Updated: berg2020soliton at publications.bib:3: Soliton Trains on a Rotating Earth"]
+    assert "@article{berg2020soliton," in (site / "publications.bib").read_text(encoding="utf-8")
+
+
+def test_another_files_keys_layout_and_line_endings_are_followed(server, site, capsys):
+    original = ("@article{Okafor_2018,\r\n    title = {Seiches in Glacial Lakes},\r\n    author = {Okafor, Chidi and Berg, Hanna},\r\n"
+                "    journal = {Journal of Imaginary Oceanography},\r\n    year = {2018}\r\n}")
+    (site / "other.bib").write_bytes(original.encode())
+    status, out, err = add(capsys, "--bib", "other.bib", "10.5555/jio.2022.7.044801")
+    assert (status, err) == (0, "")
+    written = (site / "other.bib").read_bytes().decode()
+    assert written.startswith(original + "\r\n\r\n@article{Berg_2022,\r\n"
+                                         "    author = {Berg, Hanna and Nakamura, Ren and Tremblay, Élodie},\r\n")
+    assert "\n" not in written.replace("\r\n", "")
+    assert out == "Added: Berg_2022 at other.bib:8: Machine Learning of Wave Breaking in the KdV Equation\n"
+
+
+def test_a_conf_py_that_cannot_run_is_one_line_and_no_request(server, site, capsys):
+    (site / "conf.py").write_text("extensions = ['research_portfolio']\nraise RuntimeError('no such theme')\n")
+    status, out, err = add(capsys, "10.5555/jio.2022.7.044801")
+    assert status == 1
+    assert err == "research_portfolio add: conf.py: cannot be run: RuntimeError: no such theme\n"
+    assert server.seen == []
