@@ -307,8 +307,8 @@ def arxiv_fields(ident: str, category: str) -> dict[str, str]:
 
 
 def plain_title(title: str) -> str:
-    """A title without the HTML some publishers put in it (``<i>``, MathML), on one line."""
-    return " ".join(HTML_TAG.sub("", title).replace("&amp;", "\\&").split())
+    """A title without the HTML some publishers put in it (``<i>``, MathML) and Crossref's ``{\\&}amp;``, on one line."""
+    return " ".join(HTML_TAG.sub("", title).replace("{\\&}amp;", "\\&").replace("&amp;", "\\&").split())
 
 
 def merge(preprint: Entry, journal: dict[str, str]) -> dict[str, str]:

@@ -479,3 +479,14 @@ def test_a_conf_py_that_cannot_run_is_one_line_and_no_request(server, site, caps
     assert status == 1
     assert err == "research_portfolio add: conf.py: cannot be run: RuntimeError: no such theme\n"
     assert server.seen == []
+
+
+@pytest.mark.parametrize(("given", "written"), [
+    ("Rock {\\&}amp; Roll", "Rock \\& Roll"),
+    ("Spin <i>in vivo</i> and <scp>dna</scp>", "Spin in vivo and dna"),
+    ("Wave <mml:math><mml:mi>k</mml:mi></mml:math>-numbers", "Wave k-numbers"),
+])
+def test_a_publishers_markup_in_a_title_is_left_out(given, written):
+    from research_portfolio.cli.add import plain_title
+
+    assert plain_title(given) == written
