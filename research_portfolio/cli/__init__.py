@@ -1,1 +1,1 @@
-"""The command line's commands, each a module: ``new``, ``upgrade``, ``add``."""
+"""The command line: new, upgrade, add."""

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from pybtex.database import Entry, Person
 
-from .. import entries
-from ..database import check_entry
+from ..bib import entries
+from ..bib.fields import SHOWN
+from ..bib.pagenames import page_name
 from ..escape import bibtex
-from ..fields import SHOWN
-from ..pagenames import page_name
+from ..sphinx_ext.database import check_entry
 from . import keys, titles
 from .bibfile import BibFile, BibFileError, Found, find, parse_answer, read_bib, read_text
 from .identifiers import Identifier, NotAnIdentifier, parse

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from pybtex.database import Entry
 
-from .. import entries
-from ..bibsource import Parser, Source, read
-from ..normalize import normalize
+from ..bib import entries
+from ..bib.bibsource import Parser, Source, read
+from ..bib.normalize import normalize
 
 FIELD_LINE = re.compile(r"^(?P<indent>[ \t]+)(?P<name>[A-Za-z][\w-]*)(?P<gap>[ \t]*)=", re.MULTILINE)
 

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from urllib.parse import unquote
 
-from ..database import is_arxiv_id
+from ..sphinx_ext.database import is_arxiv_id
 
 DOI_FORM = re.compile(r"^(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?(?P<doi>10\.\d{4,9}/\S+)$", re.IGNORECASE)
 ARXIV_FORM = re.compile(r"^(?:arxiv:\s*|(?:https?://)?(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)?(?P<id>\S+?)(?:\.pdf)?/?$",

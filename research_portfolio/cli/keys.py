@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 
 from pybtex.database import Entry
 
-from .. import entries
+from ..bib import entries
 
 #: Words a key never takes from a title.
 SMALL_WORDS = frozenset("a an and as at by for from in into is of on or the to towards toward via with without what why how "

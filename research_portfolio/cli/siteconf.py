@@ -14,8 +14,8 @@ from typing import Any
 from sphinx.config import Config
 from sphinx.util.tags import Tags
 
-from .. import entries
-from ..settings import BY_NAME, setting_line
+from ..bib import entries
+from ..config.settings import BY_NAME, setting_line
 
 
 class SiteError(Exception):
