@@ -262,9 +262,8 @@ class Adder:
         if not self.done:
             return 0
         if self.options.dry_run:
-            for _, key, _ in self.done:
-                start = self.current.source.starts[key.lower()]
-                self.say(self.current.text[start : self.current.entry_end(key)])
+            spans = [(self.current.source.starts[key.lower()], self.current.entry_end(key)) for _, key, _ in self.done]
+            self.say("\n\n".join(self.current.text[start:end] for start, end in spans))
         else:
             self.bib.path.write_bytes(self.bib.encoded(self.current.text))
         for verb, key, title in self.done:
