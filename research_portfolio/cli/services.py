@@ -81,8 +81,9 @@ class Services:
     def __init__(self, mailto: str = "") -> None:
         self.session = requests.Session()
         self.session.headers["User-Agent"] = user_agent(mailto)
-        retry = Retry(total=1, connect=1, read=1, status=1, other=0, backoff_factor=0.5,
-                      status_forcelist=(429, 500, 502, 503, 504), allowed_methods=("GET",), raise_on_status=False)
+        retry = Retry(total=1, connect=1, read=1, status=1, other=0,
+                      status_forcelist=(429, 500, 502, 503, 504), allowed_methods=("GET",), raise_on_status=False,
+                      respect_retry_after_header=False)  # a long Retry-After would hang the command: one retry, at once
         for scheme in ("http://", "https://"):
             self.session.mount(scheme, HTTPAdapter(max_retries=retry))
 

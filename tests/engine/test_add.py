@@ -10,9 +10,12 @@ fail on cue. The site is ``data/add/site`` (owner Hanna Berg, made up like every
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +23,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+from helpers import PROJECT
 from pybtex.database import parse_string
 
 import research_portfolio
@@ -490,3 +494,12 @@ def test_a_publishers_markup_in_a_title_is_left_out(given, written):
     from research_portfolio.cli.add import plain_title
 
     assert plain_title(given) == written
+
+
+def test_a_build_loads_no_code_that_calls_the_network(site):
+    """The services' client is the command line's: a build of the site never imports it."""
+    script = ("import sys; from sphinx.cmd.build import main; status = main(['-q', '-b', 'html', '.', '_build/html']); "
+              "print(status, sorted(name for name in sys.modules if name.startswith('research_portfolio.cli')))")
+    done = subprocess.run([sys.executable, "-c", script], cwd=site, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(PROJECT)})
+    assert done.stdout.strip() == "0 []", done.stderr
