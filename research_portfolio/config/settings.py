@@ -232,6 +232,9 @@ SETTINGS = (
             "case as BibTeX styles set them, never lowering a braced word, an acronym, a word with an inner capital or digit "
             "(ReLU, CO2), a chemical formula (Pb, Cu(111)), a unit, or a title in another language; the BibTeX shown to "
             "visitors keeps them as written", title_case),
+    Setting("portfolio_drafts", [], "a list of page names, such as \"service\"",
+            "pages left out of every format (web, e-book, PDF) until they are written: a page comes off the list, and into "
+            "a toctree of the home page, once it has content; the starter lists the pages it leaves to fill", text_list),
     Setting("portfolio_slug", _default_slug, "lower-case letters, digits and hyphens",
             "the file name of the PDF, CV and e-book; by default made from the name (\"ada-lovelace\")", slug),
 )
