@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import BytecodeCache
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
@@ -163,15 +163,34 @@ def give_bibtex_its_data(env: BuildEnvironment, bibdata: Any) -> None:
         domain.data["bibdata"] = bibdata
 
 
-def cache_compiled_templates(builder: Any, folder: Path) -> None:
-    """Keep the theme's templates compiled in *folder*, so a rebuild does not compile them again.
+def cache_compiled_templates(builder: Any, bytecode_cache: BytecodeCache) -> None:
+    """Keep the theme's compiled templates in *bytecode_cache*, so a rebuild does not compile them again.
 
-    Sphinx renders through one Jinja environment (``builder.templates.environment``) and compiles
-    every template it uses in every build, a tenth of a no-op rebuild; Jinja's bytecode cache checks
-    each template's source before it trusts what it stored. A builder without that environment is
-    left alone.
+    Sphinx renders through one Jinja environment (``builder.templates.environment``, Sphinx 8.1 to
+    9.0) and compiles every template it uses in every build, a tenth of a no-op rebuild; Jinja's
+    bytecode cache checks each template's source before it trusts what it stored. A builder without
+    that environment is left alone.
     """
     environment = getattr(getattr(builder, "templates", None), "environment", None)
     if environment is not None and getattr(environment, "bytecode_cache", None) is None:
-        folder.mkdir(parents=True, exist_ok=True)
-        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        environment.bytecode_cache = bytecode_cache
+
+
+def theme_folders(builder: Any) -> list[Path]:
+    """The folders of the builder's theme and of the themes it inherits from; none for a builder without a theme.
+
+    ``Theme.get_theme_dirs()`` (Sphinx 8.1 to 9.0) lists them, the theme's own first.
+    """
+    theme = getattr(builder, "theme", None)
+    folders = getattr(theme, "get_theme_dirs", None)
+    return [Path(folder) for folder in folders()] if callable(folders) else []
+
+
+def registered_assets(app: Sphinx) -> list[Any]:
+    """The style sheets and scripts extensions add to every page (``app.add_css_file``, ``app.add_js_file``).
+
+    Sphinx keeps them in its registry (``app.registry.css_files`` and ``js_files``, lists of
+    ``(filename, attributes)``, Sphinx 8.1 to 9.0), not in the configuration. Without them, an empty list.
+    """
+    registry = getattr(app, "registry", None)
+    return [list(getattr(registry, name, []) or []) for name in ("css_files", "js_files")]

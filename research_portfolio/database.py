@@ -26,7 +26,7 @@ from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
 from . import entries
 from .bibsource import Parser, Source, read
-from .cache import code_key
+from .cache import config_key
 from .compat import give_bibtex_its_data
 from .crossrefs import volumes
 from .defaults import STATIC
@@ -117,23 +117,16 @@ def load(app: Sphinx) -> None:
 
 
 def catalogue_key(app: Sphinx, site: Site) -> str:
-    """A digest of everything the checked catalogue depends on: the files, the settings, the code."""
-    digest = hashlib.sha256(settings_key(app, site).encode())
+    """A digest of everything the checked catalogue depends on: the files, the whole configuration, the code.
+
+    The site's static files are in it too: a paper's file there is checked, and linked, only when it exists.
+    """
+    digest = hashlib.sha256(config_key(app.config).encode())
+    digest.update(repr(sorted(str(path) for folder in site.static if folder.is_dir() for path in folder.rglob("*"))).encode())
     for name in app.config.bibtex_bibfiles:
         path = Path(app.confdir) / name
         digest.update(path.read_bytes() if path.is_file() else b"missing")
     return digest.hexdigest()
-
-
-def settings_key(app: Sphinx, site: Site) -> str:
-    """A digest of what checking and formatting an entry depend on besides the entry: the settings and the code."""
-    config = app.config
-    settings = [code_key(), config.bibtex_encoding, sorted(config.portfolio_themes), list(config.portfolio_highlights),
-                config.portfolio_person.get("name"), config.portfolio_person.get("other_names"),
-                list(config.portfolio_conference_venues), config.portfolio_max_authors, config.portfolio_title_case,
-                config.html_baseurl, config.smartquotes, config.smartquotes_action,
-                sorted(str(path) for folder in site.static if folder.is_dir() for path in folder.rglob("*"))]
-    return hashlib.sha256(repr(settings).encode()).hexdigest()
 
 
 def _load(app: Sphinx, site: Site) -> None:

@@ -9,6 +9,7 @@ theme's page with its paper count.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -28,7 +29,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 from . import database, dependencies, entries
-from .cache import memo
+from .cache import build_cache
 from .compat import builder_format
 from .dependencies import entry_digests
 from .domain import portfolio_domain, skip
@@ -228,10 +229,11 @@ def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: 
     """
     items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
     items["classes"].append("publication-list")
-    digests, texts = entry_digests(env), memo(env)
+    digests, cache = entry_digests(env), build_cache(env)
     for entry in papers:
         # What the search index reads; kept between builds, so re-reading a long list formats only what changed.
-        searched = nodes.Text(texts.get(("plain entry", entry.key, digests[entry.key]), lambda: plain_entry(entry)))
+        searched = nodes.Text(cache.get(("plain entry", entry.key, env.docname), digests[entry.key], functools.partial(plain_entry, entry),
+                                        page=env.docname))
         items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed), classes=["pub-entry"])
     return nodes.container("", items, classes=["publications"])
 
@@ -264,13 +266,14 @@ def visit_pub_entry_html(translator: HTML5Translator, node: pub_entry) -> None:
     """The reference as HTML, and its folded summary, abstract and BibTeX (in the e-book, what print shows)."""
     builder = translator.builder
     key, pagename = node["key"], builder.current_docname
-    name = ("list entry", key, entry_digests(builder.env)[key], pagename, node["full"], node["printed"])
-    translator.body.append(memo(builder.env).get(name, lambda: entry_html(translator, node)))
+    name = ("list entry", key, pagename, node["full"], node["printed"])
+    translator.body.append(build_cache(builder.env).get(name, entry_digests(builder.env)[key], lambda: entry_html(translator, node),
+                                                        page=pagename))
     raise nodes.SkipNode
 
 
 def entry_html(translator: HTML5Translator, node: pub_entry) -> str:
-    """An entry of a list as HTML: kept between builds while the entry does not change (cache.Memo)."""
+    """An entry of a list as HTML: kept between builds while the entry does not change (cache.Cache)."""
     builder = translator.builder
     entry = database.catalogue(builder.env).entries[node["key"]]
     text = formatting_style(STYLE_NAME).format_entry("", entry).text.render(web_backend(builder, builder.current_docname))
