@@ -6,21 +6,24 @@ for the entry's type, in its order and with its words ("In *Book*, edited by ...
 pp. 45–67"; "Technical report 42, Institution"). The owner's name is bold, equal contributors carry
 a superscript mark, highlights are badges, and every link is a word that says what it points to
 (PDF · arXiv · DOI · Code), with the identifier as its tooltip on the web. The style is registered
-as the pybtex plugin ``portfolio`` when the configuration is read, so the owner's name comes from
-``portfolio_person`` in conf.py rather than from code.
+as the pybtex plugin ``portfolio`` (an entry point), and configured when the configuration is read,
+so the owner's name comes from ``portfolio_person`` in conf.py rather than from code (:func:`register`).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
+import weakref
 from collections.abc import Callable
+from importlib.metadata import entry_points
 from typing import Any
 
 from docutils import nodes
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Entry, Person
-from pybtex.plugin import find_plugin, register_plugin
+from pybtex.plugin import PluginNotFound, find_plugin, register_plugin
 from pybtex.richtext import BaseMultipartText, HRef, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
@@ -131,15 +134,18 @@ class PortfolioStyle(BaseStyle):
     title_case = SENTENCE
 
     #: What this build has formatted, shared by every instance of the build's style class (:func:`register` makes
-    #: one per build): sphinxcontrib-bibtex makes an instance for each citation, and every list, paper page,
+    #: it new for each build): sphinxcontrib-bibtex makes an instance for each citation, and every list, paper page,
     #: metadata tag and format asks again for the same entries.
-    cache: dict[tuple[Any, ...], Any] = {}
+    #: None in the installed plugin, which any program may use for any .bib: it keeps nothing.
+    cache: dict[tuple[Any, ...], Any] | None = None
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
         """The entry's reference, formatted once per build."""
         return self.once(("entry", label, entry.key), lambda: self._format_entry(label, entry))
 
     def once(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        if self.cache is None:
+            return make()
         if key not in self.cache:
             self.cache[key] = make()
         return self.cache[key]
@@ -457,22 +463,51 @@ def _rich_text(latex: str) -> Text:
     return Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", readable(latex)).replace("\\$", "$"))
 
 
-@functools.cache
+GROUP = "pybtex.style.formatting"
+#: What STYLE_NAME stands for in the build at work: the style configured for its settings (see :func:`register`),
+#: and the style of each application, for when it starts its build.
+configured: dict[str, str] = {}
+STYLE_OF: weakref.WeakKeyDictionary[Sphinx, str] = weakref.WeakKeyDictionary()
+
+
 def formatting_style(name: str) -> BaseStyle:
-    """One instance of a pybtex formatting style per build: finding and making one costs milliseconds."""
-    return find_plugin("pybtex.style.formatting", name)()
+    """The instance of a pybtex formatting style for this build; ``portfolio`` is the one configured by conf.py."""
+    return _instance(configured.get(name, name))
+
+
+@functools.cache
+def _instance(name: str) -> BaseStyle:
+    # Finding and making a style costs milliseconds: one instance per style (its class holds the build's cache).
+    return find_plugin(GROUP, name)()
 
 
 def register(app: Sphinx, config: Config) -> None:
-    """Register the style under its plugin name, with the owner, author limit and title case from conf.py.
+    """The style configured with the owner, author limit, site and title case from conf.py, under a name of its own.
 
-    The lists and paper pages always use this style, by its name; ``bibtex_default_style`` may name
-    another for sphinxcontrib-bibtex's own citations.
+    The package installs the style as the pybtex plugin ``portfolio`` (an entry point, with the
+    defaults of :class:`PortfolioStyle`): what any program that asks pybtex for it gets. A build
+    registers a subclass holding its settings under ``portfolio-<digest of the settings>``, a name
+    no other settings use, and sphinxcontrib-bibtex is pointed at it where ``bibtex_default_style``
+    names ``portfolio``; no name another application may use changes what it stands for. The lists
+    and paper pages always use this style; ``bibtex_default_style`` may name another for
+    sphinxcontrib-bibtex's own citations.
     """
-    settings = {"cache": {}, "owner": entries.owner(config.portfolio_person), "max_authors": config.portfolio_max_authors,
-                "site": database.site_of(app), "title_case": config.portfolio_title_case}
-    register_plugin("pybtex.style.formatting", STYLE_NAME, type("PortfolioStyle", (PortfolioStyle,), settings), force=True)
-    formatting_style.cache_clear()
+    site = database.site_of(app)
+    settings = [config.portfolio_person, config.portfolio_max_authors, config.portfolio_title_case, repr(site)]
+    name = f"{STYLE_NAME}-{hashlib.sha256(repr(settings).encode()).hexdigest()[:16]}"
+    try:
+        style = find_plugin(GROUP, name)
+    except PluginNotFound:
+        style = type("PortfolioStyle", (PortfolioStyle,), {"owner": entries.owner(config.portfolio_person), "site": site,
+                                                           "max_authors": config.portfolio_max_authors,
+                                                           "title_case": config.portfolio_title_case})
+        register_plugin(GROUP, name, style)
+    style.cache = {}  # each build formats its entries afresh
+    configured[STYLE_NAME] = STYLE_OF[app] = name
+    if config.bibtex_default_style == STYLE_NAME:
+        config.bibtex_default_style = name
+    if not any(True for _ in entry_points(group=GROUP, name=STYLE_NAME)):
+        register_plugin(GROUP, STYLE_NAME, PortfolioStyle)  # installed without its entry points: added, never replaced
     remember_plugins()
 
 
@@ -493,6 +528,15 @@ def remember_plugins() -> None:
         register_plugin(group, name, find_plugin(group, name), force=True)
 
 
+def use_this_builds_style(app: Sphinx, *args: Any) -> list[str]:
+    """Point STYLE_NAME at this application's style again when it starts its build (another may have been made since)."""
+    if app in STYLE_OF:
+        configured[STYLE_NAME] = STYLE_OF[app]
+    return []
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", register)
+    app.connect("builder-inited", use_this_builds_style)
+    app.connect("env-get-outdated", use_this_builds_style)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
