@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import PACKAGE, PROJECT, missing, require_tool, sphinx
+from helpers import PACKAGE, PROJECT, make, missing, require_tool, sphinx
 from reading import pdf_text, soup, squash
 
 from research_portfolio import figures, pdfcheck, scripts
@@ -156,9 +156,7 @@ def test_make_pdf_fails_on_a_character_no_font_has_and_names_its_entry(tmp_path)
     bib = source / "refs.bib"
     bib.write_text(bib.read_text(encoding="utf-8").replace("湍流模拟}", f"湍流模拟{NO_GLYPH}}}"), encoding="utf-8")
     shutil.copyfile(PACKAGE / "starter" / "Makefile", source / "Makefile")
-    venv = Path(sys.prefix)
-    (venv / ".installed").touch()  # the tests run inside a ready environment: make must not reinstall it
-    process = subprocess.run(["make", "pdf", f"VENVDIR={venv}"], cwd=source, capture_output=True, text=True, timeout=900)
+    process = make("pdf", source, tmp_path, timeout=900)
     output = process.stdout + process.stderr
     assert process.returncode != 0
     assert (source / "_build/latex/sofia-marchetti.pdf").is_file()  # LaTeX finished: check-pdf is what failed
