@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,29 @@ def test_a_template_edited_between_builds_is_compiled_again(make_app, rootdir, t
         app.build()
         assert (app.outdir / "marker.html").read_text(encoding="utf-8") == f"<p>{text}</p>"
     assert any(name[0] == "template" for name in cached_names(app.doctreedir))  # the theme's templates, compiled once
+
+
+def test_the_ebook_is_replaced_whole_never_rewritten_in_place(make_app, rootdir, tmp_path, monkeypatch):
+    """A build stopped while the .epub is made reproducible leaves Sphinx's whole archive, and no temporary file."""
+    from research_portfolio import epub
+
+    source = tmp_path / "publications"
+    shutil.copytree(rootdir / "test-publications", source)
+    atomic = epub.write_atomically
+
+    def stopped_before_the_rename(path: Path, data: bytes) -> None:
+        def interrupted(*args: object) -> None:
+            raise KeyboardInterrupt
+
+        with monkeypatch.context() as patch:
+            patch.setattr(cache.os, "replace", interrupted)
+            atomic(path, data)
+
+    monkeypatch.setattr(epub, "write_atomically", stopped_before_the_rename)
+    app = make_app("epub", srcdir=source, freshenv=True)
+    with pytest.raises(KeyboardInterrupt):
+        app.build()
+    (book,) = app.outdir.glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        assert archive.testzip() is None and "mimetype" in archive.namelist()
+    assert not list(app.outdir.glob(".*.epub.*"))
