@@ -10,6 +10,7 @@ theme's page with its paper count.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -161,6 +162,10 @@ class PublicationList(SphinxDirective):
             yield self.section(f"year-{section_id(heading)}", f"{heading} ({count(chosen)})", listed)
 
     def section(self, identifier: str, heading: str, content: nodes.Element) -> nodes.section:
+        # A second list grouped the same way on the page numbers its sections: year-2023, then year-2023-2.
+        taken = self.state.document.ids
+        identifier = next(name for number in itertools.count(1)
+                          if (name := identifier if number == 1 else f"{identifier}-{number}") not in taken)
         section = nodes.section(ids=[identifier], names=[identifier])
         section += nodes.title("", heading)
         section += content
