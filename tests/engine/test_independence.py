@@ -19,12 +19,13 @@ from reading import soup
 from sphinx.config import Config
 from sphinx.testing.util import SphinxTestApp
 
-from research_portfolio import style
+from research_portfolio.render import style
+from research_portfolio.sphinx_ext import styling
 
 ROOT = Path(__file__).parent / "roots" / "test-publications"
 #: What another program may ask pybtex for: the package's style by its plain name, and pybtex's own plugins.
 NAMES = (("pybtex.style.formatting", "portfolio"), ("pybtex.style.formatting", "plain"),
-         ("pybtex.style.formatting", "unsrt"), *style.LOOKED_UP)
+         ("pybtex.style.formatting", "unsrt"), *styling.LOOKED_UP)
 
 
 def site(tmp_path: Path, name: str, owner: str) -> Path:

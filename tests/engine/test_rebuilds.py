@@ -15,8 +15,8 @@ from helpers import PACKAGE, make, require_tool, sphinx
 from test_bring_your_own import DATA, ROOT
 from test_figure_cache import cached_names
 
-from research_portfolio import cache
-from research_portfolio.cache import write_atomically
+from research_portfolio.sphinx_ext import cache
+from research_portfolio.sphinx_ext.cache import write_atomically
 
 READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 
@@ -139,7 +139,7 @@ def test_a_template_edited_between_builds_is_compiled_again(make_app, rootdir, t
 
 def test_the_ebook_is_replaced_whole_never_rewritten_in_place(make_app, rootdir, tmp_path, monkeypatch):
     """A build stopped while the .epub is made reproducible leaves Sphinx's whole archive, and no temporary file."""
-    from research_portfolio import epub
+    from research_portfolio.print import epub
 
     source = tmp_path / "publications"
     shutil.copytree(rootdir / "test-publications", source)

@@ -32,7 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
             return killing
 
         if point == "drawing":
-            from research_portfolio import figures
+            from research_portfolio.figures import directive as figures
             figures.draw = before(figures.draw)
         elif point == "search-index":
             app.connect("builder-inited", lambda app: setattr(app.builder, "dump_search_index",
