@@ -22,7 +22,6 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
-from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
 from ..bib import entries
 from ..bib.bibsource import Parser, Source, read
@@ -136,7 +135,7 @@ def _load(app: Sphinx, site: Site) -> None:
     data = parser.data
     for key, written, problem in normalize(data):
         _warn(_location(sources, data.entries, key, written), f"{key}: {problem}")
-    give_bibtex_its_data(app.env, BibData(app.config.bibtex_encoding, bibfiles, data))
+    give_bibtex_its_data(app.env, app.config.bibtex_encoding, bibfiles, data)
     checked: dict[str, Entry] = {}
     crossref_targets = volumes(data.entries)
     owner = entries.owner(app.config.portfolio_person)
@@ -152,9 +151,9 @@ def _load(app: Sphinx, site: Site) -> None:
     portfolio_domain(app.env).data["catalogue"] = Catalogue(checked, site)
 
 
-def _read_files(app: Sphinx, parser: Parser) -> tuple[dict[Path, BibFile], dict[str, Source]]:
-    """Parse every .bib file into *parser*; report what went wrong; say which file holds each key (in lower case)."""
-    bibfiles: dict[Path, BibFile] = {}
+def _read_files(app: Sphinx, parser: Parser) -> tuple[dict[Path, list[str]], dict[str, Source]]:
+    """Parse every .bib file into *parser*; report what went wrong; the keys of each file; which file holds each key (in lower case)."""
+    bibfiles: dict[Path, list[str]] = {}
     sources: dict[str, Source] = {}
     for name in app.config.bibtex_bibfiles:
         path = (Path(app.confdir) / name).resolve()
@@ -172,7 +171,7 @@ def _read_files(app: Sphinx, parser: Parser) -> tuple[dict[Path, BibFile], dict[
                                                     f"{other.path}:{other.line(key)}")
         new_keys = [key for key in parser.data.entries if key not in before]
         sources.update((key.lower(), source) for key in new_keys)
-        bibfiles[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(new_keys))
+        bibfiles[path] = new_keys
     return bibfiles, sources
 
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from docutils.utils import smartquotes
 from pybtex.database import Entry
 from pybtex_docutils import Backend
 from sphinx import addnodes
@@ -32,7 +31,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from ..bib import entries
 from ..bib.entries import KINDS
 from ..bib.pagenames import PAGE_BUILDERS, page_name
-from ..compat import builder_format
+from ..compat import builder_format, smartquote_languages
 from ..render.htmlbackend import Backend as HTMLBackend
 from ..render.nodes import skip
 from ..render.style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
@@ -305,7 +304,7 @@ def web_backend(builder: Any, pagename: str) -> HTMLBackend:
     typographic = (config.smartquotes and language not in excluded.get("languages", ())
                    and builder.name not in excluded.get("builders", ()))
     quotes = config.smartquotes_action if typographic else ""
-    if language not in smartquotes.smartchars.quotes:
+    if language not in smartquote_languages():
         language = "en"
     if builder.name not in PAGE_BUILDERS:
         return HTMLBackend(quotes=quotes, language=language)
