@@ -26,6 +26,7 @@ import importlib.metadata
 import json
 import os
 import pickle
+import re
 import sys
 import tempfile
 import weakref
@@ -67,17 +68,47 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
+@functools.cache
 def library_versions() -> dict[str, str]:
-    """Python's version and each library's (an absent one as "absent")."""
+    """Python's version and each library's (an absent one as "absent").
+
+    Read from the names of the ``.dist-info`` folders on the path, one listing of each folder: asking
+    ``importlib.metadata`` for each library costs some 5 ms apiece, which every rebuild would pay.
+    """
+    listed = installed_versions()
     found = {"python": sys.version}
     for name in LIBRARIES:
-        try:
-            found[name] = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            found[name] = "absent"
+        found[name] = listed.get(normalized(name)) or metadata_version(name)
     return found
 
 
+def normalized(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def installed_versions() -> dict[str, str]:
+    """Each distribution found on the path, by normalized name, with its version (the first found wins, as for imports)."""
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info") and "-" in name:
+                distribution, _, version = name.removesuffix(".dist-info").partition("-")
+                found.setdefault(normalized(distribution), version)
+    return found
+
+
+def metadata_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
+@functools.cache
 def versions_key() -> str:
     """A digest of the code that makes a value: this package's and the libraries'."""
     return digest([code_key(), library_versions()])
@@ -113,25 +144,26 @@ def config_key(config: Config) -> str:
     return digest([config.extensions, {item.name: item.value for item in config}, versions_key()])
 
 
-def folder_digest(folders: Iterable[Path]) -> str:
-    """A digest of every file under *folders*: their names and contents."""
+def folder_digest(folders: Iterable[Path], contents: bool) -> str:
+    """A digest of every file under *folders*: its name and its contents, or its size and modification time."""
     hashed = hashlib.sha256()
     for folder in folders:
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
                     hashed.update(str(path).encode())
-                    hashed.update(path.read_bytes())
+                    if contents:
+                        hashed.update(path.read_bytes())
+                    else:
+                        status = path.stat()
+                        hashed.update(f"{status.st_size} {status.st_mtime_ns}".encode())
     return hashed.hexdigest()
 
 
 def theme_version(config: Config) -> str:
-    """The version of the distribution that provides ``html_theme``, or "" for a theme of Sphinx's or of the site."""
-    name = getattr(config, "html_theme", "")
-    for entry_point in importlib.metadata.entry_points(group="sphinx.html_themes", name=name):
-        if entry_point.dist is not None:
-            return f"{entry_point.dist.name} {entry_point.dist.version}"
-    return ""
+    """The version the module of ``html_theme`` declares, or "" (a theme of Sphinx's or of the site: its files count)."""
+    module = sys.modules.get(str(getattr(config, "html_theme", "")))
+    return str(getattr(module, "__version__", ""))
 
 
 def build_key(app: Sphinx) -> str:
@@ -143,8 +175,10 @@ def build_key(app: Sphinx) -> str:
     confdir = Path(app.confdir)
     templates = [confdir / folder for folder in app.config.templates_path]
     extensions = {name: getattr(extension, "version", "") for name, extension in app.extensions.items()}
+    # An installed theme changes with its version (sizes and times suffice); the site's templates are read whole.
     return digest([app.builder.name, config_key(app.config), sorted(app.tags), extensions, registered_assets(app),
-                   theme_version(app.config), folder_digest([*theme_folders(app.builder), *templates])])
+                   theme_version(app.config), folder_digest(theme_folders(app.builder), contents=False),
+                   folder_digest(templates, contents=True)])
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import weakref
-from importlib.metadata import entry_points
+from importlib.metadata import PackageNotFoundError, distribution
 from typing import Any
 
-from pybtex.plugin import PluginNotFound, find_plugin, register_plugin
+from pybtex.plugin import find_plugin, register_plugin
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
@@ -20,8 +20,9 @@ from ..bib import entries
 from ..render.style import GROUP, STYLE_NAME, PortfolioStyle, configured
 from . import database
 
-#: The style of each application, for when it starts its build.
+#: The style of each application, for when it starts its build; the configured styles, by name (each registered once).
 STYLE_OF: weakref.WeakKeyDictionary[Sphinx, str] = weakref.WeakKeyDictionary()
+REGISTERED: dict[str, type[PortfolioStyle]] = {}
 
 
 def register(app: Sphinx, config: Config) -> None:
@@ -38,20 +39,28 @@ def register(app: Sphinx, config: Config) -> None:
     site = database.site_of(app)
     settings = [config.portfolio_person, config.portfolio_max_authors, config.portfolio_title_case, repr(site)]
     name = f"{STYLE_NAME}-{hashlib.sha256(repr(settings).encode()).hexdigest()[:16]}"
-    try:
-        style = find_plugin(GROUP, name)
-    except PluginNotFound:
-        style = type("PortfolioStyle", (PortfolioStyle,), {"owner": entries.owner(config.portfolio_person), "site": site,
-                                                           "max_authors": config.portfolio_max_authors,
-                                                           "title_case": config.portfolio_title_case})
-        register_plugin(GROUP, name, style)
-    style.cache = {}  # each build formats its entries afresh
+    if name not in REGISTERED:
+        REGISTERED[name] = type("PortfolioStyle", (PortfolioStyle,), {"owner": entries.owner(config.portfolio_person), "site": site,
+                                                                      "max_authors": config.portfolio_max_authors,
+                                                                      "title_case": config.portfolio_title_case})
+        register_plugin(GROUP, name, REGISTERED[name])
+    REGISTERED[name].cache = {}  # each build formats its entries afresh
     configured[STYLE_NAME] = STYLE_OF[app] = name
     if config.bibtex_default_style == STYLE_NAME:
         config.bibtex_default_style = name
-    if not any(True for _ in entry_points(group=GROUP, name=STYLE_NAME)):
-        register_plugin(GROUP, STYLE_NAME, PortfolioStyle)  # installed without its entry points: added, never replaced
+    provide_the_plain_name()
     remember_plugins()
+
+
+@functools.cache
+def provide_the_plain_name() -> None:
+    """Where the package runs without its entry points (from a checkout on the path), ``portfolio`` is added, never replaced."""
+    try:
+        installed = bool(distribution("sphinx-research-portfolio").entry_points.select(group=GROUP, name=STYLE_NAME))
+    except PackageNotFoundError:
+        installed = False
+    if not installed:
+        register_plugin(GROUP, STYLE_NAME, PortfolioStyle)
 
 
 #: The pybtex plugins sphinxcontrib-bibtex and every style look up for each citation.
