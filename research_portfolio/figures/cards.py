@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 
-from ..sphinx_ext.cache import write_atomically
+from ..sphinx_ext.cache import build_cache, write_atomically
 from .directive import cached
 
 if TYPE_CHECKING:
@@ -46,5 +46,5 @@ def place_card(app: Sphinx, stem: str, size: tuple[int, int], target: str) -> No
     def make() -> Figure:
         return card(text["title"], text["subtitle"], text["lines"], *size)
 
-    drawn = cached(app.env, stem, {**text, "size": size}, "png", make)
+    drawn = cached(build_cache(app.env), stem, {**text, "size": size}, "png", make)
     write_atomically(Path(app.outdir) / target, drawn.data)

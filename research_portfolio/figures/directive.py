@@ -34,7 +34,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from ..bib import entries
 from ..render.nodes import skip
 from ..sphinx_ext import database, dependencies
-from ..sphinx_ext.cache import build_cache, digest, versions_key
+from ..sphinx_ext.cache import Cache, build_cache, digest, versions_key
 from ..sphinx_ext.domain import portfolio_domain
 from ..text.scripts import marked
 
@@ -174,7 +174,7 @@ def figure_data(env: Any, kind: str) -> dict[str, Any] | None:
 def drawing(builder: Builder, node: data_figure, fmt: str) -> Drawn:
     """The drawing of *node* in *fmt* (svg, png or pdf), from the cache when its data has not changed."""
     ink = INK if fmt == "svg" else PRINT_INK
-    return cached(builder.env, node["kind"], {"data": node["data"]}, fmt, lambda: draw(node["kind"], node["data"], ink))
+    return cached(build_cache(builder.env), node["kind"], {"data": node["data"]}, fmt, lambda: draw(node["kind"], node["data"], ink))
 
 
 class Drawn:
@@ -185,8 +185,8 @@ class Drawn:
         self.data = data
 
 
-def cached(env: Any, stem: str, inputs: dict[str, Any], fmt: str, make: Callable[[], Any]) -> Drawn:
-    """A drawing kept in the build's cache under a digest of its inputs and of the fonts it is drawn with.
+def cached(cache: Cache, stem: str, inputs: dict[str, Any], fmt: str, make: Callable[[], Any]) -> Drawn:
+    """A drawing kept in *cache* (the build's) under a digest of its inputs and of the fonts it is drawn with.
 
     *make* returns a matplotlib Figure; it runs, and matplotlib is imported, only when the drawing
     is not in the cache yet.
@@ -204,7 +204,7 @@ def cached(env: Any, stem: str, inputs: dict[str, Any], fmt: str, make: Callable
                            bbox_inches=None if stem in ("social", "cover") else "tight", pad_inches=0.05)
         return drawn.getvalue()
 
-    data = build_cache(env).get(("drawing", stem, fmt), inputs_digest, draw_it)
+    data = cache.get(("drawing", stem, fmt), inputs_digest, draw_it)
     return Drawn(f"{stem}-{inputs_digest[:16]}.{fmt}", data)
 
 

@@ -24,6 +24,7 @@ from reading import pdf_text, soup, squash
 
 from research_portfolio.figures import directive as figures
 from research_portfolio.print import pdfcheck
+from research_portfolio.sphinx_ext.cache import Cache
 from research_portfolio.text import scripts
 
 ROOT = PROJECT / "tests" / "engine" / "roots" / "test-scripts"
@@ -225,7 +226,7 @@ def test_figures_and_the_cover_draw_east_asian_names_with_a_font_that_has_them(t
     for fmt in ("png", "pdf"):  # the e-book's cover and the PDF's figures (the web's SVG leaves fonts to the browser)
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # matplotlib warns of each glyph its fonts lack, and draws a box
-            assert figures.cached(tmp_path, "names", {"names": "east asian"}, fmt, make).stat().st_size
+            assert figures.cached(Cache(tmp_path / "cache.pickle", "key"), "names", {"names": "east asian"}, fmt, make).data
 
 
 def test_bold_east_asian_text_is_drawn_in_the_bold_face_without_a_warning(tmp_path, caplog):
@@ -239,5 +240,5 @@ def test_bold_east_asian_text_is_drawn_in_the_bold_face_without_a_warning(tmp_pa
         figure.text(0.1, 0.5, "佐藤花子", fontweight="bold")  # the card's name, the bars' counts
         return figure
 
-    figures.cached(tmp_path, "bold", {"names": "bold east asian"}, "png", make)
+    figures.cached(Cache(tmp_path / "cache.pickle", "key"), "bold", {"names": "bold east asian"}, "png", make)
     assert not [record.getMessage() for record in caplog.records if "findfont" in record.getMessage()]
