@@ -94,5 +94,6 @@ def test_the_collector_is_restored_however_a_build_ends(make_app, tmp_path):
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
     never_built = SphinxTestApp("html", srcdir=site(tmp_path, "charles", "Charles Babbage"), freshenv=True)
-    assert gc.get_threshold() == before  # an application changes the collector only while it builds
+    assert gc.get_threshold() == before  # an application changes the collector only while it starts and builds
+    assert not (never_built.doctreedir / "portfolio-build-unfinished").exists()  # nor leaves the mark of a build
     never_built.cleanup()
