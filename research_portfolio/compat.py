@@ -175,3 +175,20 @@ def cache_compiled_templates(builder: Any, folder: Path) -> None:
     if environment is not None and getattr(environment, "bytecode_cache", None) is None:
         folder.mkdir(parents=True, exist_ok=True)
         environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
+
+def configuration_digest(config: Config) -> str:
+    """A digest of every configuration value, as Sphinx hashes the HTML ones for its ``.buildinfo``.
+
+    Sphinx's ``stable_hash`` names a function by its qualified name, not its address, so the digest
+    is the same in every process. Without it, a digest of each value's text (addresses and all):
+    coarser, since a value holding a function then never matches and the pages it keys are rewritten.
+    """
+    values = {value.name: value.value for value in config}
+    try:
+        from sphinx.util._serialise import stable_hash  # checked with Sphinx 8.1 to 9.0
+    except ImportError:
+        import hashlib
+
+        return hashlib.sha256(repr(sorted((name, repr(value)) for name, value in values.items())).encode()).hexdigest()
+    return stable_hash(values)

@@ -15,9 +15,7 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from docutils.utils import smartquotes
 from pybtex.database import Entry
-from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -33,10 +31,11 @@ from .compat import builder_format
 from .dependencies import entry_digests
 from .domain import portfolio_domain, skip
 from .entries import KINDS
-from .htmlbackend import Backend as HTMLBackend
-from .pagenames import page_name
 from .scripts import marked
 from .style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
+from .paperlinks import link_titles
+from .pagenames import PAGE_BUILDERS, page_name
+from .view import entry_view
 
 KIND_HEADINGS = {"journal": "Journal articles", "conference": "Conference papers", "workshop": "Workshop papers",
                  "preprint": "Preprints", "thesis": "Theses", "book": "Books and chapters", "report": "Reports",
@@ -270,39 +269,25 @@ def visit_pub_entry_html(translator: HTML5Translator, node: pub_entry) -> None:
 
 
 def entry_html(translator: HTML5Translator, node: pub_entry) -> str:
-    """An entry of a list as HTML: kept between builds while the entry does not change (cache.Memo)."""
+    """An entry of a list as the page's own translator writes it: its view, then what it opens to."""
     builder = translator.builder
-    entry = database.catalogue(builder.env).entries[node["key"]]
-    text = formatting_style(STYLE_NAME).format_entry("", entry).text.render(web_backend(builder, builder.current_docname))
-    visit = visit_collapsible_epub if builder.name == "epub" else visit_collapsible_html
+    node[:] = expanded(builder.env, node)
+    if builder.name in PAGE_BUILDERS:
+        link_titles(builder, node, builder.current_docname)
     start = len(translator.body)
-    for part in details(entry, node["full"], node["printed"]):
-        try:
-            visit(translator, part)
-        except nodes.SkipNode:
-            pass
-    folded = "".join(translator.body[start:])
+    for child in node.children:
+        child.walkabout(translator)
+    written = "".join(translator.body[start:])
     del translator.body[start:]
-    return f"<p>{text}</p>\n{folded}"
+    node[:] = []
+    return written
 
 
-def web_backend(builder: Any, pagename: str) -> HTMLBackend:
-    """How *pagename* links a paper (to its own page, on the web) and a file of the static folder, and quotes."""
-    from .paperpages import PAGE_BUILDERS, relative_static_link  # paperpages imports this module
-
-    config = builder.config
-    language = config.language or "en"
-    excluded = config.smartquotes_excludes
-    typographic = (config.smartquotes and language not in excluded.get("languages", ())
-                   and builder.name not in excluded.get("builders", ()))
-    quotes = config.smartquotes_action if typographic else ""
-    if language not in smartquotes.smartchars.quotes:
-        language = "en"
-    if builder.name not in PAGE_BUILDERS:
-        return HTMLBackend(quotes=quotes, language=language)
-    papers = database.catalogue(builder.env).entries
-    return HTMLBackend(paper_link=lambda key: builder.get_relative_uri(pagename, page_name(key)) if key in papers else None,
-                       local_link=lambda url: relative_static_link(builder, url, pagename), quotes=quotes, language=language)
+def expanded(env: BuildEnvironment, node: pub_entry) -> list[nodes.Element]:
+    """A list entry as docutils nodes: a copy of its entry's view, and what it opens to."""
+    entry = database.catalogue(env).entries[node["key"]]
+    reference = entry_view(env, entry).reference.deepcopy()
+    return [reference, *details(entry, node["full"], node["printed"])]
 
 
 class ExpandEntries(SphinxPostTransform):
@@ -313,12 +298,8 @@ class ExpandEntries(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if builder_format(self.env) == "html":
             return
-        style = formatting_style(STYLE_NAME)
-        backend = Backend()
-        papers = database.catalogue(self.env).entries
         for node in list(self.document.findall(pub_entry)):
-            entry = papers[node["key"]]
-            node.replace_self([backend.paragraph(style.format_entry("", entry)), *details(entry, node["full"], node["printed"])])
+            node.replace_self(expanded(self.env, node))
 
 
 def plain(entry: Entry, field: str) -> str:

@@ -1,194 +1,133 @@
-"""A web page per paper, generated from the database at build time, and links to it from every reference.
+"""A web page per paper, built from the database through Sphinx's own page path, and kept out of the toctree.
 
-The pages are HTML only (``html-collect-pages``): the PDF and the ePub carry the lists, not a page
-per paper. They stay out of the toctree, so furo's sidebar does not grow with the bibliography.
-What a page shows is :mod:`research_portfolio.paperbody`'s. The theme's page around it (furo's
-header, sidebar, footer) is the same for every paper but for the title, the metadata and the links
-to the previous and next paper: it is rendered once through Sphinx with markers in those places
-(:class:`Shell`), and each page is that shell with the markers filled in. A page is written only
-when what it shows has changed since the last build (:class:`PageRecord`).
+Each paper's page is an ``html-collect-pages`` page under its real name (``papers/<key>``): Sphinx
+renders the theme's ``page.html`` around it, so every ``html-page-context`` handler (metadata,
+sitemaps, analytics) sees it as it sees any page, with every theme. What the page shows is
+:mod:`research_portfolio.paperbody`'s, written by the builder's own HTML translator. The pages stay
+out of the toctree, so a theme's sidebar does not grow with the bibliography; the e-book and the PDF
+carry the lists, and ``singlehtml`` (one page for the whole site) writes none, saying so once.
+A page is written only when what it shows has changed since the last build (:class:`PageRecord`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
-import posixpath
-import tempfile
+import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
+import docutils
+import pybtex
+import sphinx
 from docutils import nodes
-from markupsafe import Markup
-from markupsafe import escape as escape_html
 from pybtex.database import Entry
 from sphinx.application import Sphinx
-from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.config import Config
+from sphinx.locale import get_translation
+from sphinx.util import logging
 from sphinx.util.docutils import new_document
-from sphinx.util.osutil import relative_uri
 from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
-from .cache import code_key, memo
-from .compat import forget_in_search_index, keep_in_search_index, keep_when_loading_search_index
+from .cache import code_key, memo, write_atomically
+from .compat import configuration_digest, forget_in_search_index, keep_in_search_index, keep_when_loading_search_index
 from .dependencies import entry_digests
-from .domain import paper_title, portfolio_domain
-from .lists import web_backend
+from .domain import portfolio_domain
 from .pagenames import PAGE_BUILDERS, page_name
-from .paperbody import paper_html
-from .style import STYLE_NAME, formatting_style, plain_text
-from .urls import published
-from .webmeta import author_names, paper_tags
+from .paperbody import paper_section
+from .paperlinks import link_titles
+from .view import entry_view
+from .webmeta import author_names
+
+_ = get_translation("research_portfolio")
+logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-def web_builder(app: Sphinx) -> StandaloneHTMLBuilder:
-    """The HTML builder that writes the paper pages (the only builder in PAGE_BUILDERS)."""
-    return cast(StandaloneHTMLBuilder, app.builder)
-
-
-def link_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """On the web, a reference's title links to the paper's own page, and its files to the site's own copy."""
-    if app.builder.name not in PAGE_BUILDERS:
-        return
-    entries = database.catalogue(app.env).entries
-    for node in list(doctree.findall(paper_title)):
-        key = node["key"]
-        if key in entries:
-            uri = app.builder.get_relative_uri(docname, page_name(key))
-            node[:] = [nodes.reference("", "", *node.children, refuri=uri, internal=True)]
-    relative_static_links(app, doctree, docname)
-
-
-def relative_static_links(app: Sphinx, tree: nodes.Element, pagename: str) -> None:
-    """Links to files of the static folder, absolute in print, become relative on the web.
-
-    The style links a paper's PDF or slides under ``html_baseurl`` so that the PDF and the e-book
-    reach the published copy; a page of the site reaches its own, wherever the site is served.
-    """
-    for reference in tree.findall(nodes.reference):
-        if "refuri" in reference:
-            reference["refuri"] = relative_static_link(app.builder, reference["refuri"], pagename)
-
-
-def relative_static_link(builder: Any, url: str, pagename: str) -> str:
-    """*url*, relative to *pagename* when it is a file of the site's static folder, as it is otherwise."""
-    static = published(builder.config.html_baseurl, "_static/")
-    if not url.startswith(static):
-        return url
-    return relative_uri(builder.get_target_uri(pagename), "_static/" + url.removeprefix(static))
+#: The template of every paper page: the theme's own page, whatever the theme.
+PAGE_TEMPLATE = "page.html"
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """Write each paper's page that changed; Sphinx is handed no page of its own to render (the shell aside)."""
+    """Each paper's page that changed, as (page name, context, template) for Sphinx to render."""
     if app.builder.name not in PAGE_BUILDERS:
         return
-    builder = web_builder(app)
-    style = formatting_style(STYLE_NAME)
+    builder = app.builder
     domain = portfolio_domain(app.env)
     papers = database.catalogue(app.env).papers()
     keep_in_search_index(builder, {page_name(entry.key) for entry in papers})
     # What the pages say in plain words (titles, authors) is kept for the entries that did not change.
-    texts = memo(app.env)
-    digests = entry_digests(app.env)
-    titles = {entry.key: texts.get(("title", entry.key, digests[entry.key]), lambda: plain_text(style.display_title(entry)))
+    texts, digests = memo(app.env), entry_digests(app.env)
+    titles = {entry.key: texts.get(("title", entry.key, digests[entry.key]), lambda entry=entry: entry_view(app.env, entry).title_text)
               for entry in papers}
-    shell = Shell(builder)
     record = PageRecord(app)
     pages = []
-    for number, entry in enumerate(papers):
+    for entry, group, around in neighbours(app, papers):
         pagename = page_name(entry.key)
         citing = domain.citing(entry.key)
-        # Onward in the order of the full list, newest first: furo's own "Previous" and "Next" links.
-        around = {name: (builder.get_relative_uri(pagename, page_name(other.key)), titles[other.key])
-                  for name, other in (("prev", papers[number - 1] if number else None),
-                                      ("next", papers[number + 1] if number + 1 < len(papers) else None)) if other}
-        pages.append((pagename, entry, citing, around, record.unchanged(pagename, entry, digests[entry.key], [citing, around])))
+        links = {side: (builder.get_relative_uri(pagename, page_name(other.key)),
+                        _("{title} (in {group})").format(title=titles[other.key], group=group))
+                 for side, other in around.items()}
+        pages.append((pagename, entry, citing, links, record.unchanged(pagename, entry, digests[entry.key], [citing, links])))
     # An unchanged page keeps what the last build indexed of it (keep_when_loading_search_index).
-    indexed = forget_in_search_index(builder, {pagename for pagename, *_, unchanged in pages if not unchanged})
-    for pagename, entry, citing, around, unchanged in pages:
+    indexed = forget_in_search_index(builder, {pagename for pagename, *_rest, unchanged in pages if not unchanged})
+    for pagename, entry, citing, links, unchanged in pages:
         if not (unchanged and indexed):
-            authors = texts.get(("authors", entry.key, digests[entry.key]), lambda: " ".join(author_names(entry)))
+            authors = texts.get(("authors", entry.key, digests[entry.key]), lambda entry=entry: " ".join(author_names(entry)))
             index_for_search(builder, pagename, entry, titles[entry.key], authors)
-        if unchanged:
-            continue
-        body = paper_html(builder, pagename, entry, citing, web_backend(builder, pagename))
-        metatags = paper_tags(app, entry, pagename, titles[entry.key], pageurl(builder, pagename))
-        page = shell.variant(prev="prev" in around, next="next" in around)
-        page.write(builder, pagename, html.escape(titles[entry.key]), body, metatags, around)
+        if not unchanged:
+            yield pagename, page_context(builder, pagename, entry, citing, links), PAGE_TEMPLATE
     record.save()
-    yield from ()
 
 
-def pageurl(builder: Any, pagename: str) -> str:
-    """The page's canonical address, as Sphinx makes it for every page (empty without html_baseurl)."""
-    base = builder.config.html_baseurl
-    return posixpath.join(base, builder.get_target_uri(pagename)) if base else ""
+def neighbours(app: Sphinx, papers: list[Entry]) -> Iterator[tuple[Entry, str, dict[str, Entry]]]:
+    """Each paper, the group it is read in, and the papers before and after it there.
 
-
-class Shell:
-    """furo's page for a paper, rendered once per build (and per kind of neighbours) with markers to fill in.
-
-    The shell is rendered by Sphinx itself, for a page in papers/ named :data:`SHELL_PAGE`, so every
-    relative path, style sheet, script and the whole navigation are those of a real paper page; the
-    html-page-context handlers see a context that says ``portfolio_shell``, and leave the markers.
+    A paper's group is its first theme (as its page's "previous" and "next" say), or its year when it
+    has none; within a group, the full list's order, newest first.
     """
-
-    def __init__(self, builder: Any) -> None:
-        self.builder = builder
-        self.variants: dict[tuple[bool, bool], ShellPage] = {}
-
-    def variant(self, prev: bool, next: bool) -> ShellPage:
-        if (prev, next) not in self.variants:
-            self.variants[prev, next] = ShellPage(self.render(prev, next))
-        return self.variants[prev, next]
-
-    def render(self, prev: bool, next: bool) -> str:
-        context: dict[str, Any] = {"title": MARK["title"], "body": MARK["body"], "portfolio_shell": True}
-        if prev:
-            context["prev"] = {"link": MARK["prev-link"], "title": MARK["prev-title"]}
-        if next:
-            context["next"] = {"link": MARK["next-link"], "title": MARK["next-title"]}
-        with tempfile.TemporaryDirectory() as folder:
-            target = Path(folder) / "shell.html"
-            self.builder.handle_page(SHELL_PAGE, context, "paper.html", outfilename=str(target))
-            return target.read_text(encoding=self.builder.config.html_output_encoding)
+    themes = app.config.portfolio_themes
+    groups: dict[str, list[Entry]] = {}
+    names: dict[str, str] = {}
+    for entry in papers:
+        theme = next((theme for theme in entries.themes(entry) if theme in themes), None)
+        group = f"theme:{theme}" if theme else f"year:{entries.status(entry) or entries.year(entry)}"
+        names[group] = themes[theme][0] if theme else entries.status(entry) or entries.year(entry)
+        groups.setdefault(group, []).append(entry)
+    for group, members in groups.items():
+        for number, entry in enumerate(members):
+            around = {"prev": members[number - 1] if number else None,
+                      "next": members[number + 1] if number + 1 < len(members) else None}
+            yield entry, names[group], {side: other for side, other in around.items() if other is not None}
 
 
-#: The name of the page the shell is rendered as, and the markers of what differs from page to page.
-SHELL_PAGE = "papers/portfolio-shell"
-MARK = {name: f"\ue000{name}\ue001" for name in ("title", "body", "metatags", "prev-link", "prev-title", "next-link",
-                                                     "next-title")}
+def page_context(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]],
+                 links: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """What the theme's page template is given for a paper: its title, body and neighbours, as for any page."""
+    section = paper_section(builder, pagename, entry, citing)
+    link_titles(builder, section, pagename)
+    translator = render(builder, pagename, section)
+    # Titles in a page's context are HTML, as Sphinx gives them for every page: encoded by the same translator.
+    context: dict[str, Any] = {"title": translator.encode(section[0].astext()), "body": "".join(translator.fragment),
+                               "portfolio_paper": entry.key, "toc": "", "display_toc": False, "meta": {},
+                               "sourcename": "", "page_source_suffix": ""}
+    for side, (uri, text) in links.items():
+        context[side] = {"link": uri, "title": translator.encode(text)}
+    return context
 
 
-class ShellPage:
-    """One rendering of the shell, and how a page is made from it."""
-
-    def __init__(self, rendered: str) -> None:
-        self.rendered = rendered
-        # The title stands twice: in <title>, through furo's |striptags|e, and as the page's heading.
-        head, _, rest = rendered.partition(MARK["title"])
-        self.pieces = [head, rest]
-        self.folders: set[Path] = set()  # made already, in this build
-
-    def write(self, builder: Any, pagename: str, title: str, body: str, metatags: str, around: dict[str, tuple[str, str]]) -> None:
-        page = self.pieces[0] + str(escape_html(Markup(title).striptags())) + self.pieces[1]
-        values = {"title": title, "body": body, "metatags": metatags}
-        for side, (uri, other_title) in around.items():
-            values[f"{side}-link"], values[f"{side}-title"] = uri, html.escape(other_title)
-        for name, value in values.items():
-            page = page.replace(MARK[name], value)
-        page = page.replace(SHELL_PAGE, pagename)
-        target = Path(builder.get_outfilename(pagename))
-        if target.parent not in self.folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(target.parent)
-        with open(target, "w", encoding=builder.config.html_output_encoding, errors="xmlcharrefreplace") as file:
-            file.write(page)
+def render(builder: Any, pagename: str, section: nodes.section) -> Any:
+    """The builder's HTML translator, having written *section* as the body of *pagename*."""
+    document = new_document(pagename, builder.docsettings)
+    document += section
+    current, builder.current_docname = builder.current_docname, pagename
+    try:
+        translator = builder.create_translator(document, builder)
+        document.walkabout(translator)
+    finally:
+        builder.current_docname = current
+    return translator
 
 
 def index_for_search(builder: Any, pagename: str, entry: Entry, title: str, authors: str) -> None:
@@ -208,20 +147,28 @@ class PageRecord:
     """What each paper page showed when it was last written, kept beside the doctrees.
 
     A page is written again when its entry, the pages citing it, its neighbours, the site's
-    navigation, the configuration, the templates or this extension's code change, or when its file
-    is missing;
+    navigation, any setting, the templates, the theme, the style sheets and scripts, the versions of
+    Sphinx, docutils and pybtex, or this extension's code change, or when its file is missing;
     otherwise a rebuild leaves it alone, so an unchanged site rebuilds in well under a second.
-    A build with a fresh environment (``-E``, or the first) forgets the record and writes them all.
+    A build with a fresh environment (``-E``, or the first) forgets the record and writes them all;
+    a record that cannot be read is a record of nothing.
     """
 
     def __init__(self, app: Sphinx) -> None:
         self.app = app
         self.path = record_path(app)
-        self.previous = json.loads(self.path.read_text()) if self.path.exists() else {}
+        try:
+            self.previous = json.loads(self.path.read_text()) if self.path.exists() else {}
+        except (OSError, ValueError):
+            self.previous = {}
+        if not isinstance(self.previous, dict):
+            self.previous = {}
         self.current: dict[str, str] = {}
-        env = app.env
-        site = [web_builder(app).build_info.config_hash, web_builder(app).build_info.tags_hash,
-                app.builder.templates.newest_template_mtime(),
+        builder, env = app.builder, app.env
+        site = [configuration_digest(app.config), sorted(app.tags), builder.name, builder.theme.name if builder.theme else "",
+                builder.templates.newest_template_mtime(), static_files(app),
+                [[str(name), attributes] for name, attributes in app.registry.css_files + app.registry.js_files],
+                [sphinx.__version__, docutils.__version__, pybtex.__version__],
                 sorted((docname, title.astext()) for docname, title in env.titles.items()),
                 sorted((docname, list(children)) for docname, children in env.toctree_includes.items()),
                 list(portfolio_domain(env).full_lists), code_key()]
@@ -231,16 +178,26 @@ class PageRecord:
         """Whether the page shows what it showed last time: the same entry, site and *context* (citing pages, neighbours)."""
         digest = hashlib.sha256(json.dumps([self.site, entry.type, entry_digest, context], default=str).encode()).hexdigest()
         self.current[pagename] = digest
-        written = Path(self.app.outdir) / (pagename + web_builder(self.app).out_suffix)
-        return self.previous.get(pagename) == digest and written.exists()
+        return self.previous.get(pagename) == digest and self.app.builder.get_output_path(pagename).exists()
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self.current, indent=0, sort_keys=True))
+        write_atomically(self.path, json.dumps(self.current, indent=0, sort_keys=True).encode())
+
+
+def static_files(app: Sphinx) -> list[tuple[str, int, int]]:
+    """Each file of the site's static folders, with its size and time: a page links them with their checksums."""
+    found = []
+    for folder in app.config.html_static_path:
+        root = Path(app.confdir, folder)
+        for directory, _folders, files in os.walk(root):
+            for name in files:
+                stat = os.stat(os.path.join(directory, name))
+                found.append((os.path.relpath(os.path.join(directory, name), root), stat.st_size, stat.st_mtime_ns))
+    return sorted(found)
 
 
 def record_path(app: Sphinx) -> Path:
-    return Path(app.doctreedir) / "portfolio-pages.json"
+    return Path(app.doctreedir) / f"portfolio-pages-{app.builder.name}.json"
 
 
 def forget_record_with_the_environment(app: Sphinx) -> None:
@@ -254,21 +211,28 @@ def keep_paper_pages_in_search_index(app: Sphinx) -> None:
         keep_when_loading_search_index(app.builder, lambda: {page_name(entry.key) for entry in database.catalogue(app.env).papers()})
 
 
+def say_why_no_pages(app: Sphinx) -> None:
+    """A single-page build has no page per paper: it says so once, as information (it is no fault)."""
+    if app.builder.name == "singlehtml":
+        logger.info(_("research_portfolio: the singlehtml builder writes the whole site as one page, so papers get "
+                      "no pages of their own; the lists show every paper in full."))
+
+
 def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Paper pages all sit in papers/ and outside the toctree, so they share one rendering of it.
 
-    furo renders the whole navigation for every page; with a lab-sized bibliography that is most of
-    the cost of the paper pages. This runs before furo's own handler (priority 500).
+    A theme renders the navigation for every page; with a lab-sized bibliography that is most of the
+    cost of the paper pages. This runs before the themes' own handlers (furo's is at priority 500).
     """
-    if templatename != "paper.html":
+    if "portfolio_paper" not in context or "toctree" not in context:
         return
     cache: dict[str, str] = app.builder.__dict__.setdefault("_portfolio_navigation", {})
-    render = context["toctree"]
+    render_toctree = context["toctree"]
 
     def toctree(**options: Any) -> str:
         key = json.dumps(options, sort_keys=True, default=str)
         if key not in cache:
-            cache[key] = render(**options)
+            cache[key] = render_toctree(**options)
         return cache[key]
 
     context["toctree"] = toctree
@@ -278,22 +242,25 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     """Delete the page of a paper that left the .bib, so the web never shows a removed paper."""
     if exception is not None or app.builder.name not in PAGE_BUILDERS:
         return
-    current = {page_name(key) for key in database.catalogue(app.env).entries} | set(app.env.found_docs)
-    outdir = Path(app.outdir)
-    for path in (outdir / "papers").glob(f"*{web_builder(app).out_suffix}"):
-        if str(path.relative_to(outdir).with_suffix("")) not in current:
+    builder = app.builder
+    current = {str(builder.get_output_path(name)) for name in
+               {page_name(key) for key in database.catalogue(app.env).entries} | set(app.env.found_docs)}
+    for path in (Path(app.outdir) / "papers").rglob(f"*{builder.out_suffix}"):
+        if str(path) not in current:
             path.unlink()
 
 
 def add_templates(app: Sphinx, config: Config) -> None:
-    config.templates_path.append(str(TEMPLATES))
+    """furo's search page gets the heading it lacks (every other theme has its own)."""
+    if config.html_theme == "furo":
+        config.templates_path = [*config.templates_path, str(TEMPLATES / "furo")]  # a new list: Sphinx's default stays untouched
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", forget_record_with_the_environment)
     app.connect("builder-inited", keep_paper_pages_in_search_index)
-    app.connect("doctree-resolved", link_titles)
+    app.connect("builder-inited", say_why_no_pages)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", share_navigation, priority=400)
     app.connect("build-finished", remove_stale_pages)

@@ -1,0 +1,51 @@
+"""On the web, a reference's title links to its paper's own page, and a file of the static folder to the site's copy.
+
+The style links a paper's PDF or slides under ``html_baseurl`` so that the PDF and the e-book reach
+the published copy; a page of the site reaches its own, wherever the site is served. Both are
+settled where a page is written (``doctree-resolved``, and a list entry or paper page as it is
+written), relative to that page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
+from sphinx.util.typing import ExtensionMetadata
+
+from . import database
+from .domain import paper_title
+from .pagenames import PAGE_BUILDERS, page_name
+from .urls import published
+
+
+def link_titles(builder: Any, tree: nodes.Element, pagename: str) -> None:
+    """Each paper title in *tree* becomes a link to its paper's page, and static links relative ones."""
+    papers = database.catalogue(builder.env).entries
+    for node in list(tree.findall(paper_title)):
+        if node["key"] in papers:
+            uri = builder.get_relative_uri(pagename, page_name(node["key"]))
+            node[:] = [nodes.reference("", "", *node.children, refuri=uri, internal=True)]
+    for reference in tree.findall(nodes.reference):
+        if "refuri" in reference:
+            reference["refuri"] = relative_static_link(builder, reference["refuri"], pagename)
+
+
+def relative_static_link(builder: Any, url: str, pagename: str) -> str:
+    """*url*, relative to *pagename* when it is a file of the site's static folder, as it is otherwise."""
+    static = published(builder.config.html_baseurl, "_static/")
+    if not url.startswith(static):
+        return url
+    return relative_uri(builder.get_target_uri(pagename), "_static/" + url.removeprefix(static))
+
+
+def link_page_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder.name in PAGE_BUILDERS:
+        link_titles(app.builder, doctree, docname)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("doctree-resolved", link_page_titles)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
