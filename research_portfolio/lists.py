@@ -20,7 +20,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, new_document
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
@@ -262,25 +262,52 @@ def details(entry: Entry, full: bool, printed: bool) -> list[collapsible]:
 def visit_pub_entry_html(translator: HTML5Translator, node: pub_entry) -> None:
     """The reference as HTML, and its folded summary, abstract and BibTeX (in the e-book, what print shows)."""
     builder = translator.builder
-    key, pagename = node["key"], builder.current_docname
-    name = ("list entry", key, entry_digests(builder.env)[key], pagename, node["full"], node["printed"])
-    translator.body.append(memo(builder.env).get(name, lambda: entry_html(translator, node)))
+    pagename = builder.current_docname
+    translator.body.append(memo(builder.env).get(entry_name(builder, node, pagename), lambda: entry_html(translator, node, pagename)))
     raise nodes.SkipNode
 
 
-def entry_html(translator: HTML5Translator, node: pub_entry) -> str:
-    """An entry of a list as the page's own translator writes it: its view, then what it opens to."""
+def entry_name(builder: Any, node: pub_entry, pagename: str) -> tuple[Any, ...]:
+    """What a list entry's HTML is kept under: the entry as it is, the page it is on, what it shows."""
+    key = node["key"]
+    return ("list entry", key, entry_digests(builder.env)[key], pagename, node["full"], node["printed"])
+
+
+def entry_html(translator: HTML5Translator, node: pub_entry, pagename: str) -> str:
+    """An entry of a list as the builder's own translator writes it: its view, then what it opens to."""
     builder = translator.builder
+    searched = node.children[:]
     node[:] = expanded(builder.env, node)
     if builder.name in PAGE_BUILDERS:
-        link_titles(builder, node, builder.current_docname)
+        link_titles(builder, node, pagename)
     start = len(translator.body)
     for child in node.children:
         child.walkabout(translator)
     written = "".join(translator.body[start:])
     del translator.body[start:]
-    node[:] = []
+    node[:] = searched
     return written
+
+
+def write_entries_in_main_process(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Write a page's list entries as soon as the page is resolved, in the main process.
+
+    With ``-j``, pages are written by worker processes that share nothing back: entries written
+    there would be lost to the memo and to the paper pages. Written here, before the workers start,
+    they are kept, and the workers find them done. A translator of the page writes them, as inside
+    any list (no paragraph made compact).
+    """
+    if builder_format(app.env) != "html":
+        return
+    found = list(doctree.findall(pub_entry))
+    if not found:
+        return
+    # A document with the settings a page is written with (the page itself still has those it was read with).
+    translator = app.builder.create_translator(new_document(docname, app.builder.docsettings), app.builder)
+    translator.compact_p = None  # what a list sets for its items
+    texts = memo(app.env)
+    for node in found:
+        texts.get(entry_name(app.builder, node, docname), lambda node=node: entry_html(translator, node, docname))
 
 
 def expanded(env: BuildEnvironment, node: pub_entry) -> list[nodes.Element]:
@@ -353,6 +380,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_node(pub_entry, html=(visit_pub_entry_html, None), epub=(visit_pub_entry_html, None))
     app.add_post_transform(ExpandEntries)
+    app.connect("doctree-resolved", write_entries_in_main_process)
     app.add_directive("publication-list", PublicationList)
     app.add_directive("publication-themes", PublicationThemes)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
