@@ -76,6 +76,9 @@ class Memo:
         if stored_key == key:
             self.stored = values
 
+    def __contains__(self, name: Any) -> bool:
+        return name in self.values or name in self.stored
+
     def get(self, name: Any, make: Callable[[], Any]) -> Any:
         if name not in self.values:
             self.values[name] = self.stored[name] if name in self.stored else make()

@@ -9,7 +9,9 @@ theme's page with its paper count.
 
 from __future__ import annotations
 
+import posixpath
 import re
+import weakref
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -35,7 +37,7 @@ from .scripts import marked
 from .style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
 from .paperlinks import link_titles
 from .pagenames import PAGE_BUILDERS, page_name
-from .view import entry_view
+from .view import entry_view, make_views
 
 KIND_HEADINGS = {"journal": "Journal articles", "conference": "Conference papers", "workshop": "Workshop papers",
                  "preprint": "Preprints", "thesis": "Theses", "book": "Books and chapters", "report": "Reports",
@@ -274,7 +276,23 @@ def entry_name(builder: Any, node: pub_entry, pagename: str) -> tuple[Any, ...]:
 
 
 def entry_html(translator: HTML5Translator, node: pub_entry, pagename: str) -> str:
-    """An entry of a list as the builder's own translator writes it: its view, then what it opens to."""
+    """An entry of a list as the builder's own translator writes it: its view, then what it opens to.
+
+    Its links are relative to the page's folder and nothing else: pages in one folder share it.
+    """
+    builder = translator.builder
+    name = (node["key"], posixpath.dirname(builder.get_target_uri(pagename)), node["full"], node["printed"])
+    written = WRITTEN.setdefault(builder, {})
+    if name not in written:
+        written[name] = write_entry(translator, node, pagename)
+    return written[name]
+
+
+#: The list entries each build has written, by entry, folder and what they show.
+WRITTEN: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], str]] = weakref.WeakKeyDictionary()
+
+
+def write_entry(translator: HTML5Translator, node: pub_entry, pagename: str) -> str:
     builder = translator.builder
     searched = node.children[:]
     node[:] = expanded(builder.env, node)
@@ -306,7 +324,10 @@ def write_entries_in_main_process(app: Sphinx, doctree: nodes.document, docname:
     translator = app.builder.create_translator(new_document(docname, app.builder.docsettings), app.builder)
     translator.compact_p = None  # what a list sets for its items
     texts = memo(app.env)
-    for node in found:
+    missing = [node for node in found if entry_name(app.builder, node, docname) not in texts]
+    papers = database.catalogue(app.env).entries
+    make_views(app.env, [papers[node["key"]] for node in missing])  # together: one transform for the page's entries
+    for node in missing:
         texts.get(entry_name(app.builder, node, docname), lambda node=node: entry_html(translator, node, docname))
 
 

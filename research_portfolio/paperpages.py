@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ from .domain import portfolio_domain
 from .pagenames import PAGE_BUILDERS, page_name
 from .paperbody import paper_section
 from .paperlinks import link_titles
-from .view import entry_view
+from .view import entry_view, make_views
 from .webmeta import author_names
 
 _ = get_translation("research_portfolio")
@@ -72,6 +73,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         pages.append((pagename, entry, citing, links, record.unchanged(pagename, entry, digests[entry.key], [citing, links])))
     # An unchanged page keeps what the last build indexed of it (keep_when_loading_search_index).
     indexed = forget_in_search_index(builder, {pagename for pagename, *_rest, unchanged in pages if not unchanged})
+    make_views(app.env, [entry for _pagename, entry, *_rest, unchanged in pages if not unchanged])  # together, at once
     for pagename, entry, citing, links, unchanged in pages:
         if not (unchanged and indexed):
             authors = texts.get(("authors", entry.key, digests[entry.key]), lambda entry=entry: " ".join(author_names(entry)))
@@ -109,7 +111,7 @@ def page_context(builder: Any, pagename: str, entry: Entry, citing: list[tuple[s
     link_titles(builder, section, pagename)
     translator = render(builder, pagename, section)
     # Titles in a page's context are HTML, as Sphinx gives them for every page: encoded by the same translator.
-    context: dict[str, Any] = {"title": translator.encode(section[0].astext()), "body": "".join(translator.fragment),
+    context: dict[str, Any] = {"title": translator.encode(section[0].astext()), "body": "".join(translator.body),
                                "portfolio_paper": entry.key, "toc": "", "display_toc": False, "meta": {},
                                "sourcename": "", "page_source_suffix": ""}
     for side, (uri, text) in links.items():
@@ -118,16 +120,30 @@ def page_context(builder: Any, pagename: str, entry: Entry, citing: list[tuple[s
 
 
 def render(builder: Any, pagename: str, section: nodes.section) -> Any:
-    """The builder's HTML translator, having written *section* as the body of *pagename*."""
-    document = new_document(pagename, builder.docsettings)
-    document += section
+    """The builder's HTML translator, having written *section* as the body of *pagename*.
+
+    Every paper page of a build is written by one translator into one document, each in turn: a
+    translator and a document made for each of two thousand pages would cost more than the pages.
+    """
+    writer = WRITERS.get(builder)
+    if writer is None:
+        document = new_document("<paper pages>", builder.docsettings)
+        writer = WRITERS[builder] = (document, builder.create_translator(document, builder))
+    document, translator = writer
+    document[:] = [section]
+    translator.body = []
     current, builder.current_docname = builder.current_docname, pagename
     try:
-        translator = builder.create_translator(document, builder)
-        document.walkabout(translator)
+        section.walkabout(translator)
     finally:
         builder.current_docname = current
     return translator
+
+
+#: The document and HTML translator that write the paper pages of each build.
+WRITERS: weakref.WeakKeyDictionary[Any, tuple[nodes.document, Any]] = weakref.WeakKeyDictionary()
+#: The document each build gives the search index for a paper page, one page at a time.
+INDEXED: weakref.WeakKeyDictionary[Any, nodes.document] = weakref.WeakKeyDictionary()
 
 
 def index_for_search(builder: Any, pagename: str, entry: Entry, title: str, authors: str) -> None:
@@ -138,8 +154,10 @@ def index_for_search(builder: Any, pagename: str, entry: Entry, title: str, auth
     section = nodes.section("", nodes.title("", title), ids=["paper"])
     for text in (entries.summary(entry), authors):
         section += nodes.paragraph("", text)
-    document = new_document(pagename)
-    document += section
+    if builder not in INDEXED:
+        INDEXED[builder] = new_document("<paper pages>")
+    document = INDEXED[builder]
+    document[:] = [section]
     builder.index_page(pagename, document, title)
 
 
@@ -219,23 +237,33 @@ def say_why_no_pages(app: Sphinx) -> None:
 
 
 def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """Paper pages all sit in papers/ and outside the toctree, so they share one rendering of it.
+    """Paper pages all sit in papers/ and outside the toctree, so they share one rendering of it, and of their assets.
 
-    A theme renders the navigation for every page; with a lab-sized bibliography that is most of the
-    cost of the paper pages. This runs before the themes' own handlers (furo's is at priority 500).
+    A theme renders the navigation for every page, and Sphinx the tag of every style sheet and script
+    with its checksum; with a lab-sized bibliography that is most of the cost of the paper pages.
+    What they give a page in papers/ is the same for every paper page of a build, so it is made once.
+    This runs before the themes' own handlers (furo's is at priority 500).
     """
-    if "portfolio_paper" not in context or "toctree" not in context:
+    if "portfolio_paper" not in context:
         return
-    cache: dict[str, str] = app.builder.__dict__.setdefault("_portfolio_navigation", {})
-    render_toctree = context["toctree"]
+    shared: dict[tuple[Any, ...], str] = app.builder.__dict__.setdefault("_portfolio_paper_pages", {})
 
-    def toctree(**options: Any) -> str:
-        key = json.dumps(options, sort_keys=True, default=str)
-        if key not in cache:
-            cache[key] = render_toctree(**options)
-        return cache[key]
+    def once(name: str, make: Any, key: Any) -> str:
+        if (name, key) not in shared:
+            shared[name, key] = make()
+        return shared[name, key]
 
-    context["toctree"] = toctree
+    for name in ("toctree", "css_tag", "js_tag"):
+        if name in context:
+            context[name] = shared_function(name, context[name], once)
+
+
+def shared_function(name: str, function: Any, once: Any) -> Any:
+    if name == "toctree":
+        return lambda **options: once(name, lambda: function(**options), json.dumps(options, sort_keys=True, default=str))
+    # A style sheet or script: its file, attributes and priority say all its tag says.
+    return lambda asset: once(name, lambda: function(asset), (os.fspath(asset.filename), asset.priority,
+                                                              json.dumps(asset.attributes, sort_keys=True, default=str)))
 
 
 def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:

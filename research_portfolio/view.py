@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 import weakref
 from copy import copy
+from typing import Any
+
 from docutils import nodes
 from pybtex.database import Entry
 from pybtex.richtext import Text
@@ -32,6 +34,9 @@ class EntryView:
     authors: nodes.paragraph  # every author, with a full stop
     venue: nodes.paragraph  # where and when, then the honour and short venue name
     links: nodes.paragraph  # PDF · arXiv · DOI · Code
+
+    def paragraphs(self) -> list[nodes.paragraph]:
+        return [self.reference, self.title, self.authors, self.venue, self.links]
 
     @property
     def title_text(self) -> str:
@@ -58,11 +63,19 @@ def entry_view(env: BuildEnvironment, entry: Entry) -> EntryView:
     """*entry*'s view for this build, made the first time it is asked for."""
     views = VIEWS.setdefault(env, {})
     if entry.key not in views:
-        views[entry.key] = make_view(env, entry)
+        make_views(env, [entry])
     return views[entry.key]
 
 
-def make_view(env: BuildEnvironment, entry: Entry) -> EntryView:
+def make_views(env: BuildEnvironment, papers: list[Entry]) -> None:
+    """Make the views of the *papers* that have none yet, educated together (one transform for them all)."""
+    views = VIEWS.setdefault(env, {})
+    made = {entry.key: make_view(entry) for entry in papers if entry.key not in views}
+    educate(env, [paragraph for view in made.values() for paragraph in view.paragraphs()])
+    views.update(made)
+
+
+def make_view(entry: Entry) -> EntryView:
     style = formatting_style(STYLE_NAME)
     backend = Backend()
 
@@ -76,16 +89,38 @@ def make_view(env: BuildEnvironment, entry: Entry) -> EntryView:
         venue=paragraph(Text(" ").join([part for part in (style.format_venue(entry), style.format_badge(entry)) if part])),
         links=paragraph(style.format_links(entry)),
     )
-    educate(env, [view.reference, view.title, view.authors, view.venue, view.links])
+    for paragraph_ in view.paragraphs():
+        join_texts(paragraph_)
     return view
+
+
+def join_texts(element: nodes.Element) -> None:
+    """Adjacent text nodes as one (pybtex gives one per piece of a reference): the same text, fewer nodes to walk."""
+    children: list[nodes.Node] = []
+    for child in element.children:
+        if isinstance(child, nodes.Text) and children and isinstance(children[-1], nodes.Text):
+            children[-1] = nodes.Text(children[-1] + child)
+        else:
+            if isinstance(child, nodes.Element):
+                join_texts(child)
+            children.append(child)
+    if len(children) != len(element.children):
+        element[:] = children
+
+
+#: The document settings of each build, for the transform.
+SETTINGS: weakref.WeakKeyDictionary[BuildEnvironment, Any] = weakref.WeakKeyDictionary()
 
 
 def educate(env: BuildEnvironment, paragraphs: list[nodes.Element]) -> None:
     """Sphinx's SmartQuotes transform over *paragraphs*, with the settings it has for every page of the build."""
-    settings = copy(new_document("").settings)
-    for name, value in env.settings.items():
-        setattr(settings, name, value)
-    document = new_document("<portfolio entry>", settings)
+    if not paragraphs:
+        return
+    if env not in SETTINGS:
+        settings = SETTINGS[env] = copy(new_document("").settings)
+        for name, value in env.settings.items():
+            setattr(settings, name, value)
+    document = new_document("<portfolio entries>", SETTINGS[env])
     document.extend(paragraphs)
     SphinxSmartQuotes(document, startnode=None).apply()
     for paragraph in paragraphs:
