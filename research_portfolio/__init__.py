@@ -17,8 +17,8 @@ __version__ = "1.2.0"
 NEEDS_SPHINX = "8.1"
 
 MODULES = (
-    "defaults", "sources", "database", "cache", "domain", "style", "lists", "paperlinks", "paperpages", "figures", "webmeta", "accessibility",
-    "latex", "scripts", "epub", "rebuild", "links", "mentions", "dependencies", "collector",
+    "defaults", "sources", "database", "cache", "domain", "style", "lists", "paperlinks", "paperpages", "figures", "webmeta",
+    "accessibility", "latex", "scripts", "epub", "rebuild", "links", "mentions", "dependencies", "collector",
 )
 
 

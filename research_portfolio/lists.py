@@ -9,17 +9,19 @@ theme's page with its paper count.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import weakref
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from pybtex.database import Entry
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, new_document
@@ -33,10 +35,10 @@ from .compat import builder_format
 from .dependencies import entry_digests
 from .domain import portfolio_domain, skip
 from .entries import KINDS
+from .pagenames import PAGE_BUILDERS
+from .paperlinks import link_titles
 from .scripts import marked
 from .style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
-from .paperlinks import link_titles
-from .pagenames import PAGE_BUILDERS, page_name
 from .view import entry_view, make_views
 
 KIND_HEADINGS = {"journal": "Journal articles", "conference": "Conference papers", "workshop": "Workshop papers",
@@ -321,14 +323,15 @@ def write_entries_in_main_process(app: Sphinx, doctree: nodes.document, docname:
     if not found:
         return
     # A document with the settings a page is written with (the page itself still has those it was read with).
-    translator = app.builder.create_translator(new_document(docname, app.builder.docsettings), app.builder)
+    builder = cast(StandaloneHTMLBuilder, app.builder)
+    translator = builder.create_translator(new_document(docname, builder.docsettings), builder)
     translator.compact_p = None  # what a list sets for its items
     texts = memo(app.env)
-    missing = [node for node in found if entry_name(app.builder, node, docname) not in texts]
+    missing = [node for node in found if entry_name(builder, node, docname) not in texts]
     papers = database.catalogue(app.env).entries
     make_views(app.env, [papers[node["key"]] for node in missing])  # together: one transform for the page's entries
     for node in missing:
-        texts.get(entry_name(app.builder, node, docname), lambda node=node: entry_html(translator, node, docname))
+        texts.get(entry_name(builder, node, docname), functools.partial(entry_html, translator, node, docname))
 
 
 def expanded(env: BuildEnvironment, node: pub_entry) -> list[nodes.Element]:

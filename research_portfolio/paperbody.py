@@ -21,7 +21,7 @@ from sphinx.util.osutil import relative_uri
 from . import database, entries
 from .domain import portfolio_domain
 from .lists import EQUAL_MARK, collapsible, plain, section_id
-from .view import EntryView, entry_view
+from .view import entry_view
 
 _ = get_translation("research_portfolio")
 

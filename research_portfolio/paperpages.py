@@ -11,13 +11,14 @@ A page is written only when what it shows has changed since the last build (:cla
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import docutils
 import pybtex
@@ -25,6 +26,7 @@ import sphinx
 from docutils import nodes
 from pybtex.database import Entry
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.config import Config
 from sphinx.locale import get_translation
 from sphinx.util import logging
@@ -50,6 +52,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 PAGE_TEMPLATE = "page.html"
 
 
+def web_builder(app: Sphinx) -> StandaloneHTMLBuilder:
+    """The HTML builder that writes the paper pages (one of PAGE_BUILDERS)."""
+    return cast(StandaloneHTMLBuilder, app.builder)
+
+
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """Each paper's page that changed, as (page name, context, template) for Sphinx to render."""
     if app.builder.name not in PAGE_BUILDERS:
@@ -60,7 +67,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     keep_in_search_index(builder, {page_name(entry.key) for entry in papers})
     # What the pages say in plain words (titles, authors) is kept for the entries that did not change.
     texts, digests = memo(app.env), entry_digests(app.env)
-    titles = {entry.key: texts.get(("title", entry.key, digests[entry.key]), lambda entry=entry: entry_view(app.env, entry).title_text)
+    titles = {entry.key: texts.get(("title", entry.key, digests[entry.key]), functools.partial(title_text, app.env, entry))
               for entry in papers}
     record = PageRecord(app)
     pages = []
@@ -76,11 +83,19 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     make_views(app.env, [entry for _pagename, entry, *_rest, unchanged in pages if not unchanged])  # together, at once
     for pagename, entry, citing, links, unchanged in pages:
         if not (unchanged and indexed):
-            authors = texts.get(("authors", entry.key, digests[entry.key]), lambda entry=entry: " ".join(author_names(entry)))
+            authors = texts.get(("authors", entry.key, digests[entry.key]), functools.partial(authors_text, entry))
             index_for_search(builder, pagename, entry, titles[entry.key], authors)
         if not unchanged:
             yield pagename, page_context(builder, pagename, entry, citing, links), PAGE_TEMPLATE
     record.save()
+
+
+def title_text(env: Any, entry: Entry) -> str:
+    return entry_view(env, entry).title_text
+
+
+def authors_text(entry: Entry) -> str:
+    return " ".join(author_names(entry))
 
 
 def neighbours(app: Sphinx, papers: list[Entry]) -> Iterator[tuple[Entry, str, dict[str, Entry]]]:
@@ -182,7 +197,7 @@ class PageRecord:
         if not isinstance(self.previous, dict):
             self.previous = {}
         self.current: dict[str, str] = {}
-        builder, env = app.builder, app.env
+        builder, env = web_builder(app), app.env
         site = [configuration_digest(app.config), sorted(app.tags), builder.name, builder.theme.name if builder.theme else "",
                 builder.templates.newest_template_mtime(), static_files(app),
                 [[str(name), attributes] for name, attributes in app.registry.css_files + app.registry.js_files],
@@ -196,7 +211,7 @@ class PageRecord:
         """Whether the page shows what it showed last time: the same entry, site and *context* (citing pages, neighbours)."""
         digest = hashlib.sha256(json.dumps([self.site, entry.type, entry_digest, context], default=str).encode()).hexdigest()
         self.current[pagename] = digest
-        return self.previous.get(pagename) == digest and self.app.builder.get_output_path(pagename).exists()
+        return self.previous.get(pagename) == digest and web_builder(self.app).get_output_path(pagename).exists()
 
     def save(self) -> None:
         write_atomically(self.path, json.dumps(self.current, indent=0, sort_keys=True).encode())
@@ -270,7 +285,7 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     """Delete the page of a paper that left the .bib, so the web never shows a removed paper."""
     if exception is not None or app.builder.name not in PAGE_BUILDERS:
         return
-    builder = app.builder
+    builder = web_builder(app)
     current = {str(builder.get_output_path(name)) for name in
                {page_name(key) for key in database.catalogue(app.env).entries} | set(app.env.found_docs)}
     for path in (Path(app.outdir) / "papers").rglob(f"*{builder.out_suffix}"):
