@@ -1,0 +1,126 @@
+"""What a paper's own page shows, as docutils nodes that the builder's own HTML translator writes.
+
+In reading order: the title, who wrote it, where (with its honour), its links and al-folio's preview
+image, then what the paper found (its summary), the abstract, one line saying which pages discuss
+it (with the sentence that cites it only where that sentence says something the summary does not),
+how to cite it (a plain-text reference and BibTeX, each with a copy button), and the way back to
+its year in the full list. The title, authors, venue and links are copies of the entry's one view
+(:mod:`research_portfolio.view`), so they read exactly as in every list.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docutils import nodes
+from pybtex.database import Entry
+from sphinx.locale import get_translation
+from sphinx.util.osutil import relative_uri
+
+from ..bib import entries
+from ..render.view import entry_view
+from ..sphinx_ext import database
+from ..sphinx_ext.domain import portfolio_domain
+from ..sphinx_ext.lists import EQUAL_MARK, collapsible, plain, section_id
+
+_ = get_translation("research_portfolio")
+
+#: Words that carry no content of their own, left out when a sentence is compared with a summary.
+FUNCTION_WORDS = frozenset("""a an and are as at be been but by can could did do does for from had has have how in into is it
+its it's more most no not of on one or so such than that the their them then there these they this those to two was we were
+what when where which while who whom why will with would""".split())
+
+
+def paper_section(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]]) -> nodes.section:
+    """The page's content: a section titled with the paper's title, its parts in reading order."""
+    view = entry_view(builder.env, entry)
+    page = nodes.section(ids=["paper"])
+    page += nodes.title("", "", *view.title.deepcopy().children)
+    page += part(view.authors, "pub-authors")
+    if entries.equal_contributors(entry):
+        page += nodes.paragraph("", "", nodes.superscript("", EQUAL_MARK), nodes.Text(" " + _("Equal contribution.")),
+                                classes=["pub-legend"])
+    page += part(view.venue, "pub-venue")
+    if entries.field(entry, "award"):
+        page += nodes.paragraph("", plain(entry, "award"), classes=["pub-award"])
+    page += part(view.links, "pub-links")
+    page.extend(preview(builder, pagename, entry))
+    if entries.summary(entry):
+        page += nodes.paragraph("", entries.summary(entry), classes=["pub-lead"])
+    if entries.field(entry, "abstract"):
+        page += section(_("Abstract"), nodes.paragraph("", plain(entry, "abstract")))
+    page.extend(discussion(builder, pagename, entry, citing))
+    page += section(_("Cite this paper"),
+                    collapsible(label=_("Plain text"), text=view.plain_reference(), literal=True, open=True),
+                    collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True, open=True))
+    for docname in portfolio_domain(builder.env).full_lists:
+        uri = builder.get_relative_uri(pagename, docname) + f"#year-{section_id(entries.status(entry) or entries.year(entry))}"
+        label = (_("All publications of {year}").format(year=entries.year(entry)) if not entries.status(entry)
+                 else _("All publications {status}").format(status=entries.when(entry) or _("without a year")))
+        page += nodes.paragraph("", "", link(uri, f"\N{LEFTWARDS ARROW} {label}"), classes=["pub-back"])
+    return page
+
+
+def part(paragraph: nodes.paragraph, role: str) -> nodes.paragraph:
+    """A copy of a paragraph of the entry's view, with the class the style sheets know it by."""
+    copied = paragraph.deepcopy()
+    copied["classes"].append(role)
+    return copied
+
+
+def section(title: str, *content: nodes.Element) -> nodes.container:
+    return nodes.container("", nodes.rubric("", title), *content, classes=["pub-section"])
+
+
+def link(uri: str, text: str) -> nodes.reference:
+    return nodes.reference("", text, refuri=uri, internal=True)
+
+
+def discussion(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]]) -> list[nodes.Element]:
+    """One line, "Discussed in" the pages that cite the paper (else its themes' pages), and what they add.
+
+    A sentence that cites the paper is quoted only where it says something the summary, the title
+    and the author list do not: the page does not say the same thing twice.
+    """
+    titles = builder.env.titles
+    themes = [page for _title, page in (builder.config.portfolio_themes.get(theme, ("", "")) for theme in entries.themes(entry))
+              if page in titles]
+    pages = [docname for docname, _sentences in citing] or themes
+    if not pages:
+        return []
+    line = nodes.paragraph("", _("Discussed in") + " ", classes=["pub-discussed"])
+    for number, docname in enumerate(pages):
+        if number:
+            line += nodes.Text(", ")
+        line += link(builder.get_relative_uri(pagename, docname), titles[docname].astext() if docname in titles else docname)
+    found: list[nodes.Element] = [line]
+    for _docname, sentences in citing:
+        found += [nodes.block_quote("", nodes.paragraph("", sentence), classes=["pub-context"])
+                  for sentence in sentences if adds_to(sentence, entry)]
+    return found
+
+
+def content_words(text: str) -> set[str]:
+    """The words of *text* that carry content, lower case, roughly stemmed (a trailing s dropped)."""
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.lower())
+    return {word.removesuffix("s") for word in words if len(word) > 2 and word not in FUNCTION_WORDS}
+
+
+def adds_to(sentence: str, entry: Entry) -> bool:
+    """Whether *sentence* says enough the page does not already say (at least five words, and two fifths of it)."""
+    known = content_words(" ".join([entries.summary(entry), entries.field(entry, "title"),
+                                    *(entries.full_name(person) for person in entries.people(entry))]))
+    words = content_words(sentence)
+    new = words - known
+    return len(new) >= 5 and len(new) >= 0.4 * len(words)
+
+
+def preview(builder: Any, pagename: str, entry: Entry) -> list[nodes.image]:
+    """al-folio's preview image, when its file is in the static folder."""
+    site = database.catalogue(builder.env).site
+    found = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
+    if found is None:
+        return []
+    source = relative_uri(builder.get_target_uri(pagename), f"_static/{found}")
+    return [nodes.image("", uri=source, alt="", loading="lazy", classes=["pub-preview"])]

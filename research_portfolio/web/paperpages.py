@@ -1,0 +1,311 @@
+"""A web page per paper, built from the database through Sphinx's own page path, and kept out of the toctree.
+
+Each paper's page is an ``html-collect-pages`` page under its real name (``papers/<key>``): Sphinx
+renders the theme's ``page.html`` around it, so every ``html-page-context`` handler (metadata,
+sitemaps, analytics) sees it as it sees any page, with every theme. What the page shows is
+:mod:`research_portfolio.paperbody`'s, written by the builder's own HTML translator. The pages stay
+out of the toctree, so a theme's sidebar does not grow with the bibliography; the e-book and the PDF
+carry the lists, and ``singlehtml`` (one page for the whole site) writes none, saying so once.
+A page is written only when what it shows has changed since the last build (:class:`PageRecord`).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, cast
+
+import docutils
+import pybtex
+import sphinx
+from docutils import nodes
+from pybtex.database import Entry
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.config import Config
+from sphinx.locale import get_translation
+from sphinx.util import logging
+from sphinx.util.docutils import new_document
+from sphinx.util.typing import ExtensionMetadata
+
+from ..bib import entries
+from ..bib.pagenames import PAGE_BUILDERS, page_name
+from ..compat import configuration_digest, forget_in_search_index, keep_in_search_index, keep_when_loading_search_index
+from ..render.view import entry_view, make_views
+from ..sphinx_ext import database
+from ..sphinx_ext.cache import code_key, memo, write_atomically
+from ..sphinx_ext.dependencies import entry_digests
+from ..sphinx_ext.domain import portfolio_domain
+from ..sphinx_ext.paperlinks import link_titles
+from .paperbody import paper_section
+from .webmeta import author_names
+
+_ = get_translation("research_portfolio")
+logger = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+#: The template of every paper page: the theme's own page, whatever the theme.
+PAGE_TEMPLATE = "page.html"
+
+
+def web_builder(app: Sphinx) -> StandaloneHTMLBuilder:
+    """The HTML builder that writes the paper pages (one of PAGE_BUILDERS)."""
+    return cast(StandaloneHTMLBuilder, app.builder)
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Each paper's page that changed, as (page name, context, template) for Sphinx to render."""
+    if app.builder.name not in PAGE_BUILDERS:
+        return
+    builder = app.builder
+    domain = portfolio_domain(app.env)
+    papers = database.catalogue(app.env).papers()
+    keep_in_search_index(builder, {page_name(entry.key) for entry in papers})
+    # What the pages say in plain words (titles, authors) is kept for the entries that did not change.
+    texts, digests = memo(app.env), entry_digests(app.env)
+    titles = {entry.key: texts.get(("title", entry.key, digests[entry.key]), functools.partial(title_text, app.env, entry))
+              for entry in papers}
+    record = PageRecord(app)
+    pages = []
+    for entry, group, around in neighbours(app, papers):
+        pagename = page_name(entry.key)
+        citing = domain.citing(entry.key)
+        links = {side: (builder.get_relative_uri(pagename, page_name(other.key)),
+                        _("{title} (in {group})").format(title=titles[other.key], group=group))
+                 for side, other in around.items()}
+        pages.append((pagename, entry, citing, links, record.unchanged(pagename, entry, digests[entry.key], [citing, links])))
+    # An unchanged page keeps what the last build indexed of it (keep_when_loading_search_index).
+    indexed = forget_in_search_index(builder, {pagename for pagename, *_rest, unchanged in pages if not unchanged})
+    make_views(app.env, [entry for _pagename, entry, *_rest, unchanged in pages if not unchanged])  # together, at once
+    for pagename, entry, citing, links, unchanged in pages:
+        if not (unchanged and indexed):
+            authors = texts.get(("authors", entry.key, digests[entry.key]), functools.partial(authors_text, entry))
+            index_for_search(builder, pagename, entry, titles[entry.key], authors)
+        if not unchanged:
+            yield pagename, page_context(builder, pagename, entry, citing, links), PAGE_TEMPLATE
+    record.save()
+
+
+def title_text(env: Any, entry: Entry) -> str:
+    return entry_view(env, entry).title_text
+
+
+def authors_text(entry: Entry) -> str:
+    return " ".join(author_names(entry))
+
+
+def neighbours(app: Sphinx, papers: list[Entry]) -> Iterator[tuple[Entry, str, dict[str, Entry]]]:
+    """Each paper, the group it is read in, and the papers before and after it there.
+
+    A paper's group is its first theme (as its page's "previous" and "next" say), or its year when it
+    has none; within a group, the full list's order, newest first.
+    """
+    themes = app.config.portfolio_themes
+    groups: dict[str, list[Entry]] = {}
+    names: dict[str, str] = {}
+    for entry in papers:
+        theme = next((theme for theme in entries.themes(entry) if theme in themes), None)
+        group = f"theme:{theme}" if theme else f"year:{entries.status(entry) or entries.year(entry)}"
+        names[group] = themes[theme][0] if theme else entries.status(entry) or entries.year(entry)
+        groups.setdefault(group, []).append(entry)
+    for group, members in groups.items():
+        for number, entry in enumerate(members):
+            around = {"prev": members[number - 1] if number else None,
+                      "next": members[number + 1] if number + 1 < len(members) else None}
+            yield entry, names[group], {side: other for side, other in around.items() if other is not None}
+
+
+def page_context(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]],
+                 links: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """What the theme's page template is given for a paper: its title, body and neighbours, as for any page."""
+    section = paper_section(builder, pagename, entry, citing)
+    link_titles(builder, section, pagename)
+    translator = render(builder, pagename, section)
+    # Titles in a page's context are HTML, as Sphinx gives them for every page: encoded by the same translator.
+    context: dict[str, Any] = {"title": translator.encode(section[0].astext()), "body": "".join(translator.body),
+                               "portfolio_paper": entry.key, "toc": "", "display_toc": False, "meta": {},
+                               "sourcename": "", "page_source_suffix": ""}
+    for side, (uri, text) in links.items():
+        context[side] = {"link": uri, "title": translator.encode(text)}
+    return context
+
+
+def render(builder: Any, pagename: str, section: nodes.section) -> Any:
+    """The builder's HTML translator, having written *section* as the body of *pagename*.
+
+    Every paper page of a build is written by one translator into one document, each in turn: a
+    translator and a document made for each of two thousand pages would cost more than the pages.
+    """
+    writer = WRITERS.get(builder)
+    if writer is None:
+        document = new_document("<paper pages>", builder.docsettings)
+        writer = WRITERS[builder] = (document, builder.create_translator(document, builder))
+    document, translator = writer
+    document[:] = [section]
+    translator.body = []
+    current, builder.current_docname = builder.current_docname, pagename
+    try:
+        section.walkabout(translator)
+    finally:
+        builder.current_docname = current
+    return translator
+
+
+#: The document and HTML translator that write the paper pages of each build.
+WRITERS: weakref.WeakKeyDictionary[Any, tuple[nodes.document, Any]] = weakref.WeakKeyDictionary()
+#: The document each build gives the search index for a paper page, one page at a time.
+INDEXED: weakref.WeakKeyDictionary[Any, nodes.document] = weakref.WeakKeyDictionary()
+
+
+def index_for_search(builder: Any, pagename: str, entry: Entry, title: str, authors: str) -> None:
+    """Feed the search index what a reader searches a paper by: its title, summary and authors.
+
+    The title is the result's title; the BibTeX and the page's other parts stay out of the index.
+    """
+    section = nodes.section("", nodes.title("", title), ids=["paper"])
+    for text in (entries.summary(entry), authors):
+        section += nodes.paragraph("", text)
+    if builder not in INDEXED:
+        INDEXED[builder] = new_document("<paper pages>")
+    document = INDEXED[builder]
+    document[:] = [section]
+    builder.index_page(pagename, document, title)
+
+
+class PageRecord:
+    """What each paper page showed when it was last written, kept beside the doctrees.
+
+    A page is written again when its entry, the pages citing it, its neighbours, the site's
+    navigation, any setting, the templates, the theme, the style sheets and scripts, the versions of
+    Sphinx, docutils and pybtex, or this extension's code change, or when its file is missing;
+    otherwise a rebuild leaves it alone, so an unchanged site rebuilds in well under a second.
+    A build with a fresh environment (``-E``, or the first) forgets the record and writes them all;
+    a record that cannot be read is a record of nothing.
+    """
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.path = record_path(app)
+        try:
+            self.previous = json.loads(self.path.read_text()) if self.path.exists() else {}
+        except (OSError, ValueError):
+            self.previous = {}
+        if not isinstance(self.previous, dict):
+            self.previous = {}
+        self.current: dict[str, str] = {}
+        builder, env = web_builder(app), app.env
+        site = [configuration_digest(app.config), sorted(app.tags), builder.name, builder.theme.name if builder.theme else "",
+                builder.templates.newest_template_mtime(), static_files(app),
+                [[str(name), attributes] for name, attributes in app.registry.css_files + app.registry.js_files],
+                [sphinx.__version__, docutils.__version__, pybtex.__version__],
+                sorted((docname, title.astext()) for docname, title in env.titles.items()),
+                sorted((docname, list(children)) for docname, children in env.toctree_includes.items()),
+                list(portfolio_domain(env).full_lists), code_key()]
+        self.site = json.dumps(site, default=str)
+
+    def unchanged(self, pagename: str, entry: Entry, entry_digest: str, context: object) -> bool:
+        """Whether the page shows what it showed last time: the same entry, site and *context* (citing pages, neighbours)."""
+        digest = hashlib.sha256(json.dumps([self.site, entry.type, entry_digest, context], default=str).encode()).hexdigest()
+        self.current[pagename] = digest
+        return self.previous.get(pagename) == digest and web_builder(self.app).get_output_path(pagename).exists()
+
+    def save(self) -> None:
+        write_atomically(self.path, json.dumps(self.current, indent=0, sort_keys=True).encode())
+
+
+def static_files(app: Sphinx) -> list[tuple[str, int, int]]:
+    """Each file of the site's static folders, with its size and time: a page links them with their checksums."""
+    found = []
+    for folder in app.config.html_static_path:
+        root = Path(app.confdir, folder)
+        for directory, _folders, files in os.walk(root):
+            for name in files:
+                stat = os.stat(os.path.join(directory, name))
+                found.append((os.path.relpath(os.path.join(directory, name), root), stat.st_size, stat.st_mtime_ns))
+    return sorted(found)
+
+
+def record_path(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / f"portfolio-pages-{app.builder.name}.json"
+
+
+def forget_record_with_the_environment(app: Sphinx) -> None:
+    """A fresh environment has read no page yet: nothing written before can be trusted."""
+    if not app.env.all_docs:
+        record_path(app).unlink(missing_ok=True)
+
+
+def keep_paper_pages_in_search_index(app: Sphinx) -> None:
+    if app.builder.name in PAGE_BUILDERS:
+        keep_when_loading_search_index(app.builder, lambda: {page_name(entry.key) for entry in database.catalogue(app.env).papers()})
+
+
+def say_why_no_pages(app: Sphinx) -> None:
+    """A single-page build has no page per paper: it says so once, as information (it is no fault)."""
+    if app.builder.name == "singlehtml":
+        logger.info(_("research_portfolio: the singlehtml builder writes the whole site as one page, so papers get "
+                      "no pages of their own; the lists show every paper in full."))
+
+
+def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Paper pages all sit in papers/ and outside the toctree, so they share one rendering of it, and of their assets.
+
+    A theme renders the navigation for every page, and Sphinx the tag of every style sheet and script
+    with its checksum; with a lab-sized bibliography that is most of the cost of the paper pages.
+    What they give a page in papers/ is the same for every paper page of a build, so it is made once.
+    This runs before the themes' own handlers (furo's is at priority 500).
+    """
+    if "portfolio_paper" not in context:
+        return
+    shared: dict[tuple[Any, ...], str] = app.builder.__dict__.setdefault("_portfolio_paper_pages", {})
+
+    def once(name: str, make: Any, key: Any) -> str:
+        if (name, key) not in shared:
+            shared[name, key] = make()
+        return shared[name, key]
+
+    for name in ("toctree", "css_tag", "js_tag"):
+        if name in context:
+            context[name] = shared_function(name, context[name], once)
+
+
+def shared_function(name: str, function: Any, once: Any) -> Any:
+    if name == "toctree":
+        return lambda **options: once(name, lambda: function(**options), json.dumps(options, sort_keys=True, default=str))
+    # A style sheet or script: its file, attributes and priority say all its tag says.
+    return lambda asset: once(name, lambda: function(asset), (os.fspath(asset.filename), asset.priority,
+                                                              json.dumps(asset.attributes, sort_keys=True, default=str)))
+
+
+def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
+    """Delete the page of a paper that left the .bib, so the web never shows a removed paper."""
+    if exception is not None or app.builder.name not in PAGE_BUILDERS:
+        return
+    builder = web_builder(app)
+    current = {str(builder.get_output_path(name)) for name in
+               {page_name(key) for key in database.catalogue(app.env).entries} | set(app.env.found_docs)}
+    for path in (Path(app.outdir) / "papers").rglob(f"*{builder.out_suffix}"):
+        if str(path) not in current:
+            path.unlink()
+
+
+def add_templates(app: Sphinx, config: Config) -> None:
+    """furo's search page gets the heading it lacks (every other theme has its own)."""
+    if config.html_theme == "furo":
+        config.templates_path = [*config.templates_path, str(TEMPLATES / "furo")]  # a new list: Sphinx's default stays untouched
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("config-inited", add_templates)
+    app.connect("builder-inited", forget_record_with_the_environment)
+    app.connect("builder-inited", keep_paper_pages_in_search_index)
+    app.connect("builder-inited", say_why_no_pages)
+    app.connect("html-collect-pages", collect_pages)
+    app.connect("html-page-context", share_navigation, priority=400)
+    app.connect("build-finished", remove_stale_pages)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
