@@ -10,6 +10,7 @@ theme's page with its paper count.
 from __future__ import annotations
 
 import functools
+import itertools
 import posixpath
 import re
 import weakref
@@ -38,7 +39,7 @@ from ..render.style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text,
 from ..render.view import entry_view, make_views
 from ..text.scripts import marked
 from . import database, dependencies
-from .cache import memo
+from .cache import MISSING, build_cache
 from .dependencies import entry_digests
 from .domain import portfolio_domain
 from .paperlinks import link_titles
@@ -165,6 +166,10 @@ class PublicationList(SphinxDirective):
             yield self.section(f"year-{section_id(heading)}", f"{heading} ({count(chosen)})", listed)
 
     def section(self, identifier: str, heading: str, content: nodes.Element) -> nodes.section:
+        # A second list grouped the same way on the page numbers its sections: year-2023, then year-2023-2.
+        taken = self.state.document.ids
+        identifier = next(name for number in itertools.count(1)
+                          if (name := identifier if number == 1 else f"{identifier}-{number}") not in taken)
         section = nodes.section(ids=[identifier], names=[identifier])
         section += nodes.title("", heading)
         section += content
@@ -233,10 +238,11 @@ def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: 
     """
     items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
     items["classes"].append("publication-list")
-    digests, texts = entry_digests(env), memo(env)
+    digests, cache = entry_digests(env), build_cache(env)
     for entry in papers:
         # What the search index reads; kept between builds, so re-reading a long list formats only what changed.
-        searched = nodes.Text(texts.get(("plain entry", entry.key, digests[entry.key]), lambda: plain_entry(entry)))
+        searched = nodes.Text(cache.get(("plain entry", entry.key, env.docname), digests[entry.key], functools.partial(plain_entry, entry),
+                                        page=env.docname))
         items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed), classes=["pub-entry"])
     return nodes.container("", items, classes=["publications"])
 
@@ -268,15 +274,15 @@ def details(entry: Entry, full: bool, printed: bool) -> list[collapsible]:
 def visit_pub_entry_html(translator: HTML5Translator, node: pub_entry) -> None:
     """The reference as HTML, and its folded summary, abstract and BibTeX (in the e-book, what print shows)."""
     builder = translator.builder
-    pagename = builder.current_docname
-    translator.body.append(memo(builder.env).get(entry_name(builder, node, pagename), lambda: entry_html(translator, node, pagename)))
+    key, pagename = node["key"], builder.current_docname
+    translator.body.append(build_cache(builder.env).get(entry_name(node, pagename), entry_digests(builder.env)[key],
+                                                        functools.partial(entry_html, translator, node, pagename), page=pagename))
     raise nodes.SkipNode
 
 
-def entry_name(builder: Any, node: pub_entry, pagename: str) -> tuple[Any, ...]:
-    """What a list entry's HTML is kept under: the entry as it is, the page it is on, what it shows."""
-    key = node["key"]
-    return ("list entry", key, entry_digests(builder.env)[key], pagename, node["full"], node["printed"])
+def entry_name(node: pub_entry, pagename: str) -> tuple[Any, ...]:
+    """What a list entry's HTML is kept under (with its entry's digest): the page it is on, what it shows."""
+    return ("list entry", node["key"], pagename, node["full"], node["printed"])
 
 
 def entry_html(translator: HTML5Translator, node: pub_entry, pagename: str) -> str:
@@ -315,7 +321,7 @@ def write_entries_in_main_process(app: Sphinx, doctree: nodes.document, docname:
     """Write a page's list entries as soon as the page is resolved, in the main process.
 
     With ``-j``, pages are written by worker processes that share nothing back: entries written
-    there would be lost to the memo and to the paper pages. Written here, before the workers start,
+    there would be lost to the cache and to the paper pages. Written here, before the workers start,
     they are kept, and the workers find them done. A translator of the page writes them, as inside
     any list (no paragraph made compact).
     """
@@ -328,12 +334,12 @@ def write_entries_in_main_process(app: Sphinx, doctree: nodes.document, docname:
     builder = cast(StandaloneHTMLBuilder, app.builder)
     translator = builder.create_translator(new_document(docname, builder.docsettings), builder)
     translator.compact_p = None  # what a list sets for its items
-    texts = memo(app.env)
-    missing = [node for node in found if entry_name(builder, node, docname) not in texts]
+    cache, digests = build_cache(app.env), entry_digests(app.env)
+    missing = [node for node in found if cache.lookup(entry_name(node, docname), digests[node["key"]], page=docname) is MISSING]
     papers = database.catalogue(app.env).entries
     make_views(app.env, [papers[node["key"]] for node in missing])  # together: one transform for the page's entries
     for node in missing:
-        texts.get(entry_name(builder, node, docname), functools.partial(entry_html, translator, node, docname))
+        cache.put(entry_name(node, docname), digests[node["key"]], entry_html(translator, node, docname), page=docname)
 
 
 def expanded(env: BuildEnvironment, node: pub_entry) -> list[nodes.Element]:

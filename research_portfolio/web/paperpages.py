@@ -12,7 +12,6 @@ A page is written only when what it shows has changed since the last build (:cla
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import weakref
@@ -20,9 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
-import docutils
-import pybtex
-import sphinx
 from docutils import nodes
 from pybtex.database import Entry
 from sphinx.application import Sphinx
@@ -35,10 +31,10 @@ from sphinx.util.typing import ExtensionMetadata
 
 from ..bib import entries
 from ..bib.pagenames import PAGE_BUILDERS, page_name
-from ..compat import configuration_digest, forget_in_search_index, keep_in_search_index, keep_when_loading_search_index
+from ..compat import forget_in_search_index, keep_in_search_index, keep_when_loading_search_index
 from ..render.view import entry_view, make_views
 from ..sphinx_ext import database
-from ..sphinx_ext.cache import code_key, memo, write_atomically
+from ..sphinx_ext.cache import MISSING, build_cache, digest, note_generated_pages
 from ..sphinx_ext.dependencies import entry_digests
 from ..sphinx_ext.domain import portfolio_domain
 from ..sphinx_ext.paperlinks import link_titles
@@ -67,8 +63,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     papers = database.catalogue(app.env).papers()
     keep_in_search_index(builder, {page_name(entry.key) for entry in papers})
     # What the pages say in plain words (titles, authors) is kept for the entries that did not change.
-    texts, digests = memo(app.env), entry_digests(app.env)
-    titles = {entry.key: texts.get(("title", entry.key, digests[entry.key]), functools.partial(title_text, app.env, entry))
+    texts, digests = build_cache(app.env), entry_digests(app.env)
+    note_generated_pages(app.env, (page_name(entry.key) for entry in papers))
+    titles = {entry.key: texts.get(("title", entry.key), digests[entry.key], functools.partial(title_text, app.env, entry),
+                                   page=page_name(entry.key))
               for entry in papers}
     record = PageRecord(app)
     pages = []
@@ -84,11 +82,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     make_views(app.env, [entry for _pagename, entry, *_rest, unchanged in pages if not unchanged])  # together, at once
     for pagename, entry, citing, links, unchanged in pages:
         if not (unchanged and indexed):
-            authors = texts.get(("authors", entry.key, digests[entry.key]), functools.partial(authors_text, entry))
+            authors = texts.get(("authors", entry.key), digests[entry.key], functools.partial(authors_text, entry), page=pagename)
             index_for_search(builder, pagename, entry, titles[entry.key], authors)
         if not unchanged:
             yield pagename, page_context(builder, pagename, entry, citing, links), PAGE_TEMPLATE
-    record.save()
 
 
 def title_text(env: Any, entry: Entry) -> str:
@@ -178,44 +175,34 @@ def index_for_search(builder: Any, pagename: str, entry: Entry, title: str, auth
 
 
 class PageRecord:
-    """What each paper page showed when it was last written, kept beside the doctrees.
+    """What each paper page showed when it was last written, kept in the build's cache (cache.py).
 
     A page is written again when its entry, the pages citing it, its neighbours, the site's
-    navigation, any setting, the templates, the theme, the style sheets and scripts, the versions of
-    Sphinx, docutils and pybtex, or this extension's code change, or when its file is missing;
-    otherwise a rebuild leaves it alone, so an unchanged site rebuilds in well under a second.
-    A build with a fresh environment (``-E``, or the first) forgets the record and writes them all;
-    a record that cannot be read is a record of nothing.
+    navigation, the site's static files (a page links them with their checksums) or anything the
+    cache is keyed on (the configuration, the theme, the templates, the code, the versions) change,
+    or when its file is missing; otherwise a rebuild leaves it alone, so an unchanged site rebuilds
+    in well under a second. A build with a fresh environment (``-E``, the first, or one after a
+    build that did not finish) trusts no record and writes them all.
     """
 
     def __init__(self, app: Sphinx) -> None:
         self.app = app
-        self.path = record_path(app)
-        try:
-            self.previous = json.loads(self.path.read_text()) if self.path.exists() else {}
-        except (OSError, ValueError):
-            self.previous = {}
-        if not isinstance(self.previous, dict):
-            self.previous = {}
-        self.current: dict[str, str] = {}
-        builder, env = web_builder(app), app.env
-        site = [configuration_digest(app.config), sorted(app.tags), builder.name, builder.theme.name if builder.theme else "",
-                builder.templates.newest_template_mtime(), static_files(app),
-                [[str(name), attributes] for name, attributes in app.registry.css_files + app.registry.js_files],
-                [sphinx.__version__, docutils.__version__, pybtex.__version__],
-                sorted((docname, title.astext()) for docname, title in env.titles.items()),
+        self.cache = build_cache(app.env)
+        self.fresh = bool(getattr(app, "fresh_env_used", False))
+        env = app.env
+        site = [sorted((docname, title.astext()) for docname, title in env.titles.items()),
                 sorted((docname, list(children)) for docname, children in env.toctree_includes.items()),
-                list(portfolio_domain(env).full_lists), code_key()]
+                list(portfolio_domain(env).full_lists), static_files(app)]
         self.site = json.dumps(site, default=str)
 
     def unchanged(self, pagename: str, entry: Entry, entry_digest: str, context: object) -> bool:
         """Whether the page shows what it showed last time: the same entry, site and *context* (citing pages, neighbours)."""
-        digest = hashlib.sha256(json.dumps([self.site, entry.type, entry_digest, context], default=str).encode()).hexdigest()
-        self.current[pagename] = digest
-        return self.previous.get(pagename) == digest and web_builder(self.app).get_output_path(pagename).exists()
-
-    def save(self) -> None:
-        write_atomically(self.path, json.dumps(self.current, indent=0, sort_keys=True).encode())
+        shown = digest([self.site, entry.type, entry_digest, context])
+        name = ("paper page", pagename)
+        written = web_builder(self.app).get_output_path(pagename).exists()
+        same = not self.fresh and self.cache.lookup(name, shown, page=pagename) is not MISSING and written
+        self.cache.put(name, shown, True, page=pagename)
+        return same
 
 
 def static_files(app: Sphinx) -> list[tuple[str, int, int]]:
@@ -228,16 +215,6 @@ def static_files(app: Sphinx) -> list[tuple[str, int, int]]:
                 stat = os.stat(os.path.join(directory, name))
                 found.append((os.path.relpath(os.path.join(directory, name), root), stat.st_size, stat.st_mtime_ns))
     return sorted(found)
-
-
-def record_path(app: Sphinx) -> Path:
-    return Path(app.doctreedir) / f"portfolio-pages-{app.builder.name}.json"
-
-
-def forget_record_with_the_environment(app: Sphinx) -> None:
-    """A fresh environment has read no page yet: nothing written before can be trusted."""
-    if not app.env.all_docs:
-        record_path(app).unlink(missing_ok=True)
 
 
 def keep_paper_pages_in_search_index(app: Sphinx) -> None:
@@ -302,7 +279,6 @@ def add_templates(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_templates)
-    app.connect("builder-inited", forget_record_with_the_environment)
     app.connect("builder-inited", keep_paper_pages_in_search_index)
     app.connect("builder-inited", say_why_no_pages)
     app.connect("html-collect-pages", collect_pages)
