@@ -16,13 +16,16 @@ from typing import Any
 
 from pybtex.database import Entry
 from pybtex.richtext import Text
-from sphinx.util.osutil import relative_uri
 
 from . import database, entries
 from .domain import portfolio_domain
 from .htmlbackend import Backend, encode
 from .lists import EQUAL_MARK, details_html, plain, section_id
 from .style import STYLE_NAME, formatting_style, plain_text
+from .web import images
+
+#: How wide a paper page draws its preview: the text column, at most 28rem (portfolio.css).
+PREVIEW_SIZES = "(min-width: 32rem) 28rem, calc(100vw - 2rem)"
 
 #: Words that carry no content of their own, left out when a sentence is compared with a summary.
 FUNCTION_WORDS = frozenset("""a an and are as at be been but by can could did do does for from had has have how in into is it
@@ -107,13 +110,15 @@ def adds_to(sentence: str, entry: Entry) -> bool:
 
 
 def preview(builder: Any, pagename: str, entry: Entry) -> list[str]:
-    """al-folio's preview image, when its file is in the static folder."""
+    """al-folio's preview image, when its file is in the static folder, at the width the page draws it."""
     site = database.catalogue(builder.env).site
     found = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
-    if found is None:
+    picture = images.find(builder, found) if found is not None else None
+    if picture is None:
         return []
-    source = relative_uri(builder.get_target_uri(pagename), f"_static/{found}")
-    return [f'<img class="pub-preview" src="{encode(source)}" alt="" loading="lazy">']
+    # Below the authors, venue and links on a phone: the browser may fetch it when it is about to show.
+    return [images.img_html(picture, builder.get_target_uri(pagename), plain(entry, "preview_alt"),
+                            PREVIEW_SIZES, classes=("pub-preview",)) + "\n"]
 
 
 def plain_reference(entry: Entry) -> str:

@@ -1,0 +1,1 @@
+"""The web stage: what only the web site shows."""
