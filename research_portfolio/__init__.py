@@ -18,7 +18,7 @@ NEEDS_SPHINX = "8.1"
 
 MODULES = (
     "defaults", "sources", "database", "cache", "domain", "style", "lists", "paperpages", "figures", "webmeta", "accessibility",
-    "latex", "scripts", "epub", "rebuild", "links", "mentions", "dependencies", "collector", "web.images",
+    "latex", "scripts", "epub", "rebuild", "links", "mentions", "dependencies", "collector", "web.images", "web.home",
 )
 
 

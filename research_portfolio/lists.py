@@ -37,6 +37,7 @@ from .htmlbackend import Backend as HTMLBackend
 from .pagenames import page_name
 from .scripts import marked
 from .style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
+from .web import images
 
 KIND_HEADINGS = {"journal": "Journal articles", "conference": "Conference papers", "workshop": "Workshop papers",
                  "preprint": "Preprints", "thesis": "Theses", "book": "Books and chapters", "report": "Reports",
@@ -108,6 +109,7 @@ class PublicationList(SphinxDirective):
         "by-kind": directives.flag,
         "newest": directives.positive_int,
         "numbered": directives.flag,
+        "images": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -128,7 +130,7 @@ class PublicationList(SphinxDirective):
             return [*legend(papers), *self.kind_sections(papers, catalogue.site)]
         if "group-by-year" not in self.options:
             listed = entry_list(self.env, papers, full=False, printed=False,
-                                numbered="numbered" in self.options)
+                                numbered="numbered" in self.options, images="images" in self.options)
             # A paper is found by search on its own page and in the full list, not in every excerpt.
             listed["classes"].append("no-search")
             return [*legend(papers), listed]
@@ -215,7 +217,8 @@ def theme_counts(env: BuildEnvironment, arguments: None) -> dict[str, int]:
     return {theme: len(catalogue.papers(theme)) for theme in env.config.portfolio_themes}
 
 
-def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: bool, numbered: bool = False) -> nodes.container:
+def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: bool, numbered: bool = False,
+               images: bool = False) -> nodes.container:
     """The entries as a bullet list; on the web each opens to its summary or abstract.
 
     The *full* list (every paper, by year) also holds each paper's BibTeX. The e-book and the PDF
@@ -224,7 +227,8 @@ def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: 
     lets print style the lists as a whole (LaTeX sees ``sphinxuseclass``). Each entry is one small
     :class:`pub_entry` node, which every format writes from the formatted reference when it writes
     the page (:func:`visit_pub_entry_html`, :class:`ExpandEntries`): the transforms that run while a
-    page is read have nothing of a long list to walk.
+    page is read have nothing of a long list to walk. With *images*, the web shows each paper's
+    preview beside it.
     """
     items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
     items["classes"].append("publication-list")
@@ -232,7 +236,8 @@ def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: 
     for entry in papers:
         # What the search index reads; kept between builds, so re-reading a long list formats only what changed.
         searched = nodes.Text(texts.get(("plain entry", entry.key, digests[entry.key]), lambda: plain_entry(entry)))
-        items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed), classes=["pub-entry"])
+        items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed, images=images),
+                                 classes=["pub-entry"])
     return nodes.container("", items, classes=["publications"])
 
 
@@ -264,7 +269,7 @@ def visit_pub_entry_html(translator: HTML5Translator, node: pub_entry) -> None:
     """The reference as HTML, and its folded summary, abstract and BibTeX (in the e-book, what print shows)."""
     builder = translator.builder
     key, pagename = node["key"], builder.current_docname
-    name = ("list entry", key, entry_digests(builder.env)[key], pagename, node["full"], node["printed"])
+    name = ("list entry", key, entry_digests(builder.env)[key], pagename, node["full"], node["printed"], node.get("images"))
     translator.body.append(memo(builder.env).get(name, lambda: entry_html(translator, node)))
     raise nodes.SkipNode
 
@@ -283,7 +288,25 @@ def entry_html(translator: HTML5Translator, node: pub_entry) -> str:
             pass
     folded = "".join(translator.body[start:])
     del translator.body[start:]
+    thumbnail = preview_html(builder, entry) if node.get("images") else ""
+    if thumbnail:
+        return f'<div class="pub-with-preview">{thumbnail}<div>\n<p>{text}</p>\n{folded}</div></div>\n'
     return f"<p>{text}</p>\n{folded}"
+
+
+#: How wide a list draws a paper's preview: a column of 8rem beside the entry (portfolio.css).
+THUMBNAIL_SIZES = "8rem"
+
+
+def preview_html(builder: Any, entry: Entry) -> str:
+    """The paper's preview beside its entry, on the web; nothing where it has none."""
+    site = database.catalogue(builder.env).site
+    found = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
+    picture = images.find(builder, found) if found is not None and builder.name in WEB_BUILDERS else None
+    if picture is None:
+        return ""
+    return images.img_html(picture, builder.get_target_uri(builder.current_docname), plain(entry, "preview_alt"),
+                           THUMBNAIL_SIZES, classes=("pub-thumbnail",), shown_width=320)
 
 
 def web_backend(builder: Any, pagename: str) -> HTMLBackend:
