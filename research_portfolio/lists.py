@@ -382,8 +382,16 @@ def add_scripts(app: Sphinx) -> None:
         app.add_js_file("portfolio-search.js", loading_method="defer")
 
 
+def search_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """The search page names the full list of publications, where a search that found nothing may look."""
+    full_lists = portfolio_domain(app.env).full_lists
+    if pagename == "search" and full_lists:
+        context["portfolio_publications"] = app.builder.get_relative_uri(pagename, sorted(full_lists)[0])
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", add_scripts)
+    app.connect("html-page-context", search_page_context)
     app.add_node(
         collapsible,
         html=(visit_collapsible_html, None),

@@ -298,7 +298,7 @@ def search(browser, query: str) -> list[tuple[str, str, str]]:
     """(href, title, snippet) of each result of Sphinx's search page for *query*, in rank order."""
     tab = browser.tab("light")
     tab.goto(browser.base + f"search.html?q={query.replace(' ', '+')}")
-    tab.wait_for_function("""() => (document.querySelector('#search-results')?.textContent || '').includes('Search finished')
+    tab.wait_for_function("""() => / match/.test(document.querySelector('#search-results .search-summary')?.textContent || '')
         && [...document.querySelectorAll('#search-results ul.search li')].every(item => item.querySelector('p.context'))""",
                           timeout=20000)
     return tab.evaluate("""[...document.querySelectorAll('#search-results ul.search li')].map(item =>
@@ -328,6 +328,36 @@ def test_no_search_snippet_shows_bibtex_or_starts_mid_word(browser, html):
             first = snippet.removeprefix("\u2026").split(" ", 1)[0]
             text = " ".join(soup(html / href.split("#")[0]).select_one("article").get_text().split())
             assert re.search(rf"(?:^|\s){re.escape(first)}", text), (query, href, snippet[:80])  # a whole word, not a tail
+
+
+def test_search_page_has_one_heading_and_snippets_show_the_words_found(browser):
+    results = search(browser, "tegmark")
+    assert len(results) > 10
+    tab = browser.tab("light")
+    assert tab.evaluate("document.querySelectorAll('main h1, main h2, article h1, article h2').length") == 1
+    assert tab.evaluate("document.querySelector('#search-results .search-summary').textContent") == f"{len(results)} pages match."
+    for href, _, snippet in results:
+        assert "tegmark" in snippet.lower(), (href, snippet)
+
+
+def test_search_snippets_set_a_heading_apart_from_its_text(browser, html):
+    from reading import soup
+
+    for query in ("deep neural networks", "beijing"):
+        for href, _, snippet in search(browser, query):
+            for heading in soup(html / href.split("#")[0]).select("article h1, article h2, article h3, article dt"):
+                text = heading.get_text(" ", strip=True).removesuffix("#").strip()
+                assert not re.search(rf"{re.escape(text)}[^\W\d_]", snippet), (query, href, text, snippet)
+
+
+def test_a_search_that_finds_nothing_points_to_the_publications(browser):
+    tab = browser.tab("light")
+    tab.goto(browser.base + "search.html?q=zzqqxx")
+    tab.wait_for_function("() => / match/.test(document.querySelector('#search-results .search-summary')?.textContent || '')",
+                          timeout=20000)
+    status = tab.evaluate("document.querySelector('#search-results .search-summary').textContent")
+    assert status.startswith("No page matches") and "categories" not in status
+    assert tab.evaluate("document.querySelector('#search-results .search-summary a').getAttribute('href')") == "publications.html"
 
 
 def test_lists_that_repeat_papers_are_left_out_of_the_search_index(html):
