@@ -372,7 +372,7 @@ WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
 def add_scripts(app: Sphinx) -> None:
-    """The copy buttons and the search results' summaries, on the web only.
+    """The copy buttons, the search results' summaries and the web's own style rules, on the web only.
 
     The scripts are in the package's static folder (copied with it); added here, before any page is
     written, every page links them with their checksums.
@@ -380,6 +380,7 @@ def add_scripts(app: Sphinx) -> None:
     if app.builder.name in WEB_BUILDERS:
         app.add_js_file("portfolio-copy.js", loading_method="defer")
         app.add_js_file("portfolio-search.js", loading_method="defer")
+        app.add_css_file("portfolio-web.css")
 
 
 def search_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

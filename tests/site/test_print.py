@@ -179,3 +179,13 @@ def test_first_chapter_carries_the_home_pages_selected_papers_and_press(pdf):
     for outlet in ("MIT News, 2023", "Quanta Magazine, September 2023", "New Scientist, May 2022",
                    "The Cognitive Revolution podcast"):
         assert outlet in chapter, outlet
+
+
+def test_figures_are_set_in_the_documents_own_sans_serif(pdf):
+    """The charts in the PDF use FreeSans, as the headings do, not matplotlib's DejaVu Sans."""
+    require_tool("pdffonts")
+    figures = [path for path in pdf.parent.glob("*.pdf") if path != pdf and re.match(r"[a-z-]+-[0-9a-f]{16}$", path.stem)]
+    assert {path.stem.rsplit("-", 1)[0] for path in figures} >= {"coauthors", "per-year", "timeline"}
+    for figure in figures:
+        fonts = subprocess.run(["pdffonts", str(figure)], capture_output=True, text=True, check=True).stdout
+        assert "FreeSans" in fonts and "DejaVu" not in fonts, (figure.name, fonts)
