@@ -33,7 +33,8 @@ EXCLUDED = ["_build", ".*", "**/.*", "venv", "node_modules", "**/node_modules", 
 #: The MyST syntax a portfolio's pages use.
 MYST_EXTENSIONS = ["colon_fence", "deflist", "attrs_inline", "attrs_block"]
 #: Web-only files of the package's static folder, which the e-book leaves out.
-WEB_ONLY_STATIC = ["_static/portfolio-copy.js", "_static/portfolio-search.js", "_static/portfolio-web.css"]
+WEB_ONLY_STATIC = ["_static/portfolio-copy.js", "_static/portfolio-search.js", "_static/portfolio-filter.js",
+                   "_static/portfolio-web.css"]
 
 
 def general(app: Sphinx, config: Config) -> dict[str, Any]:

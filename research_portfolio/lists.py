@@ -9,6 +9,7 @@ theme's page with its paper count.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -289,9 +290,34 @@ def entry_html(translator: HTML5Translator, node: pub_entry) -> str:
     folded = "".join(translator.body[start:])
     del translator.body[start:]
     thumbnail = preview_html(builder, entry) if node.get("images") else ""
+    opening = images.element("p", filter_data(builder, entry)) if node["full"] else "<p>"
     if thumbnail:
-        return f'<div class="pub-with-preview">{thumbnail}<div>\n<p>{text}</p>\n{folded}</div></div>\n'
-    return f"<p>{text}</p>\n{folded}"
+        return f'<div class="pub-with-preview">{thumbnail}<div>\n{opening}{text}</p>\n{folded}</div></div>\n'
+    return f"{opening}{text}</p>\n{folded}"
+
+
+def filter_data(builder: Any, entry: Entry) -> dict[str, str | int | None]:
+    """What the full list's filters narrow by (portfolio-filter.js), as data attributes of the entry.
+
+    The themes' titles and the kind of venue's heading, as the site words them; "first" where the
+    owner is the first author or shares the first place (equal contribution with the first author).
+    """
+    catalogue = database.catalogue(builder.env)
+    themes = builder.config.portfolio_themes
+    titles = [themes[theme][0] for theme in entries.themes(entry) if theme in themes]
+    return {"data-themes": json.dumps(titles), "data-kind": KIND_HEADINGS[entries.venue_kind(entry, catalogue.site)],
+            "data-first": "true" if first_author(builder.config, entry) else None}
+
+
+def first_author(config: Any, entry: Entry) -> bool:
+    """Whether the site's owner is the paper's first author, or one of those who contributed equally with them."""
+    owner = entries.owner(config.portfolio_person)
+    people = entries.people(entry)
+    if owner is None or not people:
+        return False
+    equal = entries.equal_contributors(entry)
+    shared_first = [people[0], *equal] if any(entries.same_person(people[0], person) for person in equal) else [people[0]]
+    return any(entries.same_person(owner, person) for person in shared_first)
 
 
 #: How wide a list draws a paper's preview: a column of 8rem beside the entry (portfolio.css).
@@ -380,6 +406,7 @@ def add_scripts(app: Sphinx) -> None:
     if app.builder.name in WEB_BUILDERS:
         app.add_js_file("portfolio-copy.js", loading_method="defer")
         app.add_js_file("portfolio-search.js", loading_method="defer")
+        app.add_js_file("portfolio-filter.js", loading_method="defer")
         app.add_css_file("portfolio-web.css")
 
 

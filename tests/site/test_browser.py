@@ -401,3 +401,21 @@ def test_text_is_legible_on_a_phone(browser, phone, page):
     phone.evaluate("document.querySelectorAll('details').forEach(details => details.open = true)")
     small, total = phone.evaluate(SMALL_TEXT)
     assert small <= 0.05 * total, f"{page}.html: {small} of {total} characters under 12 px at 412 px wide"
+
+
+def test_the_full_list_narrows_by_theme_kind_and_first_authorship(browser):
+    from reading import bib_entries
+
+    tab = browser.tab("light")
+    tab.goto(browser.base + "publications.html")
+    visible = "document.querySelectorAll('li.pub-entry:not([hidden])').length"
+    assert tab.evaluate(visible) == len(bib_entries())
+    tab.select_option("form.pub-filters select[name=theme]", "Physics of AI")
+    physics_of_ai = [entry for entry in bib_entries().values() if "physics-of-ai" in entry.fields.get("themes", "")]
+    assert tab.evaluate(visible) == len(physics_of_ai)
+    assert tab.evaluate("document.querySelector('p.pub-filter-status').textContent") == f"{len(physics_of_ai)} papers of 26 shown."
+    assert tab.evaluate("[...document.querySelectorAll('section[id^=year-]')].every(section => section.hidden"
+                        " === !section.querySelector('li.pub-entry:not([hidden])'))")
+    tab.select_option("form.pub-filters select[name=theme]", "")
+    tab.check("form.pub-filters input[name=first]")
+    assert 0 < tab.evaluate(visible) < len(bib_entries())
