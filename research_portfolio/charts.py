@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from matplotlib import rcParams
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -125,8 +124,7 @@ def timeline(positions: list[Position], papers: list[tuple[float, int]], themes:
                   linewidth=0)
         inside = finish - position.start >= 1.2  # a short position gets its name above its bar
         axes.text((position.start + finish) / 2, rows + (0.4 if inside else 0.95), name, ha="center",
-                  va="center" if inside else "bottom", color="white" if inside else ink,
-                  fontweight=rcParams["axes.titleweight"])  # the font's bold (FreeSans names it 600)
+                  va="center" if inside else "bottom", color="white" if inside else ink)
     if papers:
         axes.scatter([when for when, _ in papers], [rows - 1 - theme for _, theme in papers], s=30, zorder=2,
                      c=[PALETTE[theme % len(PALETTE)] for _, theme in papers], linewidths=0)

@@ -145,6 +145,8 @@ LATEX_ELEMENTS = {
     "pointsize": "11pt",
     "extraclassoptions": "openany,oneside",  # read on screens more than printed: no blank pages
     "fncychap": "",
+    # Chapters are numbered, sections are not: a year of the publication list is "2023 (13 papers)", not "8.1 2023".
+    "preamble": r"\setcounter{secnumdepth}{0}",
     "printindex": "",
     "makeindex": "",
     # Sphinx would title the contents after the first toctree caption; chapters only, so they fit one page.

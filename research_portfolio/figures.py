@@ -43,10 +43,10 @@ DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeli
 INK = "#010101"  # drawn text and axes; the web replaces it with currentColor
 PRINT_INK = "#1a1a1a"
 FONTS = ["DejaVu Sans"]
-RENDER_SETTINGS = {"font.family": FONTS, "font.size": 12, "axes.titleweight": "bold",
+RENDER_SETTINGS = {"font.family": FONTS, "font.size": 12,
                    "svg.fonttype": "none", "svg.hashsalt": "portfolio", "pdf.fonttype": 42}
-#: The PDF's figures are set in the document's own sans serif (portfolio.sty's), where matplotlib finds it;
-#: its bold weight is 600.
+#: The PDF's figures are set in the document's own sans serif (portfolio.sty's), where matplotlib finds it.
+#: Its OpenType outlines go in as Type 3 fonts: embedded as CID fonts, poppler reads them with a complaint.
 PRINT_FONT = "FreeSans"
 #: The font matplotlib falls back on for Chinese, Japanese and Korean names (fonts-noto-cjk, as for the PDF).
 EAST_ASIAN_FONT = "Noto Sans CJK JP"
@@ -206,7 +206,7 @@ def render_settings(fmt: str) -> dict[str, Any]:
     """The settings a drawing in *fmt* is made with: in a PDF, the document's own font first."""
     settings = web_render_settings()
     if fmt == "pdf" and has_print_font():
-        return {**settings, "font.family": [PRINT_FONT, *settings["font.family"]], "axes.titleweight": 600}
+        return {**settings, "font.family": [PRINT_FONT, *settings["font.family"]], "pdf.fonttype": 3}
     return settings
 
 
