@@ -34,6 +34,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--url", default="", help="the address the site will be published at, if you know it")
     new.add_argument("--email", default="", help="your email address, shown on the site")
     new.add_argument("--website", default="", help="your own web page, if it is elsewhere")
+    new.add_argument("--photo", type=Path, help="your photo, a JPEG or PNG: shown beside your name on the home page")
     new.add_argument("--assets", type=Path, help="the folder of the files your .bib names (PDFs, slides, preview "
                                                  "images); an al-folio site's assets/ is found by itself")
 
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_new(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
     written = new_site(Request(arguments.folder, arguments.name, arguments.bib, arguments.install_from, arguments.url,
-                               arguments.email, arguments.website, arguments.assets))
+                               arguments.email, arguments.website, arguments.assets, arguments.photo))
     print(f"Made {len(written)} files in {arguments.folder} in {time.perf_counter() - started:.1f} s. Next:\n"
           f"  cd {arguments.folder}\n  make html      # then open _build/html/index.html\n"
           "  Write your biography in index.md, and your themes in research/ (research/index.md says how).")

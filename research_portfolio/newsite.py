@@ -46,6 +46,7 @@ class Request:
     email: str = ""
     website: str = ""
     assets: Path | None = None  # the folder of the .bib's files; al-folio's assets/ is found by itself
+    photo: Path | None = None  # the owner's photo, copied into the static folder as img/photo.<suffix>
 
 
 def new_site(request: Request) -> list[Path]:
@@ -56,10 +57,12 @@ def new_site(request: Request) -> list[Path]:
     if not request.name.strip():
         raise StarterError("--name is empty: give your name as your papers spell it, for example --name \"Ada Lovelace\"")
     bib_text = read_bib(request.bib)
+    photo = photo_name(request.photo)
     requirement, wheel = requirement_line(request.install_from or installed_from())
     context = {
         "name": request.name.strip(),
-        "person": {key: value for key, value in (("email", request.email), ("website", request.website)) if value},
+        "person": {key: value for key, value in (("email", request.email), ("website", request.website),
+                                                 ("photo", photo)) if value},
         "url": request.url,
         "version": __version__,
         "requirement": requirement,
@@ -75,7 +78,26 @@ def new_site(request: Request) -> list[Path]:
         shutil.copyfile(wheel, target)
         written.append(target)
     written += copy_named_files(bib_text, request.assets or alfolio_assets(request.bib), folder / "_static")
+    if request.photo is not None:
+        target = folder / "_static" / photo
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(request.photo, target)
+        written.append(target)
     return written
+
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
+
+
+def photo_name(photo: Path | None) -> str:
+    """Where the photo goes in the static folder (``img/photo.jpg``); empty without one. Checked before anything is written."""
+    if photo is None:
+        return ""
+    if not photo.is_file():
+        raise StarterError(f"--photo {photo}: no such file")
+    if photo.suffix.lower() not in PHOTO_SUFFIXES:
+        raise StarterError(f"--photo {photo}: expected a JPEG or PNG file (.jpg, .jpeg or .png)")
+    return f"img/photo{photo.suffix.lower()}"
 
 
 def alfolio_assets(bib: Path) -> Path | None:
