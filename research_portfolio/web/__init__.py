@@ -1,1 +1,1 @@
-"""The web stage: what only the web site shows."""
+"""The web: paper pages, meta tags, the owner's links, templates and static files."""

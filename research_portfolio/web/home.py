@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from pybtex.database import Entry
@@ -22,9 +23,14 @@ from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
-from .. import database, dependencies, entries, settings
-from ..domain import paper_title
-from ..style import STYLE_NAME, formatting_style, plain_text
+from ..bib import entries
+from ..config import settings
+from ..render.nodes import paper_title
+from ..render.style import STYLE_NAME, formatting_style, plain_text
+from ..sphinx_ext import database, dependencies, lists
+from ..sphinx_ext.cache import memo
+from ..sphinx_ext.dependencies import entry_digests
+from . import images
 from .images import picture
 
 #: How wide the photo is drawn: beside the name, 6rem on a phone and 11rem from 46em on (portfolio.css).
@@ -85,6 +91,33 @@ def venue_line(entry: Entry) -> str:
     return ", ".join(part for part in (entries.highlight(entry), where) if part)
 
 
+#: How wide a list draws a paper's preview: a column of 8rem beside the entry (portfolio.css).
+THUMBNAIL_SIZES = "8rem"
+
+
+def visit_pub_entry_html(translator: Any, node: lists.pub_entry) -> None:
+    """A list's entry; in a list with ``:images:`` (the selected papers), its paper's preview beside it."""
+    if not node.get("images"):
+        lists.visit_pub_entry_html(translator, node)
+    builder = translator.builder
+    key, pagename = node["key"], builder.current_docname
+    name = ("list entry", key, entry_digests(builder.env)[key], pagename, node["full"], node["printed"], True)
+    entry = database.catalogue(builder.env).entries[key]
+    translator.body.append(memo(builder.env).get(name, lambda: lists.entry_html(translator, node, preview_html(builder, entry))))
+    raise nodes.SkipNode
+
+
+def preview_html(builder: Any, entry: Entry) -> str:
+    """The paper's preview beside its entry; nothing where it has none."""
+    site = database.catalogue(builder.env).site
+    found = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
+    picture_ = images.find(builder, found) if found is not None else None
+    if picture_ is None:
+        return ""
+    return images.img_html(picture_, builder.get_target_uri(builder.current_docname), lists.plain(entry, "preview_alt"),
+                           THUMBNAIL_SIZES, classes=("pub-thumbnail",), shown_width=320)
+
+
 def check_photo(app: Sphinx, config: Config) -> None:
     """A photo the static folder does not hold is one located message, and the page goes on without it."""
     photo = config.portfolio_person.get("photo")
@@ -97,5 +130,6 @@ def check_photo(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("portfolio-photo", PortfolioPhoto)
     app.add_directive("portfolio-works", PortfolioWorks)
+    app.add_node(lists.pub_entry, override=True, html=(visit_pub_entry_html, None))  # the epub keeps lists' own
     app.connect("config-inited", check_photo, priority=160)  # after the settings' checks and the defaults
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import html
 import io
 import shutil
 from pathlib import Path, PurePosixPath
@@ -31,7 +30,8 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 from sphinx.util.typing import ExtensionMetadata
 
-from ..cache import write_atomically
+from ..render.htmlbackend import element
+from ..sphinx_ext.cache import write_atomically
 
 #: The widths of the WebP copies, in pixels: a phone's column at 1x, 2x, and a desktop's at 2x.
 WIDTHS = (320, 480, 800)
@@ -113,13 +113,6 @@ def find(builder: Any, source: str) -> Picture | None:
         if (static_path / source).is_file():
             return picture_of(builder, static_path, source)
     return None
-
-
-def element(tag: str, attributes: dict[str, str | int | None]) -> str:
-    """An empty HTML element; every value escaped, an attribute of value None left out."""
-    written = "".join(f' {name}="{html.escape(str(value), quote=True)}"' for name, value in attributes.items()
-                      if value is not None)
-    return f"<{tag}{written}>"
 
 
 def img_html(picture: Picture, page_uri: str, alt: str, sizes: str, *, lazy: bool = True,

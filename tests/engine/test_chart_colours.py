@@ -13,8 +13,8 @@ import math
 
 import pytest
 
-from research_portfolio.charts import PALETTE, POSITION_COLOUR, SINGLE_COLOUR
-from research_portfolio.figures import INK
+from research_portfolio.figures.charts import PALETTE, POSITION_COLOUR, SINGLE_COLOUR
+from research_portfolio.figures.directive import INK
 
 THEMES = 6  # Ziming's site has six themes; a seventh and eighth colour exist for more kinds of venue
 PAGES = {"light": "#ffffff", "dark": "#131416"}
