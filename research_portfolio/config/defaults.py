@@ -27,6 +27,7 @@ STATIC = PACKAGE / "web" / "static"
 CV_DOCUMENT = "cv"
 CV_TAG = "cv"
 BRAND = "#165ea3"
+LINK_UNDERLINE = "#165ea380"
 #: Files no site builds as pages; the site's own exclude_patterns replaces the whole list.
 EXCLUDED = ["_build", ".*", "**/.*", "venv", "node_modules", "**/node_modules", "README.md", "CHANGELOG.md",
             "LICENSE.md", "tests", "benchmarks"]
@@ -34,7 +35,9 @@ EXCLUDED = ["_build", ".*", "**/.*", "venv", "node_modules", "**/node_modules", 
 MYST_EXTENSIONS = ["colon_fence", "deflist", "attrs_inline", "attrs_block"]
 #: Web-only files of the package's static folder, which the e-book leaves out.
 WEB_ONLY_STATIC = ["_static/portfolio-copy.js", "_static/portfolio-search.js", "_static/portfolio-filter.js",
-                   "_static/portfolio-web.css"]
+                   "_static/portfolio-web.css",
+                   # Sphinx's basic theme's icons, for its collapsible index: no page of a portfolio shows them.
+                   "_static/file.png", "_static/minus.png", "_static/plus.png"]
 
 
 def general(app: Sphinx, config: Config) -> dict[str, Any]:
@@ -90,7 +93,10 @@ def theme_options(config: Config) -> dict[str, Any]:
     The footer's icons are the owner's links (:mod:`research_portfolio.web.links`).
     """
     repository = os.environ.get("READTHEDOCS_GIT_CLONE_URL", "").removesuffix(".git")
-    options: dict[str, Any] = {"light_css_variables": {"color-brand-primary": BRAND, "color-brand-content": BRAND}}
+    # Links underlined in the brand colour, half strength: furo's light grey is hard to see on white.
+    light = {"color-brand-primary": BRAND, "color-brand-content": BRAND, "color-link-underline": LINK_UNDERLINE,
+             "color-link-underline--visited": LINK_UNDERLINE}
+    options: dict[str, Any] = {"light_css_variables": light}
     if repository:
         options |= {"source_repository": repository, "source_branch": os.environ.get("READTHEDOCS_GIT_IDENTIFIER", "main"),
                     "source_directory": "", "top_of_page_buttons": ["view", "edit"]}
@@ -100,7 +106,7 @@ def theme_options(config: Config) -> dict[str, Any]:
 def epub(app: Sphinx, config: Config) -> dict[str, Any]:
     slug = config.portfolio_slug
     return {
-        "epub_title": f"{config.project}: research portfolio",
+        "epub_title": f"{config.project}: Research portfolio",  # as the PDF's title page says
         "epub_author": config.author,
         "epub_publisher": config.author,
         "epub_copyright": config.copyright,

@@ -11,7 +11,7 @@ from reading import epub_files
 
 def test_metadata_describes_the_book(epub):
     opf = epub_files(epub)["content.opf"]
-    for element, value in [("dc:title", "Ziming Liu: research portfolio"), ("dc:creator", "Ziming Liu"),
+    for element, value in [("dc:title", "Ziming Liu: Research portfolio"), ("dc:creator", "Ziming Liu"),
                            ("dc:language", "en"), ("dc:publisher", "Ziming Liu"),
                            ("dc:identifier", "ziming-liu-research-portfolio")]:
         assert re.search(rf"<{element}[^>]*>{re.escape(value)}</{element}>", opf), element
@@ -54,3 +54,13 @@ def test_two_builds_with_the_same_source_date_are_byte_identical(tmp_path):
         (book,) = (tmp_path / run).glob("*.epub")
         books.append(book.read_bytes())
     assert books[0] == books[1]
+
+
+def test_the_book_holds_no_icon_it_never_shows(epub):
+    """Sphinx's basic theme adds the icons of its collapsible index; no page of the book shows one."""
+    import zipfile
+
+    with zipfile.ZipFile(epub) as archive:
+        names = archive.namelist()
+    assert not [name for name in names if name.rsplit("/", 1)[-1] in ("file.png", "minus.png", "plus.png")]
+    assert "OEBPS/_static/img/portrait.jpg" in names or "_static/img/portrait.jpg" in names  # the photo beside the name
