@@ -207,3 +207,11 @@ def test_every_page_reaches_the_cv_from_its_menu(html):
     assert first == ["Research", "Publications", "CV", "Experience", "Service"]
     for path in [html / "index.html", html / "research" / "physics-of-ai.html", html / "service.html"]:
         assert soup(path).select(".sidebar-tree li.toctree-l1 > a.reference")[2].get_text() == "CV", path
+
+
+def test_a_citation_mark_stands_against_its_word(html):
+    """"grokking[1].", never "grokking [1].": no space between a word and the footnote mark after it."""
+    for path in sorted((html / "research").glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        assert text.count('class="footnote-reference') > 0 or path.name == "index.html", path.name
+        assert not re.search(r'\s<a class="footnote-reference', text), path.name
