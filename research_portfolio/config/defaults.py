@@ -35,9 +35,7 @@ EXCLUDED = ["_build", ".*", "**/.*", "venv", "node_modules", "**/node_modules", 
 MYST_EXTENSIONS = ["colon_fence", "deflist", "attrs_inline", "attrs_block"]
 #: Web-only files of the package's static folder, which the e-book leaves out.
 WEB_ONLY_STATIC = ["_static/portfolio-copy.js", "_static/portfolio-search.js", "_static/portfolio-filter.js",
-                   "_static/portfolio-web.css",
-                   # Sphinx's basic theme's icons, for its collapsible index: no page of a portfolio shows them.
-                   "_static/file.png", "_static/minus.png", "_static/plus.png"]
+                   "_static/portfolio-web.css"]
 
 
 def general(app: Sphinx, config: Config) -> dict[str, Any]:

@@ -24,10 +24,13 @@ def encode(text: str) -> str:
     return text.translate(SPECIAL)
 
 
-def element(tag: str, attributes: dict[str, str | int | None]) -> str:
-    """An opening tag with its attributes, every value escaped as docutils escapes it; a value of None is left out."""
+def element(tag: str, attributes: dict[str, str | int | None], empty: bool = False) -> str:
+    """An opening tag with its attributes, every value escaped as docutils escapes it; a value of None is left out.
+
+    An *empty* element (``img``) is closed in the tag, as XHTML (the e-book) requires and HTML allows.
+    """
     written = "".join(f' {name}="{encode(str(value))}"' for name, value in attributes.items() if value is not None)
-    return f"<{tag}{written}>"
+    return f"<{tag}{written} />" if empty else f"<{tag}{written}>"
 
 
 class Backend(BaseBackend):

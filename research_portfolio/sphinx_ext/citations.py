@@ -90,9 +90,16 @@ class MarkAgainstItsWord(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for mark in list(self.document.findall(nodes.footnote_reference)):
-            before = mark.previous_sibling()
-            if isinstance(before, nodes.Text) and before.astext()[-1:].isspace():
-                mark.parent.replace(before, nodes.Text(before.astext().rstrip()))
+            siblings = mark.parent.children
+            at = next(number for number, child in enumerate(siblings) if child is mark)  # text nodes compare by value
+            # The text before may end in a space, or be a line break of its own after the word.
+            while at and isinstance(siblings[at - 1], nodes.Text) and siblings[at - 1].astext()[-1:].isspace():
+                trimmed = siblings[at - 1].astext().rstrip()
+                siblings[at - 1] = nodes.Text(trimmed)
+                siblings[at - 1].parent = mark.parent
+                if trimmed:
+                    break
+                at -= 1
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

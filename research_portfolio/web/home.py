@@ -59,7 +59,7 @@ class PortfolioWorks(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         catalogue = database.catalogue(self.env)
-        cards = nodes.container(classes=["portfolio-works"])
+        cards = nodes.container(classes=["portfolio-works", "no-search"])  # the papers are found on their own pages
         for key in (line.strip() for line in self.content if line.strip()):
             dependencies.record(self.env, "entry", key)
             entry = catalogue.entries.get(key)

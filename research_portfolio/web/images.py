@@ -58,12 +58,18 @@ def copy_name(source: str, digest: str, width: int) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _measure(path: Path, stamp: tuple[int, int]) -> tuple[str, int, int]:
-    """The digest of the file's bytes and its size in pixels (kept while its size and time stay)."""
-    from PIL import Image
+    """The digest of the file's bytes and its size in pixels (kept while its size and time stay).
+
+    A file Pillow cannot read (an SVG, say) has no size here: it is sent as it is, with no copies.
+    """
+    from PIL import Image, UnidentifiedImageError
 
     data = path.read_bytes()
-    with Image.open(io.BytesIO(data)) as image:
-        return hashlib.sha256(data).hexdigest(), image.width, image.height
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return hashlib.sha256(data).hexdigest(), image.width, image.height
+    except (UnidentifiedImageError, OSError, ValueError):
+        return hashlib.sha256(data).hexdigest(), 0, 0
 
 
 def make_copy(path: Path, width: int, target: Path) -> None:
@@ -90,7 +96,7 @@ def picture_of(builder: Any, static_path: Path, source: str) -> Picture:
     path = static_path / source
     stat = path.stat()
     digest, width, height = _measure(path, (stat.st_size, stat.st_mtime_ns))
-    if builder.name not in WEB_BUILDERS:
+    if builder.name not in WEB_BUILDERS or not width:
         return Picture(source, width, height, ())
     cache = Path(builder.doctreedir) / CACHE_FOLDER
     output = Path(builder.outdir) / OUTPUT_FOLDER
@@ -124,11 +130,11 @@ def img_html(picture: Picture, page_uri: str, alt: str, sizes: str, *, lazy: boo
     aspect ratio the page reserves) at that width. ``loading="lazy"`` unless the image is on the
     first screen (*lazy* False, which also asks for it early).
     """
-    width = shown_width or (picture.copies[-1][0] if picture.copies else picture.width)
-    height = round(picture.height * width / picture.width)
+    width = (shown_width or (picture.copies[-1][0] if picture.copies else picture.width)) if picture.width else None
+    height = round(picture.height * width / picture.width) if width else None
     source = relative_uri(page_uri, f"_static/{picture.source}")
     srcset = ", ".join(f"{relative_uri(page_uri, f'{OUTPUT_FOLDER}/{name}')} {size}w" for size, name in picture.copies)
-    return element("img", {
+    return element("img", empty=True, attributes={
         "class": " ".join(classes) or None,
         "src": relative_uri(page_uri, f"{OUTPUT_FOLDER}/{picture.copies[-1][1]}") if picture.copies else source,
         "srcset": srcset or None,
@@ -162,10 +168,10 @@ def visit_picture_epub(translator: Any, node: picture) -> None:
     found = find(builder, node["source"])
     if found is not None:
         page = builder.get_target_uri(builder.current_docname)
-        width = min(found.width, node.get("shown_width") or found.width)
-        translator.body.append(element("img", {
+        width = min(found.width, node.get("shown_width") or found.width) or None
+        translator.body.append(element("img", empty=True, attributes={
             "class": " ".join(node.get("classes", ())) or None, "src": relative_uri(page, f"_static/{found.source}"),
-            "width": width, "height": round(found.height * width / found.width), "alt": node["alt"]}))
+            "width": width, "height": round(found.height * width / found.width) if width else None, "alt": node["alt"]}))
     raise nodes.SkipNode
 
 
