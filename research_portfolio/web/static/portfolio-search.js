@@ -64,7 +64,9 @@ if (typeof Search !== "undefined") {
     const found = mentions(text, keywords);
     const at = found.length ? Math.min(...found) : 0;
     // Back to the start of the sentence (or of a word), at most 120 characters before the word.
-    let start = Math.max(text.lastIndexOf(". ", at) + 2, text.lastIndexOf(" \u2014 ", at) + 3, at - 120, 0);
+    const sentence = text.lastIndexOf(". ", at);
+    const heading = text.lastIndexOf(" \u2014 ", at);
+    let start = Math.max(sentence < 0 ? 0 : sentence + 2, heading < 0 ? 0 : heading + 3, at - 120, 0);
     if (start > 0 && text[start - 1] !== " ") start = text.indexOf(" ", start) + 1;
     let end = Math.min(start + 240, text.length);
     if (end < text.length) end = text.lastIndexOf(" ", end);
