@@ -326,7 +326,10 @@ def test_no_search_snippet_shows_bibtex_or_starts_mid_word(browser, html):
         for href, _, snippet in search(browser, query):
             assert "@article{" not in snippet and " = {" not in snippet, (query, href)
             first = snippet.removeprefix("\u2026").split(" ", 1)[0]
-            text = " ".join(soup(html / href.split("#")[0]).select_one("article").get_text(" ").split())
+            article = soup(html / href.split("#")[0]).select_one("article")
+            for block in article.select("p, li, dt, dd, h1, h2, h3, h4, h5, h6, th, td, caption, figcaption, blockquote"):
+                block.append(" ")  # blocks apart, as a reader sees them; inline text as it runs
+            text = " ".join(article.get_text().split())
             assert re.search(rf"(?:^|\s){re.escape(first)}", text), (query, href, snippet[:80])  # a whole word, not a tail
 
 
