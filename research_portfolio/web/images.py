@@ -33,8 +33,8 @@ from sphinx.util.typing import ExtensionMetadata
 from ..render.htmlbackend import element
 from ..sphinx_ext.cache import write_atomically
 
-#: The widths of the WebP copies, in pixels: a phone's column at 1x, 2x, and a desktop's at 2x.
-WIDTHS = (320, 480, 800)
+#: The widths of the WebP copies, in pixels: a photo or card on a phone, a phone's column at 1x and 2x, a desktop's at 2x.
+WIDTHS = (200, 320, 480, 800)
 WEBP_QUALITY = 82
 CACHE_FOLDER = "portfolio-images"
 OUTPUT_FOLDER = "_images"
