@@ -15,6 +15,7 @@ portfolio_person = {
     "email": "zmliu@mit.edu",
     "website": "https://kindxiaoming.github.io",
     "github": "KindXiaoming",
+    "photo": "img/portrait.jpg",
     "alumni_of": ["Peking University"],
     "description": "Ziming Liu is a physics PhD student at MIT who works where artificial intelligence and "
     "physics meet: the physics of AI, physics for AI, AI for physics and neuroscience for AI.",

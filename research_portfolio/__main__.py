@@ -43,6 +43,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--website", default="", help="your own web page, if it is elsewhere")
     new.add_argument("--force", action="store_true",
                      help="make the site even when --name is on none of the .bib's entries")
+    new.add_argument("--photo", type=Path, help="your photo, a JPEG or PNG: shown beside your name on the home page")
     new.add_argument("--assets", type=Path, help="the folder of the files your .bib names (PDFs, slides, preview "
                                                  "images); an al-folio site's assets/ is found by itself")
 
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_new(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
     made = new_site(Request(arguments.folder, arguments.name, arguments.bib, arguments.install_from, arguments.url,
-                            arguments.email, arguments.website, arguments.assets, arguments.force))
+                            arguments.email, arguments.website, arguments.assets, arguments.force, arguments.photo))
     for problem in made.problems:
         print(problem, file=sys.stderr)
     if made.problems:

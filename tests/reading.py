@@ -13,8 +13,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def source_pages() -> list[str]:
-    """Docnames of the site's Markdown pages (the CV document is built only by `make cv`)."""
-    excluded = {"README", "CHANGELOG", "cv"}
+    """Docnames of the site's Markdown pages (the CV is one too, on the web and in the e-book)."""
+    excluded = {"README", "CHANGELOG"}
     return sorted(
         str(path.relative_to(PROJECT).with_suffix(""))
         for path in PROJECT.glob("**/*.md")

@@ -45,6 +45,7 @@ FIELDS = (
     Field("blog", "al-folio", "link", "a blog post about the paper", "Blog"),
     Field("supp", "al-folio", "link", "supplementary material: a URL or a file in the static folder", "Supplement"),
     Field("preview", "al-folio", "image", "an image in the static folder, shown on the paper's page when the file exists"),
+    Field("preview_alt", "portfolio", "text", "what the `preview` image shows, in words: its text for screen readers"),
     Field("bibtex_show", "al-folio", "ignored", "ignored: every paper's BibTeX is shown"),
     Field("google_scholar_id", "al-folio", "ignored", "ignored: a citation badge would call Google from every page"),
     Field("inspirehep_id", "al-folio", "ignored", "ignored: a citation badge would call INSPIRE from every page"),

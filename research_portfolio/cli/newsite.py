@@ -67,6 +67,7 @@ class Request:
     website: str = ""
     assets: Path | None = None  # the folder of the .bib's files; al-folio's assets/ is found by itself
     force: bool = False  # make the site even when the name is on none of the .bib's entries
+    photo: Path | None = None  # the owner's photo, copied into the static folder as img/photo.<suffix>
 
 
 @dataclass
@@ -87,10 +88,12 @@ def new_site(request: Request) -> Made:
     bib_text = read_bib(request.bib)
     bibliography = read_bibliography_or_refuse(request.bib)
     other_names = owner_names(request.name.strip(), bibliography, request.force)
+    photo = photo_name(request.photo)
     requirement, wheel = requirement_line(request.install_from or installed_from())
     context = {
         "name": request.name.strip(),
-        "person": {key: value for key, value in (("email", request.email), ("website", request.website)) if value},
+        "person": {key: value for key, value in (("email", request.email), ("website", request.website),
+                                                 ("photo", photo)) if value},
         "other_names": other_names,
         "url": request.url,
         "version": __version__,
@@ -137,7 +140,26 @@ def write_site(folder: Path, context: Mapping[str, object], request: Request, bi
         shutil.copyfile(wheel, target)
         written.append(target)
     written += copy_named_files(bib_text, request.assets or alfolio_assets(request.bib), folder / "_static")
+    if request.photo is not None:
+        target = folder / "_static" / photo_name(request.photo)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(request.photo, target)
+        written.append(target)
     return written
+
+
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
+
+
+def photo_name(photo: Path | None) -> str:
+    """Where the photo goes in the static folder (``img/photo.jpg``); empty without one. Checked before anything is written."""
+    if photo is None:
+        return ""
+    if not photo.is_file():
+        raise StarterError(f"--photo {photo}: no such file")
+    if photo.suffix.lower() not in PHOTO_SUFFIXES:
+        raise StarterError(f"--photo {photo}: expected a JPEG or PNG file (.jpg, .jpeg or .png)")
+    return f"img/photo{photo.suffix.lower()}"
 
 
 def alfolio_assets(bib: Path) -> Path | None:

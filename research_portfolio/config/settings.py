@@ -13,7 +13,7 @@ import dataclasses
 import os
 import re
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -34,6 +34,7 @@ SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 GITHUB_USER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
 ORCID = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,7 +112,7 @@ def slug(value: Any) -> tuple[Any, list[str]]:
 
 
 PERSON_TEXT = ("name", "role", "affiliation", "description", "phone")
-PERSON_KEYS = (*PERSON_TEXT, "email", "website", "github", "orcid", "scholar", "alumni_of", "other_names")
+PERSON_KEYS = (*PERSON_TEXT, "email", "website", "github", "orcid", "scholar", "alumni_of", "other_names", "photo")
 
 
 def person(value: Any) -> tuple[Any, list[str]]:
@@ -151,6 +152,9 @@ def _person_problem(key: Any, item: Any) -> str:
         return f"'email': {item!r} is not an email address like ada@example.org"
     if key in ("website", "scholar") and not is_web_url(item):
         return f"{key!r}: {item!r} is not a web address starting with https://"
+    if key == "photo" and (".." in PurePosixPath(item.replace("\\", "/")).parts or item.startswith(("/", "\\"))
+                           or PurePosixPath(item).suffix.lower() not in PHOTO_SUFFIXES):
+        return f"'photo': {item!r} is not an image of the static folder named from there, like \"img/photo.jpg\""
     if key == "github" and not GITHUB_USER.match(item):
         return f"'github': {item!r} is not a GitHub user name like \"octocat\" (give the name, not the address)"
     if key == "orcid" and not ORCID.match(item):
@@ -210,7 +214,8 @@ SETTINGS = (
     Setting("portfolio_person", {}, "a dict with at least 'name'",
             "the owner: `name` (as the .bib spells it; required), `role`, `affiliation`, `description`, `email`, "
             "`website`, `github` (a user name), `orcid`, `scholar` (a profile address), `alumni_of` (a list), `other_names` "
-            "(other spellings of the name in the .bib, such as a former name or a transliteration: a list)", person),
+            "(other spellings of the name in the .bib, such as a former name or a transliteration: a list), `photo` (a JPEG or "
+            "PNG of the static folder, shown beside the name on the home page)", person),
     Setting("portfolio_themes", {}, "a dict of key: (title, page)",
             "research themes: the key the .bib's `themes` field uses, the theme's title and the page that tells it",
             themes),

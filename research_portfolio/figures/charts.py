@@ -1,7 +1,7 @@
 """Drawing the three figures with matplotlib: plain data in, a matplotlib Figure out.
 
 Nothing here knows about Sphinx or BibTeX. Every colour but one is fixed and chosen to read on a
-light and on a dark page (the Okabe-Ito palette, safe for colour-blind readers); the one exception,
+light and on a dark page, for colour-blind readers too (see PALETTE); the one exception,
 ``ink``, draws text and axes, and the web version replaces it with ``currentColor``. Layouts are
 computed, never random, so the same data always gives the same drawing.
 """
@@ -15,13 +15,17 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-PALETTE = ["#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#0072B2", "#F0E442", "#999999"]
-SINGLE_COLOUR = "#999999"  # the co-authors counted together, not named
+#: One colour per research theme (and per kind of venue), in order. Chosen so that any two, the
+#: position colour and the grey differ by a CIEDE2000 distance of at least 12 for every reader,
+#: the three colour-blind simulations included, and each stands apart from a light and a dark page
+#: (tests/engine/test_chart_colours.py measures it). No grey among them: grey means one thing.
+PALETTE = ["#EE3377", "#33BBEE", "#117733", "#FFC20A", "#999933", "#009988", "#AA4499", "#0077BB"]
+SINGLE_COLOUR = "#BBBBBB"  # the one grey: the co-authors of a single paper, counted together, not named
 MOST_NAMED = 10  # co-authors with a bar of their own; more would make a long chart (the text beside it names them all)
 #: Figures are drawn narrow with large text, so a phone shrinks them little: 12-point text on a
 #: 4.4-inch figure is about 14 CSS pixels (the body's small text) on a 412-pixel-wide screen.
 WIDTH = 4.4
-POSITION_COLOUR = "#0072B2"  # white text on it has a contrast of 5.3:1
+POSITION_COLOUR = "#332288"  # a colour of the positions' own; white text on it has a contrast of 12:1
 GAP = 0.03  # years left blank at each end of a position's bar
 
 
@@ -120,7 +124,7 @@ def timeline(positions: list[Position], papers: list[tuple[float, int]], themes:
                   linewidth=0)
         inside = finish - position.start >= 1.2  # a short position gets its name above its bar
         axes.text((position.start + finish) / 2, rows + (0.4 if inside else 0.95), name, ha="center",
-                  va="center" if inside else "bottom", color="white" if inside else ink, fontweight="bold")
+                  va="center" if inside else "bottom", color="white" if inside else ink)
     if papers:
         axes.scatter([when for when, _ in papers], [rows - 1 - theme for _, theme in papers], s=30, zorder=2,
                      c=[PALETTE[theme % len(PALETTE)] for _, theme in papers], linewidths=0)

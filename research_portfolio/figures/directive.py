@@ -46,6 +46,9 @@ PRINT_INK = "#1a1a1a"
 FONTS = ["DejaVu Sans"]
 RENDER_SETTINGS = {"font.family": FONTS, "font.size": 12,
                    "svg.fonttype": "none", "svg.hashsalt": "portfolio", "pdf.fonttype": 42}
+#: The PDF's figures are set in the document's own sans serif (portfolio.sty's), where matplotlib finds it.
+#: Its OpenType outlines go in as Type 3 fonts: embedded as CID fonts, poppler reads them with a complaint.
+PRINT_FONT = "FreeSans"
 #: The font matplotlib falls back on for Chinese, Japanese and Korean names (fonts-noto-cjk, as for the PDF).
 EAST_ASIAN_FONT = "Noto Sans CJK JP"
 
@@ -206,7 +209,7 @@ def cached(cache: Cache, stem: str, inputs: dict[str, Any], fmt: str, make: Call
     def draw_it() -> bytes:
         import matplotlib
 
-        with matplotlib.rc_context(render_settings()):  # type: ignore[arg-type]  # matplotlib types keys as literals
+        with matplotlib.rc_context(render_settings(fmt)):  # type: ignore[arg-type]  # matplotlib types keys as literals
             metadata = {"svg": {"Date": None, "Creator": None}, "pdf": {"CreationDate": None, "Creator": None},
                         "png": {"Software": None}}[fmt]
             drawn = io.BytesIO()
@@ -218,8 +221,27 @@ def cached(cache: Cache, stem: str, inputs: dict[str, Any], fmt: str, make: Call
     return Drawn(f"{stem}-{inputs_digest[:16]}.{fmt}", data)
 
 
+def render_settings(fmt: str) -> dict[str, Any]:
+    """The settings a drawing in *fmt* is made with: in a PDF, the document's own font first."""
+    settings = web_render_settings()
+    if fmt == "pdf" and has_print_font():
+        return {**settings, "font.family": [PRINT_FONT, *settings["font.family"]], "pdf.fonttype": 3}
+    return settings
+
+
 @functools.cache
-def render_settings() -> dict[str, Any]:
+def has_print_font() -> bool:
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(font_manager.FontProperties(family=PRINT_FONT), fallback_to_default=False)
+    except ValueError:
+        return False
+    return True
+
+
+@functools.cache
+def web_render_settings() -> dict[str, Any]:
     """RENDER_SETTINGS, with the East Asian font as fallback where fontconfig finds it.
 
     matplotlib does not index .ttc files, in which Noto CJK comes, so the files are registered here,

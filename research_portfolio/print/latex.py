@@ -7,13 +7,18 @@ and ``portfolio_themes``; conf.py may still override any ``latex_elements`` key 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape
 from sphinx.util.typing import ExtensionMetadata
 
 from ..bib.entries import printable
+from ..config.defaults import CV_DOCUMENT
 from ..text.scripts import marked
 
 PACKAGE = Path(__file__).parent / "texinputs" / "portfolio.sty"
@@ -57,7 +62,51 @@ def latex_defaults(app: Sphinx, config: Config) -> None:
     config.latex_additional_files = [*config.latex_additional_files, str(PACKAGE)]
 
 
+class EveryPageAChapter(SphinxPostTransform):
+    """In the portfolio PDF every page of the site is a chapter, in the order a visitor meets them.
+
+    On the web the research overview lists its themes' pages (a toctree of its own), so the menu
+    shows Research, Publications, CV, Experience and Service; Sphinx would set those pages inside
+    the overview's last section. Here each is moved out, right after the page that lists it. The CV
+    is a PDF of its own (``-t cv``), so the portfolio leaves it out.
+    """
+
+    default_priority = 5  # the first thing done to the assembled document
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        if self.config.root_doc == CV_DOCUMENT:
+            return
+        for parent, page in held_pages(self.document):
+            at = parent.index(page)
+            parent[at:at + 1] = [part for part in flatten(page) if part["docname"] != CV_DOCUMENT]
+
+
+def held_pages(node: nodes.Element) -> list[tuple[nodes.Element, addnodes.start_of_file]]:
+    """The pages *node* holds, not counting those inside them, each with the element that holds it.
+
+    Walked from the top: Sphinx moves a page's children into the page without telling them, so a
+    node's parent may be out of date.
+    """
+    found: list[tuple[nodes.Element, addnodes.start_of_file]] = []
+    for child in node.children:
+        if isinstance(child, addnodes.start_of_file):
+            found.append((node, child))
+        elif isinstance(child, nodes.Element):
+            found += held_pages(child)
+    return found
+
+
+def flatten(page: addnodes.start_of_file) -> list[addnodes.start_of_file]:
+    """*page*, then each page it holds (and theirs), taken out of it, in order."""
+    held = held_pages(page)
+    for parent, inner in held:
+        parent.remove(inner)
+    return [page, *(part for _, inner in held for part in flatten(inner))]
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_post_transform(EveryPageAChapter)
     app.add_latex_package("portfolio")
     app.connect("config-inited", latex_defaults)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

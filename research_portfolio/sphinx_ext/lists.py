@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import posixpath
 import re
 import weakref
@@ -34,6 +35,7 @@ from ..bib import entries
 from ..bib.entries import KINDS
 from ..bib.pagenames import PAGE_BUILDERS
 from ..compat import builder_format
+from ..escape.html import element
 from ..render.nodes import skip
 from ..render.style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
 from ..render.view import entry_view, make_views
@@ -126,6 +128,7 @@ class PublicationList(SphinxDirective):
         "by-kind": directives.flag,
         "newest": directives.positive_int,
         "numbered": directives.flag,
+        "images": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -146,7 +149,7 @@ class PublicationList(SphinxDirective):
             return [*legend(papers), *self.kind_sections(papers, catalogue.site)]
         if "group-by-year" not in self.options:
             listed = entry_list(self.env, papers, full=False, printed=False,
-                                numbered="numbered" in self.options)
+                                numbered="numbered" in self.options, images="images" in self.options)
             # A paper is found by search on its own page and in the full list, not in every excerpt.
             listed["classes"].append("no-search")
             return [*legend(papers), listed]
@@ -237,7 +240,8 @@ def theme_counts(env: BuildEnvironment, arguments: None) -> dict[str, int]:
     return {theme: len(catalogue.papers(theme)) for theme in env.config.portfolio_themes}
 
 
-def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: bool, numbered: bool = False) -> nodes.container:
+def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: bool, numbered: bool = False,
+               images: bool = False) -> nodes.container:
     """The entries as a bullet list; on the web each opens to its summary or abstract.
 
     The *full* list (every paper, by year) also holds each paper's BibTeX. The e-book and the PDF
@@ -246,7 +250,8 @@ def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: 
     lets print style the lists as a whole (LaTeX sees ``sphinxuseclass``). Each entry is one small
     :class:`pub_entry` node, which every format writes from the formatted reference when it writes
     the page (:func:`visit_pub_entry_html`, :class:`ExpandEntries`): the transforms that run while a
-    page is read have nothing of a long list to walk.
+    page is read have nothing of a long list to walk. With *images*, the web shows each paper's
+    preview beside it (web/home.py writes those entries).
     """
     items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
     items["classes"].append("publication-list")
@@ -255,7 +260,8 @@ def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: 
         # What the search index reads; kept between builds, so re-reading a long list formats only what changed.
         searched = nodes.Text(cache.get(("plain entry", entry.key, env.docname), digests[entry.key], functools.partial(plain_entry, entry),
                                         page=env.docname))
-        items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed), classes=["pub-entry"])
+        items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed, images=images),
+                                 classes=["pub-entry"])
     return nodes.container("", items, classes=["publications"])
 
 
@@ -294,20 +300,48 @@ def visit_pub_entry_html(translator: HTML5Translator, node: pub_entry) -> None:
 
 def entry_name(node: pub_entry, pagename: str) -> tuple[Any, ...]:
     """What a list entry's HTML is kept under (with its entry's digest): the page it is on, what it shows."""
-    return ("list entry", node["key"], pagename, node["full"], node["printed"])
+    return ("list entry", node["key"], pagename, node["full"], node["printed"], bool(node.get("images")))
 
 
-def entry_html(translator: HTML5Translator, node: pub_entry, pagename: str) -> str:
+def entry_html(translator: HTML5Translator, node: pub_entry, pagename: str, beside: str = "") -> str:
     """An entry of a list as the builder's own translator writes it: its view, then what it opens to.
 
     Its links are relative to the page's folder and nothing else: pages in one folder share it.
+    *beside* is an image to show beside the entry (the web's preview of the paper, web/home.py).
     """
     builder = translator.builder
-    name = (node["key"], posixpath.dirname(builder.get_target_uri(pagename)), node["full"], node["printed"])
+    name = (node["key"], posixpath.dirname(builder.get_target_uri(pagename)), node["full"], node["printed"], beside)
     written = WRITTEN.setdefault(builder, {})
     if name not in written:
-        written[name] = write_entry(translator, node, pagename)
+        text = write_entry(translator, node, pagename)
+        if node["full"] and text.startswith("<p>"):  # the reference's paragraph carries what the filters narrow by
+            text = element("p", filter_data(builder, database.catalogue(builder.env).entries[node["key"]])) + text[3:]
+        written[name] = f'<div class="pub-with-preview">{beside}<div>\n{text}</div></div>\n' if beside else text
     return written[name]
+
+
+def filter_data(builder: Any, entry: Entry) -> dict[str, str | int | None]:
+    """What the full list's filters narrow by (portfolio-filter.js), as data attributes of the entry.
+
+    The themes' titles and the kind of venue's heading, as the site words them; "first" where the
+    owner is the first author or shares the first place (equal contribution with the first author).
+    """
+    catalogue = database.catalogue(builder.env)
+    themes = builder.config.portfolio_themes
+    titles = [themes[theme][0] for theme in entries.themes(entry) if theme in themes]
+    return {"data-themes": json.dumps(titles), "data-kind": KIND_HEADINGS[entries.venue_kind(entry, catalogue.site)],
+            "data-first": "true" if first_author(builder.config, entry) else None}
+
+
+def first_author(config: Any, entry: Entry) -> bool:
+    """Whether the site's owner is the paper's first author, or one of those who contributed equally with them."""
+    owner = entries.owner(config.portfolio_person)
+    people = entries.people(entry)
+    if owner is None or not people:
+        return False
+    equal = entries.equal_contributors(entry)
+    shared_first = [people[0], *equal] if any(entries.same_person(people[0], person) for person in equal) else [people[0]]
+    return any(entries.same_person(owner, person) for person in shared_first)
 
 
 #: The list entries each build has written, by entry, folder and what they show.
@@ -339,7 +373,7 @@ def write_entries_in_main_process(app: Sphinx, doctree: nodes.document, docname:
     """
     if builder_format(app.env) != "html":
         return
-    found = list(doctree.findall(pub_entry))
+    found = [node for node in doctree.findall(pub_entry) if not node.get("images")]  # web/home.py writes those
     if not found:
         return
     # A document with the settings a page is written with (the page itself still has those it was read with).
@@ -401,7 +435,7 @@ WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
 
 
 def add_scripts(app: Sphinx) -> None:
-    """The copy buttons and the search results' summaries, on the web only.
+    """The copy buttons, the search results' summaries and the web's own style rules, on the web only.
 
     The scripts are in the package's static folder (copied with it); added here, before any page is
     written, every page links them with their checksums.
@@ -409,10 +443,20 @@ def add_scripts(app: Sphinx) -> None:
     if app.builder.name in WEB_BUILDERS:
         app.add_js_file("portfolio-copy.js", loading_method="defer")
         app.add_js_file("portfolio-search.js", loading_method="defer")
+        app.add_js_file("portfolio-filter.js", loading_method="defer")
+        app.add_css_file("portfolio-web.css")
+
+
+def search_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """The search page names the full list of publications, where a search that found nothing may look."""
+    full_lists = portfolio_domain(app.env).full_lists
+    if pagename == "search" and full_lists:
+        context["portfolio_publications"] = app.builder.get_relative_uri(pagename, sorted(full_lists)[0])
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", add_scripts)
+    app.connect("html-page-context", search_page_context)
     app.add_node(
         collapsible,
         html=(visit_collapsible_html, None),

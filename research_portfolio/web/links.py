@@ -94,13 +94,13 @@ class PortfolioLinks(SphinxDirective):
             links = [link for link in links if link.label.lower() in wanted]
         if not links:
             return []
-        paragraph = nodes.paragraph("", "", classes=["portfolio-links"])
-        for number, link in enumerate(links):
-            if number:
-                paragraph += nodes.inline("", " \N{MIDDLE DOT} ", classes=["portfolio-links-separator"])
-            paragraph += nodes.reference("", link.label, refuri=link.url)
+        # A list: each link one unbreakable item; the separators between them are the style sheet's, so
+        # none is left at the end or the start of a line, and lines are balanced so no link stands alone.
+        items = nodes.bullet_list(classes=["portfolio-links"])
+        for link in links:
+            items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", link.label, refuri=link.url)))
         only = addnodes.only(expr="not latex")
-        only += paragraph
+        only += nodes.container("", items, classes=["portfolio-links-row"])
         return [only]
 
 

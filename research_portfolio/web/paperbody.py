@@ -16,15 +16,19 @@ from typing import Any
 from docutils import nodes
 from pybtex.database import Entry
 from sphinx.locale import get_translation
-from sphinx.util.osutil import relative_uri
 
 from ..bib import entries
 from ..render.view import EntryView, entry_view
 from ..sphinx_ext import database
 from ..sphinx_ext.domain import portfolio_domain
 from ..sphinx_ext.lists import EQUAL_MARK, collapsible, disclosure, plain, section_id
+from . import images
+from .images import picture
 
 _ = get_translation("research_portfolio")
+
+#: How wide a paper page draws its preview: the text column, at most 28rem (portfolio.css).
+PREVIEW_SIZES = "(min-width: 32rem) 28rem, calc(100vw - 2rem)"
 
 #: Words that carry no content of their own, left out when a sentence is compared with a summary.
 FUNCTION_WORDS = frozenset("""a an and are as at be been but by can could did do does for from had has have how in into is it
@@ -126,11 +130,11 @@ def adds_to(sentence: str, entry: Entry) -> bool:
     return len(new) >= 5 and len(new) >= 0.4 * len(words)
 
 
-def preview(builder: Any, pagename: str, entry: Entry) -> list[nodes.image]:
-    """al-folio's preview image, when its file is in the static folder."""
+def preview(builder: Any, pagename: str, entry: Entry) -> list[picture]:
+    """al-folio's preview image, when its file is in the static folder, at the width the page draws it."""
     site = database.catalogue(builder.env).site
     found = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
-    if found is None:
+    if found is None or images.find(builder, found) is None:
         return []
-    source = relative_uri(builder.get_target_uri(pagename), f"_static/{found}")
-    return [nodes.image("", uri=source, alt="", loading="lazy", classes=["pub-preview"])]
+    # Below the authors, venue and links on a phone: the browser may fetch it when it is about to show.
+    return [picture("", source=found, alt=plain(entry, "preview_alt"), sizes=PREVIEW_SIZES, classes=["pub-preview"])]

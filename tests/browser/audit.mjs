@@ -26,7 +26,8 @@ const SCHEMES = {light: [], dark: ['--blink-settings=preferredColorScheme=0']};
 const AUDITED = ['index.html', 'publications.html', 'research/physics-of-ai.html', 'papers/liu2023omnigrok.html'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const TYPES = {'.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.txt': 'text/plain'};
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp',
+  '.json': 'application/json', '.txt': 'text/plain'};
 
 const root = path.resolve(process.argv[2] ?? '');
 if (!process.argv[2] || !statSync(root, {throwIfNoEntry: false})?.isDirectory()) {

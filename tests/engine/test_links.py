@@ -26,7 +26,7 @@ def home(make_app, tmp_path, **overrides):
 
 
 def row(page: BeautifulSoup) -> dict[str, str]:
-    return {a.get_text(): unquote(a["href"]) for a in page.select("p.portfolio-links a")}
+    return {a.get_text(): unquote(a["href"]) for a in page.select("ul.portfolio-links a")}
 
 
 def footer(page: BeautifulSoup) -> dict[str, str]:
@@ -70,3 +70,19 @@ def test_a_page_can_link_the_cv_alone(make_app, tmp_path):
     app.build()
     page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert row(page) == {"CV": f"{BASE}cv.pdf"}
+
+
+def test_the_row_is_a_list_whose_separators_are_the_style_sheets(make_app, tmp_path):
+    """On a phone the row wraps between links, never inside one, and no dot is left at a line's end."""
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source)
+    shutil.copyfile(DATA / "hostile" / "one-entry.bib", source / "refs.bib")
+    app = make_app("html", srcdir=source, freshenv=True,
+                   confoverrides={"html_baseurl": BASE, "portfolio_person": PERSON, "portfolio_downloads": "site"})
+    app.build()
+    page = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    items = page.select("ul.portfolio-links > li")
+    assert len(items) >= 4
+    assert all("\N{MIDDLE DOT}" not in item.get_text() for item in items)
+    css = (app.outdir / "_static" / "portfolio.css").read_text(encoding="utf-8")
+    assert "ul.portfolio-links > li::before" in css and "white-space: nowrap" in css and "text-wrap: balance" in css

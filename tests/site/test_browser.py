@@ -298,7 +298,7 @@ def search(browser, query: str) -> list[tuple[str, str, str]]:
     """(href, title, snippet) of each result of Sphinx's search page for *query*, in rank order."""
     tab = browser.tab("light")
     tab.goto(browser.base + f"search.html?q={query.replace(' ', '+')}")
-    tab.wait_for_function("""() => (document.querySelector('#search-results')?.textContent || '').includes('Search finished')
+    tab.wait_for_function("""() => / match/.test(document.querySelector('#search-results .search-summary')?.textContent || '')
         && [...document.querySelectorAll('#search-results ul.search li')].every(item => item.querySelector('p.context'))""",
                           timeout=20000)
     return tab.evaluate("""[...document.querySelectorAll('#search-results ul.search li')].map(item =>
@@ -329,19 +329,53 @@ def test_no_search_snippet_shows_bibtex_or_starts_mid_word(browser, html):
         for href, _, snippet in search(browser, query):
             assert "@article{" not in snippet and " = {" not in snippet, (query, href)
             first = snippet.removeprefix("\u2026").split(" ", 1)[0]
-            text = " ".join(soup(html / href.split("#")[0]).select_one("article").get_text().split())
+            article = soup(html / href.split("#")[0]).select_one("article")
+            for block in article.select("p, li, dt, dd, h1, h2, h3, h4, h5, h6, th, td, caption, figcaption, blockquote"):
+                block.append(" ")  # blocks apart, as a reader sees them; inline text as it runs
+            text = " ".join(article.get_text().split())
             assert re.search(rf"(?:^|\s){re.escape(first)}", text), (query, href, snippet[:80])  # a whole word, not a tail
+
+
+def test_search_page_has_one_heading_and_snippets_show_the_words_found(browser):
+    results = search(browser, "tegmark")
+    assert len(results) > 10
+    tab = browser.tab("light")
+    assert tab.evaluate("document.querySelectorAll('main h1, main h2, article h1, article h2').length") == 1
+    assert tab.evaluate("document.querySelector('#search-results .search-summary').textContent") == f"{len(results)} pages match."
+    for href, _, snippet in results:
+        assert "tegmark" in snippet.lower(), (href, snippet)
+
+
+def test_search_snippets_set_a_heading_apart_from_its_text(browser, html):
+    from reading import soup
+
+    for query in ("deep neural networks", "beijing"):
+        for href, _, snippet in search(browser, query):
+            for heading in soup(html / href.split("#")[0]).select("article h1, article h2, article h3, article dt"):
+                text = heading.get_text(" ", strip=True).removesuffix("#").strip()
+                assert not re.search(rf"{re.escape(text)}[^\W\d_]", snippet), (query, href, text, snippet)
+
+
+def test_a_search_that_finds_nothing_points_to_the_publications(browser):
+    tab = browser.tab("light")
+    tab.goto(browser.base + "search.html?q=zzqqxx")
+    tab.wait_for_function("() => / match/.test(document.querySelector('#search-results .search-summary')?.textContent || '')",
+                          timeout=20000)
+    status = tab.evaluate("document.querySelector('#search-results .search-summary').textContent")
+    assert status.startswith("No page matches") and "categories" not in status
+    assert tab.evaluate("document.querySelector('#search-results .search-summary a').getAttribute('href')") == "publications.html"
 
 
 def test_lists_that_repeat_papers_are_left_out_of_the_search_index(html):
     text = (html / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
     def pages(table: str) -> set[str]:
-        found = index[table]["omnigrok"]
+        found = index[table]["quantiz"]  # a selected paper that no prose of the home page names
         return {index["docnames"][number] for number in ([found] if isinstance(found, int) else found)}
 
     assert "index" not in pages("terms") and "research/index" not in pages("terms")  # the selected papers, shown again there
-    assert "publications" in pages("terms") and "papers/liu2023omnigrok" in pages("titleterms")
+    assert "cv" not in pages("terms")  # the CV's lists too
+    assert "publications" in pages("terms") and "papers/michaud2023quantization" in pages("titleterms")
 
 
 #: The characters of a page's text set below 12 CSS pixels, as Lighthouse's "legible font sizes" counts them.
@@ -374,3 +408,21 @@ def test_text_is_legible_on_a_phone(browser, phone, page):
     phone.evaluate("document.querySelectorAll('details').forEach(details => details.open = true)")
     small, total = phone.evaluate(SMALL_TEXT)
     assert small <= 0.05 * total, f"{page}.html: {small} of {total} characters under 12 px at 412 px wide"
+
+
+def test_the_full_list_narrows_by_theme_kind_and_first_authorship(browser):
+    from reading import bib_entries
+
+    tab = browser.tab("light")
+    tab.goto(browser.base + "publications.html")
+    visible = "document.querySelectorAll('li.pub-entry:not([hidden])').length"
+    assert tab.evaluate(visible) == len(bib_entries())
+    tab.select_option("form.pub-filters select[name=theme]", "Physics of AI")
+    physics_of_ai = [entry for entry in bib_entries().values() if "physics-of-ai" in entry.fields.get("themes", "")]
+    assert tab.evaluate(visible) == len(physics_of_ai)
+    assert tab.evaluate("document.querySelector('p.pub-filter-status').textContent") == f"{len(physics_of_ai)} papers of 26 shown."
+    assert tab.evaluate("[...document.querySelectorAll('section[id^=year-]')].every(section => section.hidden"
+                        " === !section.querySelector('li.pub-entry:not([hidden])'))")
+    tab.select_option("form.pub-filters select[name=theme]", "")
+    tab.check("form.pub-filters input[name=first]")
+    assert 0 < tab.evaluate(visible) < len(bib_entries())

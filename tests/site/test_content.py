@@ -22,7 +22,8 @@ from reading import (
 
 THEME_PAGES = ["research/physics-of-ai", "research/physics-for-ai", "research/ai-for-physics",
                "research/neuroscience-for-ai", "research/heavy-ion-physics", "research/methods"]
-NAVIGATION = ["research/index", *THEME_PAGES, "publications", "experience", "service"]
+NAVIGATION = ["research/index", *THEME_PAGES, "publications", "cv", "experience", "service"]
+PRINTED = [page for page in NAVIGATION if page != "cv"]  # the CV is a PDF of its own
 POSITIONS = [
     "Massachusetts Institute of Technology", "PhD student in physics, Research Assistant", "February 2021",
     "supervised by Prof. Max Tegmark", "Microsoft Research Asia", "machine learning theory group",
@@ -33,17 +34,18 @@ SERVICE = [
     "Physical Review Research", "IEEE Transactions on Neural Networks and Learning Systems", "NeurIPS, ICLR, ICML",
     "ML4Physics workshop", "UniReps workshop", "AI4Science workshop", "NeurIPS 2021, ICML 2022 and NeurIPS 2023",
 ]
-# Each press item opens with the outlet and the date its own page confirms, and links the article where
-# that page confirmed its address (MIT News's own page could not be read), then the theme it covers.
+# Each press item opens with the outlet and the date a dated source confirms (none dates the podcast),
+# and links the article where its own page confirmed its address (MIT News's own page could not be
+# read), then the paper it covers.
 PRESS = {
-    "MIT News, 2023": (None, "physics-for-ai"),
+    "MIT News, 2023": (None, "xu2023pfgmpp"),
     "Quanta Magazine, September 2023": (
-        "https://www.quantamagazine.org/new-physics-inspired-generative-ai-exceeds-expectations-20230919/", "physics-for-ai"),
+        "https://www.quantamagazine.org/new-physics-inspired-generative-ai-exceeds-expectations-20230919/", "xu2022poisson"),
     "New Scientist, May 2022": (
         "https://www.newscientist.com/article/2320662-ai-solves-complex-physics-problems-by-looking-for-signs-of-symmetry/",
-        "ai-for-physics"),
-    "The Cognitive Revolution podcast, 2023": (
-        "https://www.cognitiverevolution.ai/seeing-is-believing-with-mits-ziming-liu/", "neuroscience-for-ai"),
+        "liu2022symmetries"),
+    "The Cognitive Revolution podcast": (
+        "https://www.cognitiverevolution.ai/seeing-is-believing-with-mits-ziming-liu/", "liu2023seeing"),
 }
 PHONE = re.compile(r"\+?\d{0,3}[\s.-]?\(\d{3}\)\s*\d{3}[\s.-]?\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{10}\b")
 
@@ -101,13 +103,13 @@ def test_positions_and_service_are_as_the_cv_lists_them(html):
         assert fact in service, fact
 
 
-def test_each_press_item_names_outlet_and_date_and_links_its_article_and_theme(html):
+def test_each_press_item_names_outlet_and_date_and_links_its_article_and_paper(html):
     press = soup(html / "index.html").find(id="in-the-press")
     items = {item.get_text(" ", strip=True).split(":", 1)[0]: item for item in press.find_all("li")}
     assert list(items) == list(PRESS)
     for opening, (article, theme) in PRESS.items():
         links = [link["href"] for link in items[opening].find_all("a")]
-        assert links[-1].split("#")[0] == f"research/{theme}.html", opening
+        assert links[-1].split("#")[0] == f"papers/{theme}.html", opening
         assert links[:-1] == ([article] if article else []), opening
 
 
@@ -172,7 +174,7 @@ def test_navigation_follows_one_order_in_every_format(html, epub, pdf):
     assert list(chapters) == ["index", *NAVIGATION]
     require_tool("pdftotext")
     text = squash("\n".join(pdf_pages(pdf)[1:]))  # after the title page; the contents say no "Chapter"
-    chapters = [text.index(f"Chapter {number} {page_title(docname)}") for number, docname in enumerate(NAVIGATION, 1)]
+    chapters = [text.index(f"Chapter {number} {page_title(docname)}") for number, docname in enumerate(PRINTED, 1)]
     assert chapters == sorted(chapters)
 
 
@@ -197,3 +199,19 @@ def test_headings_start_at_one_h1_and_never_skip_a_level(html):
 def test_every_image_has_alt_text(html):
     for path in Path(html).rglob("*.html"):
         assert all(image.get("alt") for image in soup(path).find_all("img")), path
+
+
+def test_every_page_reaches_the_cv_from_its_menu(html):
+    """The menu's first-level entries are what a visitor looks for, and the CV is one of them on every page."""
+    first = [link.get_text() for link in soup(html / "index.html").select(".sidebar-tree li.toctree-l1 > a.reference")]
+    assert first == ["Research", "Publications", "CV", "Experience", "Service"]
+    for path in [html / "index.html", html / "research" / "physics-of-ai.html", html / "service.html"]:
+        assert soup(path).select(".sidebar-tree li.toctree-l1 > a.reference")[2].get_text() == "CV", path
+
+
+def test_a_citation_mark_stands_against_its_word(html):
+    """"grokking[1].", never "grokking [1].": no space between a word and the footnote mark after it."""
+    for path in sorted((html / "research").glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        assert text.count('class="footnote-reference') > 0 or path.name == "index.html", path.name
+        assert not re.search(r'\s<a class="footnote-reference', text), path.name

@@ -11,7 +11,7 @@ from reading import epub_files
 
 def test_metadata_describes_the_book(epub):
     opf = epub_files(epub)["content.opf"]
-    for element, value in [("dc:title", "Ziming Liu: research portfolio"), ("dc:creator", "Ziming Liu"),
+    for element, value in [("dc:title", "Ziming Liu: Research portfolio"), ("dc:creator", "Ziming Liu"),
                            ("dc:language", "en"), ("dc:publisher", "Ziming Liu"),
                            ("dc:identifier", "ziming-liu-research-portfolio")]:
         assert re.search(rf"<{element}[^>]*>{re.escape(value)}</{element}>", opf), element
@@ -54,3 +54,9 @@ def test_two_builds_with_the_same_source_date_are_byte_identical(tmp_path):
         (book,) = (tmp_path / run).glob("*.epub")
         books.append(book.read_bytes())
     assert books[0] == books[1]
+
+
+def test_the_book_shows_the_photo_beside_the_name(epub):
+    """The e-book's first page carries the photo, as the source image (e-book readers need not read WebP)."""
+    page = epub_files(epub)["index.xhtml"]
+    assert '<img class="portfolio-photo" src="_static/img/portrait.jpg"' in page and 'alt="Ziming Liu" />' in page

@@ -114,8 +114,21 @@ def test_cv_gives_positions_themes_publications_service_and_the_phone(cv_pdf):
     publications = text[text.index("Journal articles"):]  # the honours above name a few titles again
     for title in SHOWN_TITLES.values():
         assert publications.count(title) == 1, title
-    for honour in ("Oral, NeurIPS 2022", "Editors' Suggestion, Physical Review Letters 2021"):
+    for honour in ("Oral, NeurIPS 2022", "Spotlight, ICLR 2023", "Editors' Suggestion, Physical Review Letters 2021"):
         assert honour in text.replace("\u2019", "'")
+
+
+def test_cv_gives_the_press_as_the_site_words_it_on_two_pages(cv_pdf):
+    """Outlet, date where a dated source gives one, headline and what it covers; the whole CV on two pages."""
+    require_tool("pdftotext", "pdfinfo")
+    text = squash(pdf_text(cv_pdf))
+    press = text[text.index("Press"):text.index("Publications")]
+    for outlet in ("MIT News, 2023", "Quanta Magazine, September 2023", "New Scientist, May 2022",
+                   "The Cognitive Revolution podcast"):
+        assert outlet in press, outlet
+    assert "Seeing is Believing with MIT" in press and "signs of symmetry" in press
+    pages = subprocess.run(["pdfinfo", str(cv_pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Pages:\s+2$", pages, re.MULTILINE), pages
 
 
 def test_cv_names_each_place_once_with_its_years_in_regular_weight(cv_pdf):
@@ -164,5 +177,15 @@ def test_first_chapter_carries_the_home_pages_selected_papers_and_press(pdf):
         opening = " ".join(entry.fields["title"].replace("{", "").replace("}", "").split()[:3])
         assert opening.lower() in chapter.lower(), opening
     for outlet in ("MIT News, 2023", "Quanta Magazine, September 2023", "New Scientist, May 2022",
-                   "The Cognitive Revolution podcast, 2023"):
+                   "The Cognitive Revolution podcast"):
         assert outlet in chapter, outlet
+
+
+def test_figures_are_set_in_the_documents_own_sans_serif(pdf):
+    """The charts in the PDF use FreeSans, as the headings do, not matplotlib's DejaVu Sans."""
+    require_tool("pdffonts")
+    figures = [path for path in pdf.parent.glob("*.pdf") if path != pdf and re.match(r"[a-z-]+-[0-9a-f]{16}$", path.stem)]
+    assert {path.stem.rsplit("-", 1)[0] for path in figures} >= {"coauthors", "per-year", "timeline"}
+    for figure in figures:
+        fonts = subprocess.run(["pdffonts", str(figure)], capture_output=True, text=True, check=True).stdout
+        assert "FreeSans" in fonts and "DejaVu" not in fonts, (figure.name, fonts)

@@ -266,3 +266,18 @@ def test_pdf_sets_the_owner_in_bold_and_links_the_identifiers(pdf):
             assert f"https://arxiv.org/abs/{entry.fields['eprint']}" in hrefs
         if "doi" in entry.fields:
             assert f"https://doi.org/{entry.fields['doi']}" in hrefs
+
+
+def test_with_scripts_off_the_full_list_shows_every_paper_and_says_what_each_is(html):
+    """The filters narrow in the browser: the page as sent hides nothing and labels every entry."""
+    from reading import bib_entries, soup
+
+    page = soup(html / "publications.html")
+    items = page.select("li.pub-entry")
+    assert len(items) == len(bib_entries()) and not page.select("[hidden] li.pub-entry, li.pub-entry[hidden]")
+    kinds = {item.select_one("p[data-kind]")["data-kind"] for item in items}
+    assert kinds <= {"Journal articles", "Conference papers", "Workshop papers", "Preprints"} and len(kinds) == 4
+    first = {item.select_one("p[data-kind]").find("a")["href"].rsplit("/", 1)[-1] for item in items
+             if item.select_one("p[data-kind]").get("data-first") == "true"}
+    assert "zhong2023clock.html" in first and "xu2022poisson.html" in first  # equal first authors
+    assert "michaud2023quantization.html" not in first

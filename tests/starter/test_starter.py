@@ -194,6 +194,7 @@ def test_an_index_pin_when_asked(tmp_path, wheel):
     ("latin-1", "papers.bib:1: cannot read it: it is not UTF-8 text (byte 0xfc); save it as UTF-8"),
     ("no-entry", "no BibTeX entry found in it"),
     ("bad-source", "expected a repository URL like git+https://github.com/OWNER/REPO, or the path of a .whl file"),
+    ("photo-not-an-image", "--photo"),
     ("local-repository", "a folder on this machine, which Read the Docs and GitHub Pages cannot reach"),
 ])
 def test_the_command_refuses_with_one_clear_line(tmp_path, wheel, case, message):
@@ -208,6 +209,9 @@ def test_the_command_refuses_with_one_clear_line(tmp_path, wheel, case, message)
         bib.write_bytes("@article{m, author={Müller, Jörg}, title={T}, journal={J}, year={2020}}".encode("latin-1"))
     elif case == "no-entry":
         bib.write_text("This is a CV in plain text, not BibTeX.\n")
+    elif case == "photo-not-an-image":
+        (tmp_path / "me.gif").write_bytes(b"GIF89a")
+        options = ["--photo", str(tmp_path / "me.gif")]
     elif case == "local-repository":
         options = ["--install-from", f"git+file://{tmp_path}/engine"]
     else:
@@ -218,10 +222,24 @@ def test_the_command_refuses_with_one_clear_line(tmp_path, wheel, case, message)
     assert case == "not-empty" or not folder.exists()
 
 
+def test_a_photo_given_stands_beside_the_name(tmp_path, wheel):
+    """--photo copies the photo into the static folder and names it in conf.py; the home page shows it."""
+    made = new(tmp_path / "site", HOSTILE[0], wheel, "--photo", str(PROJECT / "_static" / "img" / "portrait.jpg"))
+    assert made.returncode == 0, made.stderr
+    site = tmp_path / "site"
+    assert (site / "_static" / "img" / "photo.jpg").is_file()
+    assert '"photo": "img/photo.jpg"' in (site / "conf.py").read_text(encoding="utf-8")
+    built = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "--keep-going", "-n", "-b", "html", str(site),
+                            str(site / "_build" / "html")], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    home = (site / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<img class="portfolio-photo" src="_images/photo-[0-9a-f]{10}-\d+\.webp" srcset="[^"]+"', home)
+
+
 def test_help_lists_the_options(tmp_path):
     shown = subprocess.run([sys.executable, "-m", "research_portfolio", "new", "--help"], capture_output=True, text=True)
     assert shown.returncode == 0
-    for option in ("--name", "--bib", "--install-from", "--url", "--email", "--assets"):
+    for option in ("--name", "--bib", "--install-from", "--url", "--email", "--assets", "--photo"):
         assert option in shown.stdout
 
 
