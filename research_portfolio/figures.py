@@ -22,7 +22,6 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from docutils import nodes
 from pybtex.database import Entry, Person
@@ -36,6 +35,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from . import database, dependencies, entries
 from .cache import code_key, write_atomically
 from .domain import portfolio_domain, skip
+from .escape import xml
 from .scripts import marked
 
 OTHER = ""  # the row of papers with no theme
@@ -43,7 +43,8 @@ DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeli
 INK = "#010101"  # drawn text and axes; the web replaces it with currentColor
 PRINT_INK = "#1a1a1a"
 FONTS = ["DejaVu Sans"]
-RENDER_SETTINGS = {"font.family": FONTS, "font.size": 12,
+#: Names and titles are drawn as text: a ``$`` in one never starts matplotlib's math (mathtext).
+RENDER_SETTINGS = {"font.family": FONTS, "font.size": 12, "text.parse_math": False,
                    "svg.fonttype": "none", "svg.hashsalt": "portfolio", "pdf.fonttype": 42}
 #: The font matplotlib falls back on for Chinese, Japanese and Korean names (fonts-noto-cjk, as for the PDF).
 EAST_ASIAN_FONT = "Noto Sans CJK JP"
@@ -250,13 +251,9 @@ def inline_svg(svg: str, node: data_figure) -> str:
     return (
         svg[: opening_end - 1]
         + f' role="img" aria-labelledby="{title} {desc}">'
-        + f'<title id="{title}">{_escape(node["alt"])}</title><desc id="{desc}">{_escape(node["desc"])}</desc>'
+        + f'<title id="{title}">{xml.text(node["alt"])}</title><desc id="{desc}">{xml.text(node["desc"])}</desc>'
         + svg[opening_end:]
     )
-
-
-def _escape(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
 
 
 def visit_html(translator: HTML5Translator, node: data_figure) -> None:
@@ -270,7 +267,7 @@ def visit_epub(translator: HTML5Translator, node: data_figure) -> None:
     source = f"{translator.builder.imgpath}/{image}"
     translator.body.append(
         f'<figure class="portfolio-figure" id="figure-{node["kind"]}">'
-        f'<img src="{source}" alt="{_escape(node["alt"])}"/>{_caption(translator, node)}</figure>\n'
+        f'<img src="{source}" alt="{xml.attribute(node["alt"])}"/>{_caption(translator, node)}</figure>\n'
     )
     raise nodes.SkipNode
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -24,6 +25,7 @@ from pybtex.scanner import PybtexError
 
 from . import __version__
 from .entries import is_file, is_selected
+from .escape import markdown, python, requirements, xml, yaml
 from .fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
 
 DISTRIBUTION = "sphinx-research-portfolio"
@@ -55,6 +57,7 @@ def new_site(request: Request) -> list[Path]:
         raise StarterError(f"{folder} already exists and is not empty: choose a new folder")
     if not request.name.strip():
         raise StarterError("--name is empty: give your name as your papers spell it, for example --name \"Ada Lovelace\"")
+    refuse_line_breaks(request)
     bib_text = read_bib(request.bib)
     requirement, wheel = requirement_line(request.install_from or installed_from())
     context = {
@@ -66,16 +69,45 @@ def new_site(request: Request) -> list[Path]:
         "initials": initials(request.name),
         **papers_on_the_home_page(bib_text),
     }
-    written = render_starter(folder, context)
-    (folder / "publications.bib").write_text(bib_text, encoding="utf-8")
-    written.append(folder / "publications.bib")
-    if wheel is not None:
-        target = folder / WHEEL_FOLDER / wheel.name
-        target.parent.mkdir(exist_ok=True)
-        shutil.copyfile(wheel, target)
-        written.append(target)
-    written += copy_named_files(bib_text, request.assets or alfolio_assets(request.bib), folder / "_static")
+    with nothing_left_on_failure(folder):
+        written = render_starter(folder, context)
+        (folder / "publications.bib").write_text(bib_text, encoding="utf-8")
+        written.append(folder / "publications.bib")
+        if wheel is not None:
+            target = folder / WHEEL_FOLDER / wheel.name
+            target.parent.mkdir(exist_ok=True)
+            shutil.copyfile(wheel, target)
+            written.append(target)
+        written += copy_named_files(bib_text, request.assets or alfolio_assets(request.bib), folder / "_static")
     return written
+
+
+def refuse_line_breaks(request: Request) -> None:
+    """A value the site's files hold on one line (the name, the addresses) may not break it: no author's name does."""
+    for option, value in (("--name", request.name), ("--url", request.url), ("--email", request.email),
+                          ("--website", request.website), ("--install-from", request.install_from)):
+        if any(char in value for char in "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
+            raise StarterError(f"{option} {value.splitlines()[0]!r}...: holds a line break; give it on one line")
+
+
+@contextmanager
+def nothing_left_on_failure(folder: Path) -> Iterator[None]:
+    """Write the new site; if anything fails, take away what was written (the folder too, when it was made here)."""
+    existed = folder.exists()
+    try:
+        yield
+    except BaseException as error:
+        if existed:
+            for child in folder.iterdir():
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise StarterError(f"{error.filename or folder}: cannot write it: {error.strerror or error}") from None
+        raise
 
 
 def alfolio_assets(bib: Path) -> Path | None:
@@ -98,7 +130,8 @@ def copy_named_files(bib_text: str, assets: Path | None, static: Path) -> list[P
             if candidate.is_file() and candidate.resolve().is_relative_to(assets.resolve()):
                 target = static / folder / name
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(candidate, target)
+                if not target.exists() or not target.samefile(candidate):  # assets inside the new site: already there
+                    shutil.copyfile(candidate, target)
                 copied.append(target)
                 break
     return copied
@@ -152,7 +185,8 @@ def initials(name: str) -> str:
 
 def render_starter(folder: Path, context: Mapping[str, object]) -> list[Path]:
     environment = jinja2.Environment(keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False)
-    environment.filters["pyrepr"] = lambda value: json.dumps(value, ensure_ascii=False)
+    # Each value is written by the writer of the format it lands in: the templates name it.
+    environment.filters |= {"python": python.literal, "yaml": yaml.scalar, "markdown": markdown.inline, "xml": xml.text}
     written = []
     for source in sorted(STARTER.rglob("*")):
         if source.is_dir() or "__pycache__" in source.parts:
@@ -194,9 +228,17 @@ def requirement_line(source: str) -> tuple[str, Path | None]:
         wheel = Path(source)
         if not wheel.is_file():
             raise StarterError(f"--install-from {source}: no such wheel")
-        return f"./{WHEEL_FOLDER}/{wheel.name}", wheel
+        return one_requirement(source, f"./{WHEEL_FOLDER}/{wheel.name}"), wheel
     if not source.startswith(("git+", "hg+")) or "://" not in source:
         raise StarterError(f"--install-from {source}: expected a repository URL like git+https://github.com/OWNER/REPO, "
                            "or the path of a .whl file")
     repository, _, revision = source.rpartition("@") if "@" in urlsplit(source.split("+", 1)[1]).path else (source, "", "")
-    return f"{DISTRIBUTION} @ {repository}@{revision or TAG.format(version=__version__)}", None
+    return one_requirement(source, f"{DISTRIBUTION} @ {repository}@{revision or TAG.format(version=__version__)}"), None
+
+
+def one_requirement(source: str, line: str) -> str:
+    """*line* as requirements.txt holds it, when it is one valid requirement; else the option is refused."""
+    try:
+        return requirements.line(line)
+    except ValueError as error:
+        raise StarterError(f"--install-from {source!r}: {error}") from None
