@@ -180,6 +180,10 @@ PERSON_FIELDS = CaseInsensitiveSet(Person.valid_roles)
 NAME_PARTS = ("first_names", "middle_names", "prelast_names", "last_names", "lineage_names")
 
 
+#: The start of an entry, or of @string, @preamble, @comment: a file without one is no BibTeX.
+ANY_ENTRY = re.compile(r"@\s*\w+\s*[{(]")
+
+
 def read(parser: Parser, source: Source, encoding: str) -> Iterator[tuple[str, int, str]]:
     """Parse one file into *parser* and note its text and where each entry starts in *source*.
 
@@ -192,10 +196,14 @@ def read(parser: Parser, source: Source, encoding: str) -> Iterator[tuple[str, i
         yield "", 0, f"cannot read {source.path}: {error.strerror}"
         return
     undecoded = undecodable(raw, encoding)
+    text = raw.decode(encoding, errors="replace")  # read on, so one bad byte does not hide every entry
+    if b"\0" in raw or not ANY_ENTRY.search(text):
+        what = "a binary file" if b"\0" in raw or undecoded else "empty" if not text.strip() else "text without an entry"
+        yield "", 1, f"{source.path.name} is {what}, not BibTeX: give the .bib of the papers (entries start @article{{key,)"
+        return
     if undecoded:
         line, byte = undecoded
         yield "", line, f"not valid {encoding} text (byte {byte:#x}); save the file as UTF-8"
-    text = raw.decode(encoding, errors="replace")  # read on, so one bad byte does not hide every entry
     yield from source.read(text)
     strays = stray_lines(text)
     for start in strays:

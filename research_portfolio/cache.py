@@ -15,17 +15,20 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
 from .compat import cache_compiled_templates
 
 PACKAGE = Path(__file__).parent
+logger = logging.getLogger(__name__)
 
 
 @functools.cache
@@ -38,6 +41,24 @@ def code_key() -> str:
             digest.update(path.relative_to(PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+@contextmanager
+def output_file(path: Path | str) -> Iterator[None]:
+    """Write a file of the build's output; a folder that cannot be written (read-only, full) is one warning naming it."""
+    try:
+        yield
+    except OSError as error:
+        logger.warning(f"cannot write {error.filename or path}: {error.strerror or error}", type="portfolio", subtype="output")
+
+
+def refuse_unwritable_folders(app: Sphinx, config: Any) -> None:
+    """Stop with one line when the output or doctree folder cannot be written: Sphinx would crash on its first file."""
+    for folder in (Path(app.outdir), Path(app.doctreedir)):
+        existing = next(parent for parent in (folder, *folder.parents) if parent.exists())
+        if not os.access(existing, os.W_OK):
+            logger.error(f"{existing}: the build folder cannot be written (read-only?): build into another with -d and -o")
+            raise SystemExit(2)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -118,6 +139,7 @@ def keep_compiled_templates(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("config-inited", refuse_unwritable_folders)
     app.connect("builder-inited", keep_compiled_templates)
     app.connect("builder-inited", open_memo, priority=450)  # after the catalogue is loaded (database, 400)
     app.connect("build-finished", save_memo)

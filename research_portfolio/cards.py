@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 
+from .cache import output_file
 from .figures import cached
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ def place_card(app: Sphinx, stem: str, size: tuple[int, int], target: str) -> No
     def make() -> Figure:
         return card(text["title"], text["subtitle"], text["lines"], *size)
 
-    drawn = cached(app.doctreedir, stem, {**text, "size": size}, "png", make)
     path = Path(app.outdir) / target
-    path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(drawn, path)
+    with output_file(path):
+        drawn = cached(app.doctreedir, stem, {**text, "size": size}, "png", make)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(drawn, path)

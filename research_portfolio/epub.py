@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
+from .cache import output_file
 from .cards import place_card
 
 COVER = "_static/portfolio-cover.png"
@@ -44,7 +45,7 @@ def normalize_archive(app: Sphinx, exception: Exception | None) -> None:
     book = Path(app.outdir) / f"{app.config.epub_basename}.epub"
     with zipfile.ZipFile(book) as archive:
         entries = [(info, archive.read(info)) for info in archive.infolist()]
-    with zipfile.ZipFile(book, "w") as archive:
+    with output_file(book), zipfile.ZipFile(book, "w") as archive:
         for info, data in entries:
             fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
             fixed.compress_type = info.compress_type

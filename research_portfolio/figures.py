@@ -33,7 +33,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 from . import database, dependencies, entries
-from .cache import code_key, write_atomically
+from .cache import code_key, output_file, write_atomically
 from .domain import portfolio_domain, skip
 from .escape import xml
 from .scripts import marked
@@ -71,6 +71,8 @@ def per_year(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
     undated = Counter(entries.status(entry).lower() for entry in papers if entries.status(entry))
     states = ", ".join(f"{undated[state.lower()]} {state.lower()}" for state in entries.STATUS_HEADINGS if undated[state.lower()])
     left_out = f" Not shown: {undated.total()} without a year ({states})." if undated else ""
+    if not counts:
+        return {"nothing": f"No paper has a year yet, so there is nothing to draw.{left_out}"}
     return {
         "data": {"counts": {year: dict(by_kind) for year, by_kind in counts.items()}, "kinds": kinds},
         "alt": "Bar chart of papers per year, each bar divided by the kind of venue.",
@@ -126,6 +128,8 @@ def timeline(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
     # Only the year is known: a year's papers of one theme sit side by side around the middle of it.
     dots = [[int(year) + 0.5 + (number - (count - 1) / 2) * min(DOT_SPACING, 0.8 / count), theme_keys.index(theme)]
             for (year, theme), count in sorted(groups.items()) for number in range(count)]
+    if not groups and not positions:
+        return {"nothing": "No paper has a year yet and no position is listed, so there is nothing to draw."}
     last = max([int(year) + 1 for year, _ in groups] + [end for _, _, end in positions if end] + [start for _, start, _ in positions])
     spans = "; ".join(f"{item['name']}, {item['start']} to {item.get('end') or 'now'}" for item in config.portfolio_positions)
     return {
@@ -156,8 +160,8 @@ class PublicationFigure(SphinxDirective):
         portfolio_domain(self.env).figures[self.env.docname] = True
         made = figure_data(self.env, kind)
         dependencies.record(self.env, "figure", kind, made)
-        if made is None:
-            return [nodes.paragraph("", "No papers yet.")]
+        if made is None or "nothing" in made:
+            return [nodes.paragraph("", made["nothing"] if made else "No papers yet.")]
         figure = data_figure(kind=kind, data=made["data"], alt=made["alt"], desc=made["desc"],
                              caption=self.options.get("caption", ""), ids=[f"figure-{kind}"])
         text = [nodes.paragraph("", made["text"], classes=["figure-text"])] if "text" in made else []
@@ -166,7 +170,10 @@ class PublicationFigure(SphinxDirective):
 
 @dependencies.view("figure")
 def figure_data(env: Any, kind: str) -> dict[str, Any] | None:
-    """A figure's data, alternative text and description, from the checked database; None without papers."""
+    """A figure's data, alternative text and description, from the checked database; None without papers.
+
+    A figure with nothing to draw (no paper has a year) gives ``{"nothing": what the page says instead}``.
+    """
     catalogue = database.catalogue(env)
     papers = catalogue.papers()
     return FIGURES[kind](papers, env.config, catalogue.site) if papers else None
@@ -290,8 +297,9 @@ def _caption(translator: HTML5Translator | LaTeXTranslator, node: data_figure) -
 def _copy_into(builder: Builder, drawn: Path, folder: str) -> str:
     target = Path(builder.outdir) / folder / drawn.name
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(drawn, target)
+        with output_file(target):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(drawn, target)
     return drawn.name
 
 

@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
+from .cache import output_file
 from .cards import place_card
 from .escape import html as html_text
 from .escape import json, xml
@@ -241,12 +242,14 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if base:  # a sitemap lists absolute addresses: a site with no published address has none
         urls = "".join(f"  <url><loc>{xml.text(published(base, app.builder.get_target_uri(page)))}</loc></url>\n"
                        for page in sorted(pages))
-        (outdir / "sitemap.xml").write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n', encoding="utf-8"
-        )
+        with output_file(outdir / "sitemap.xml"):
+            (outdir / "sitemap.xml").write_text(
+                '<?xml version="1.0" encoding="UTF-8"?>\n'
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n', encoding="utf-8"
+            )
         robots += f"\nSitemap: {published(base, 'sitemap.xml')}\n"
-    (outdir / "robots.txt").write_text(robots, encoding="utf-8")
+    with output_file(outdir / "robots.txt"):
+        (outdir / "robots.txt").write_text(robots, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
