@@ -12,7 +12,7 @@ TEST_PREREQUISITES = $(if $(shell command -v npm),$(NODESTAMP))
 
 include research_portfolio/starter/Makefile
 
-.PHONY: lint audit bench lock test-install test-ranges test-bench
+.PHONY: lint audit bench lock test-install test-ranges test-bench fuzz
 
 help::
 	@echo "make lint       ruff and mypy on the engine (settings in pyproject.toml)"
@@ -22,6 +22,7 @@ help::
 	@echo "make test-install  the lock and the wheel installed in new environments (needs the package index)"
 	@echo "make test-ranges   the engine's tests at the low and high ends of its dependency ranges"
 	@echo "make test-bench    the benchmark script's smoke run (bench --quick), checked"
+	@echo "make fuzz       the property tests with many more examples (Hypothesis' fuzz profile; an hour or more)"
 
 # The browser checks' npm packages (axe-core, Lighthouse, the Nu HTML Checker), reinstalled when the lock changes.
 $(NODEDIR)/package-lock.json: ;
@@ -57,6 +58,11 @@ test-install: $(STAMP)
 
 test-ranges: $(STAMP)
 	$(VENVPY) -m pytest -m ranges --dist load tests/install
+
+# The property tests (tests/fuzzing.py) with their large numbers of examples, new ones on every run.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(VENVPY) -m pytest --dist load --hypothesis-show-statistics tests/engine/test_escape.py \
+	  tests/engine/test_untrusted_text.py tests/starter/test_starter_arguments.py
 
 test-bench: $(STAMP)
 	$(VENVPY) -m pytest -m bench tests/site/test_benchmark.py

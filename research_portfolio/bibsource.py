@@ -197,8 +197,9 @@ def read(parser: Parser, source: Source, encoding: str) -> Iterator[tuple[str, i
         return
     undecoded = undecodable(raw, encoding)
     text = raw.decode(encoding, errors="replace")  # read on, so one bad byte does not hide every entry
-    if b"\0" in raw or not ANY_ENTRY.search(text):
-        what = "a binary file" if b"\0" in raw or undecoded else "empty" if not text.strip() else "text without an entry"
+    prose = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("%")]
+    if b"\0" in raw or (not ANY_ENTRY.search(text) and (prose or not text.strip())):  # only % comments: no papers yet
+        what = "a binary file" if b"\0" in raw or undecoded else "text without an entry" if prose else "empty"
         yield "", 1, f"{source.path.name} is {what}, not BibTeX: give the .bib of the papers (entries start @article{{key,)"
         return
     if undecoded:

@@ -40,9 +40,9 @@ TEXT = str.maketrans({
     **{chr(code): " " for code in [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]},
 })
 NOT_TEXT = re.compile("[\ud800-\udfff]")  # lone surrogates: no file can hold them
-#: What an address may hold as it is: URL syntax without TeX's specials (the rest become %XX; ``%``, ``#``, ``&`` are escaped).
+#: What an address may hold as it is: URL syntax without TeX's specials (the rest become %XX; ``%``, ``#``, ``&``, ``_`` are escaped).
 URL_SAFE = "/:;=?@!*'(),.-+#&%"
-URL_SPECIALS = str.maketrans({"%": r"\%", "#": r"\#", "&": r"\&"})
+URL_SPECIALS = str.maketrans({"%": r"\%", "#": r"\#", "&": r"\&", "_": r"\_", "~": r"\%7E"})
 
 
 def text(value: str) -> str:

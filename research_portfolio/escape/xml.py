@@ -10,11 +10,12 @@ import re
 from xml.sax.saxutils import escape
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+TEXT = {"\r": "&#13;"}  # a parser reads a bare carriage return as a line feed
 ATTRIBUTE = {'"': "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
 
 
 def text(value: str) -> str:
-    return escape(NOT_XML.sub("\ufffd", value))
+    return escape(NOT_XML.sub("\ufffd", value), TEXT)
 
 
 def attribute(value: str) -> str:
