@@ -15,6 +15,7 @@ import hashlib
 import html
 import json
 import posixpath
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -163,6 +164,8 @@ class Shell:
 SHELL_PAGE = "papers/portfolio-shell"
 MARK = {name: f"\ue000{name}\ue001" for name in ("title", "body", "metatags", "prev-link", "prev-title", "next-link",
                                                      "next-title")}
+#: Every place of the shell filled per page, found in one pass: a value that holds a marker is never read again.
+PLACES = re.compile("|".join(re.escape(place) for place in [*MARK.values(), SHELL_PAGE]))
 
 
 class ShellPage:
@@ -176,13 +179,14 @@ class ShellPage:
         self.folders: set[Path] = set()  # made already, in this build
 
     def write(self, builder: Any, pagename: str, title: str, body: str, metatags: str, around: dict[str, tuple[str, str]]) -> None:
-        page = self.pieces[0] + str(escape_html(Markup(title).striptags())) + self.pieces[1]
-        values = {"title": title, "body": body, "metatags": metatags}
+        values = {MARK["title"]: title, MARK["body"]: body, MARK["metatags"]: metatags, SHELL_PAGE: pagename}
         for side, (uri, other_title) in around.items():
-            values[f"{side}-link"], values[f"{side}-title"] = uri, html.escape(other_title)
-        for name, value in values.items():
-            page = page.replace(MARK[name], value)
-        page = page.replace(SHELL_PAGE, pagename)
+            values[MARK[f"{side}-link"]], values[MARK[f"{side}-title"]] = uri, html.escape(other_title)
+
+        def fill(shell: str) -> str:
+            return PLACES.sub(lambda place: values.get(place[0], place[0]), shell)
+
+        page = fill(self.pieces[0]) + str(escape_html(Markup(title).striptags())) + fill(self.pieces[1])
         target = Path(builder.get_outfilename(pagename))
         if target.parent not in self.folders:
             target.parent.mkdir(parents=True, exist_ok=True)

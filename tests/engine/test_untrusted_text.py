@@ -208,3 +208,14 @@ def test_settings_print_as_written_in_the_pdf_and_no_file_is_read(value):
         assert SECRET not in text
         squashed = "".join(unicodedata.normalize("NFKC", text).split())
         assert "".join(unicodedata.normalize("NFKC", value).split()) in squashed
+
+
+def test_a_title_holding_the_paper_pages_markers_is_text_once(plain):
+    forged = "forged \ue000body\ue001 and papers/portfolio-shell"
+    with tempfile.TemporaryDirectory() as folder:
+        built = build(Path(folder), bib=("title", forged))
+        page = (built.html / "papers" / f"{ENTRY}.html").read_text(encoding="utf-8")
+        shown = BeautifulSoup(page, "html.parser")
+        assert shown.find("h1").get_text().strip() == forged
+        assert len(page) < 2 * len((built.html / "papers" / "lovelace1843notes.html").read_text(encoding="utf-8"))
+        assert len(shown.find_all("h1")) == 1
