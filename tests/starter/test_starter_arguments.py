@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from packaging.requirements import Requirement
 
-from research_portfolio.newsite import Request, StarterError, copy_named_files, new_site
+from research_portfolio.cli.newsite import Request, StarterError, copy_named_files, new_site
 
 SOURCE = "git+https://github.com/example/portfolio-engine"
 #: The issue's table: quotes of every kind, a backslash, Python's \N{ escape, Jinja, a shell command, long, other scripts.
@@ -97,7 +97,7 @@ def test_a_line_break_is_refused_in_one_line_and_leaves_no_folder(tmp_path, opti
 
 
 def test_a_failed_starter_leaves_no_folder(tmp_path, monkeypatch):
-    import research_portfolio.newsite as newsite
+    import research_portfolio.cli.newsite as newsite
 
     def fails(*arguments: object) -> list[Path]:
         raise OSError(28, "No space left on device", str(tmp_path / "site" / "conf.py"))

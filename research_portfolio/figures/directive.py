@@ -1,0 +1,323 @@
+"""Figures drawn from the publication database at build time: papers per year, co-authors, timeline.
+
+``{publication-figure}`` takes ``per-year``, ``coauthors`` or ``timeline``. While a page is read, the
+directive computes the figure's data from the checked database (so the page is re-read whenever the
+.bib changes) and keeps it in a node with a text alternative. When a builder writes the page, the node
+is drawn the way that format wants it, as sphinx.ext.graphviz does: inline SVG on the web, its text
+and axes in ``currentColor`` so it follows furo's light and dark themes; PNG in the e-book; vector
+PDF in LaTeX. Drawings are cached under the doctree folder by a hash of their data: a figure is
+redrawn when its data changes, and at no other time.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import re
+import shutil
+import subprocess
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from pybtex.database import Entry, Person
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import ExtensionMetadata
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+
+from ..bib import entries
+from ..escape import xml
+from ..render.nodes import skip
+from ..sphinx_ext import database, dependencies
+from ..sphinx_ext.cache import code_key, output_file, write_atomically
+from ..sphinx_ext.domain import portfolio_domain
+from ..text.scripts import marked
+
+OTHER = ""  # the row of papers with no theme
+DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeline
+INK = "#010101"  # drawn text and axes; the web replaces it with currentColor
+PRINT_INK = "#1a1a1a"
+FONTS = ["DejaVu Sans"]
+#: Names and titles are drawn as text: a ``$`` in one never starts matplotlib's math (mathtext).
+RENDER_SETTINGS = {"font.family": FONTS, "font.size": 12, "text.parse_math": False,
+                   "svg.fonttype": "none", "svg.hashsalt": "portfolio", "pdf.fonttype": 42}
+#: The font matplotlib falls back on for Chinese, Japanese and Korean names (fonts-noto-cjk, as for the PDF).
+EAST_ASIAN_FONT = "Noto Sans CJK JP"
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+class data_figure(nodes.General, nodes.Element):
+    """A figure to draw: its kind, its data, a one-line alt text, its data in words, a caption."""
+
+
+def per_year(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any]:
+    """Papers of each year by kind of venue; work without a year (in press, submitted, ...) is left out, and said so."""
+    counts: dict[str, Counter[str]] = {}
+    for entry in papers:
+        if not entries.status(entry):
+            counts.setdefault(entries.year(entry), Counter())[entries.venue_kind(entry, site)] += 1
+    kinds = [kind for kind in entries.KINDS if any(kind in by_kind for by_kind in counts.values())]
+    words = "; ".join(
+        f"{year}: {sum(by_kind.values())} ({', '.join(f'{by_kind[kind]} {kind}' for kind in kinds if by_kind[kind])})"
+        for year, by_kind in sorted(counts.items())
+    )
+    undated = Counter(entries.status(entry).lower() for entry in papers if entries.status(entry))
+    states = ", ".join(f"{undated[state.lower()]} {state.lower()}" for state in entries.STATUS_HEADINGS if undated[state.lower()])
+    left_out = f" Not shown: {undated.total()} without a year ({states})." if undated else ""
+    if not counts:
+        return {"nothing": f"No paper has a year yet, so there is nothing to draw.{left_out}"}
+    return {
+        "data": {"counts": {year: dict(by_kind) for year, by_kind in counts.items()}, "kinds": kinds},
+        "alt": "Bar chart of papers per year, each bar divided by the kind of venue.",
+        "desc": f"Papers per year: {words}.{left_out}",
+    }
+
+
+def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any]:
+    owner = entries.owner(config.portfolio_person) or Person("")
+    theme_keys = list(config.portfolio_themes)
+    shared: dict[tuple[str, str], list[Entry]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for entry in papers:
+        for person in entries.people(entry):
+            if not entries.same_person(person, owner) and not entries.is_others(person):
+                key = entries.name_key(person)
+                names.setdefault(key, entries.full_name(person))
+                shared.setdefault(key, []).append(entry)
+    people: list[tuple[str, int, int]] = []
+    for key, joint in shared.items():
+        themes = Counter(theme for entry in joint for theme in entries.themes(entry)).most_common()
+        several = not themes or (len(themes) > 1 and themes[0][1] == themes[1][1])  # no theme of their own
+        people.append((names[key], len(joint), -1 if several else theme_keys.index(themes[0][0])))
+    people.sort(key=lambda person: (-person[1], person[0]))
+    titles = [title for title, _ in config.portfolio_themes.values()]
+    # Each one's theme in words too, for a reader who cannot tell the colours of the bars apart.
+    words = [("several themes" if theme < 0 else titles[theme]) if titles else "" for _, _, theme in people]
+    frequent = [f"{name} ({count} papers{', ' if about else ''}{about})" for (name, count, _), about in zip(people, words) if count > 1]
+    single = sum(1 for _, count, _ in people if count == 1)
+    parts = [f"Most frequent co-authors: {', '.join(frequent)}"] if frequent else []
+    if single:
+        parts.append(f"{'and ' if frequent else ''}{single} co-author{'s' if single > 1 else ''} with one paper each")
+    summary = ("; ".join(parts) or "No co-authors") + "."
+    return {
+        "data": {"coauthors": people, "themes": titles},
+        "alt": f"Bar chart of {config.portfolio_person.get('name', 'the owner')}'s most frequent co-authors by papers shared, "
+               "colored by research theme.",
+        "desc": summary,
+        "text": summary,
+    }
+
+
+def timeline(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any]:
+    theme_keys = list(config.portfolio_themes)
+    titles = [title for title, _ in config.portfolio_themes.values()]
+    if any(not entries.themes(entry) for entry in papers):  # papers of no theme get a row of their own
+        theme_keys.append(OTHER)
+        titles.append("other" if titles else "papers")
+    positions = [[item["name"], _fractional(item["start"]), _fractional(item["end"]) if item.get("end") else None]
+                 for item in config.portfolio_positions]
+    groups: dict[tuple[str, str], int] = Counter((entries.year(entry), theme) for entry in papers if not entries.status(entry)
+                                                 for theme in entries.themes(entry) or [OTHER])
+    # Only the year is known: a year's papers of one theme sit side by side around the middle of it.
+    dots = [[int(year) + 0.5 + (number - (count - 1) / 2) * min(DOT_SPACING, 0.8 / count), theme_keys.index(theme)]
+            for (year, theme), count in sorted(groups.items()) for number in range(count)]
+    if not groups and not positions:
+        return {"nothing": "No paper has a year yet and no position is listed, so there is nothing to draw."}
+    last = max([int(year) + 1 for year, _ in groups] + [end for _, _, end in positions if end] + [start for _, start, _ in positions])
+    spans = "; ".join(f"{item['name']}, {item['start']} to {item.get('end') or 'now'}" for item in config.portfolio_positions)
+    return {
+        "data": {"positions": positions, "papers": dots, "end": last, "themes": titles},
+        "alt": "Timeline of positions, with the papers of each research theme by year below them.",
+        "desc": f"Positions: {spans}. Each dot below is a paper, in the row of its theme and the column of its year.",
+    }
+
+
+FIGURES = {"per-year": per_year, "coauthors": coauthors, "timeline": timeline}
+
+
+def _fractional(month: str) -> float:
+    year, _, number = str(month).partition("-")
+    return int(year) + (int(number or 1) - 1) / 12
+
+
+class PublicationFigure(SphinxDirective):
+    """Draw one figure from the publication database: per-year, coauthors or timeline."""
+
+    required_arguments = 1
+    option_spec = {"caption": lambda text: text or ""}
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        if kind not in FIGURES:
+            raise self.error(f"unknown figure '{kind}' (known: {', '.join(FIGURES)})")
+        portfolio_domain(self.env).figures[self.env.docname] = True
+        made = figure_data(self.env, kind)
+        dependencies.record(self.env, "figure", kind, made)
+        if made is None or "nothing" in made:
+            return [nodes.paragraph("", made["nothing"] if made else "No papers yet.")]
+        figure = data_figure(kind=kind, data=made["data"], alt=made["alt"], desc=made["desc"],
+                             caption=self.options.get("caption", ""), ids=[f"figure-{kind}"])
+        text = [nodes.paragraph("", made["text"], classes=["figure-text"])] if "text" in made else []
+        return [figure, *text]
+
+
+@dependencies.view("figure")
+def figure_data(env: Any, kind: str) -> dict[str, Any] | None:
+    """A figure's data, alternative text and description, from the checked database; None without papers.
+
+    A figure with nothing to draw (no paper has a year) gives ``{"nothing": what the page says instead}``.
+    """
+    catalogue = database.catalogue(env)
+    papers = catalogue.papers()
+    return FIGURES[kind](papers, env.config, catalogue.site) if papers else None
+
+
+def drawing(builder: Builder, node: data_figure, fmt: str) -> Path:
+    """The drawing of *node* in *fmt* (svg, png or pdf), from the cache when its data has not changed."""
+    ink = INK if fmt == "svg" else PRINT_INK
+    return cached(builder.doctreedir, node["kind"], {"data": node["data"]}, fmt, lambda: draw(node["kind"], node["data"], ink))
+
+
+def cached(doctreedir: str | Path, stem: str, inputs: dict[str, Any], fmt: str, make: Callable[[], Any]) -> Path:
+    """A drawing kept under the doctree folder, named by a hash of its inputs and of the drawing code.
+
+    *make* returns a matplotlib Figure; it runs, and matplotlib is imported, only when the drawing
+    is not in the cache yet.
+    """
+    payload = json.dumps({**inputs, "fmt": fmt, "code": code_key()}, sort_keys=True)
+    path = Path(doctreedir) / "portfolio-figures" / f"{stem}-{hashlib.sha256(payload.encode()).hexdigest()[:16]}.{fmt}"
+    if not path.exists():
+        import matplotlib
+
+        with matplotlib.rc_context(render_settings()):  # type: ignore[arg-type]  # matplotlib types keys as literals
+            metadata = {"svg": {"Date": None, "Creator": None}, "pdf": {"CreationDate": None, "Creator": None},
+                        "png": {"Software": None}}[fmt]
+            drawn = io.BytesIO()
+            make().savefig(drawn, format=fmt, transparent=fmt == "svg", metadata=metadata, dpi=200,
+                           bbox_inches=None if stem in ("social", "cover") else "tight", pad_inches=0.05)
+        write_atomically(path, drawn.getvalue())
+    return path
+
+
+
+@functools.cache
+def render_settings() -> dict[str, Any]:
+    """RENDER_SETTINGS, with the East Asian font as fallback where fontconfig finds it.
+
+    matplotlib does not index .ttc files, in which Noto CJK comes, so the files are registered here,
+    the regular weight and the bold one (the card's name and the bars' counts are bold); without them
+    a name in Chinese, Japanese or Korean would be drawn as empty boxes, and without the bold one
+    matplotlib would warn on every drawing that it used the regular weight instead.
+    """
+    regular = font_file(EAST_ASIAN_FONT)
+    if not regular:
+        return RENDER_SETTINGS
+    from matplotlib import font_manager
+
+    for found in dict.fromkeys([regular, font_file(f"{EAST_ASIAN_FONT}:bold") or regular]):
+        font_manager.fontManager.addfont(found)
+    return {**RENDER_SETTINGS, "font.family": [*FONTS, EAST_ASIAN_FONT]}
+
+
+def font_file(pattern: str) -> str:
+    """The Noto CJK file fontconfig gives for *pattern*; empty without fontconfig or when it has none."""
+    found = shutil.which("fc-match") and subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True).stdout
+    return found if found and "CJK" in Path(found).name else ""
+
+
+def draw(kind: str, data: dict[str, Any], ink: str) -> Figure:
+    from . import charts  # imports matplotlib: only when something is drawn
+
+    if kind == "per-year":
+        return charts.papers_per_year(data["counts"], data["kinds"], ink)
+    if kind == "coauthors":
+        people = [charts.Coauthor(name, count, theme) for name, count, theme in data["coauthors"]]
+        return charts.coauthor_bars(people, data["themes"], ink)
+    positions = [charts.Position(*position) for position in data["positions"]]
+    return charts.timeline(positions, [tuple(dot) for dot in data["papers"]], data["themes"], data["end"], ink)
+
+
+def inline_svg(svg: str, node: data_figure) -> str:
+    """The SVG as markup for an HTML page: titled, described, ink in currentColor, ids made unique."""
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"<metadata>.*?</metadata>|<defs>\s*<style.*?</style>\s*</defs>", "", svg, flags=re.DOTALL)
+    prefix = f"{node['kind']}-"
+    svg = re.sub(r'id="', f'id="{prefix}', svg)
+    svg = re.sub(r'(href="#|url\(#)', rf"\g<1>{prefix}", svg)
+    svg = svg.replace(INK, "currentColor").replace("'DejaVu Sans'", "'DejaVu Sans', Helvetica, Arial, sans-serif")
+    title, desc = f"{prefix}title", f"{prefix}desc"
+    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
+    opening_end = svg.index(">") + 1
+    return (
+        svg[: opening_end - 1]
+        + f' role="img" aria-labelledby="{title} {desc}">'
+        + f'<title id="{title}">{xml.text(node["alt"])}</title><desc id="{desc}">{xml.text(node["desc"])}</desc>'
+        + svg[opening_end:]
+    )
+
+
+def visit_html(translator: HTML5Translator, node: data_figure) -> None:
+    svg = inline_svg(drawing(translator.builder, node, "svg").read_text(encoding="utf-8"), node)
+    translator.body.append(f'<figure class="portfolio-figure" id="figure-{node["kind"]}">{svg}{_caption(translator, node)}</figure>\n')
+    raise nodes.SkipNode
+
+
+def visit_epub(translator: HTML5Translator, node: data_figure) -> None:
+    image = _copy_into(translator.builder, drawing(translator.builder, node, "png"), translator.builder.imagedir)
+    source = f"{translator.builder.imgpath}/{image}"
+    translator.body.append(
+        f'<figure class="portfolio-figure" id="figure-{node["kind"]}">'
+        f'<img src="{source}" alt="{xml.attribute(node["alt"])}"/>{_caption(translator, node)}</figure>\n'
+    )
+    raise nodes.SkipNode
+
+
+def visit_latex(translator: LaTeXTranslator, node: data_figure) -> None:
+    image = _copy_into(translator.builder, drawing(translator.builder, node, "pdf"), "")
+    caption = rf"\caption{{{marked(node['caption'], translator.encode)}}}" if node["caption"] else ""
+    translator.body.append(  # [H]: where the directive stands, never floated into the middle of a list
+        "\n\\begin{figure}[H]\n\\centering\n"
+        f"\\sphinxincludegraphics[scale=0.85]{{{{{Path(image).stem}}}.pdf}}\n"  # text near the body's size
+        f"{caption}\n\\end{{figure}}\n"
+    )
+    raise nodes.SkipNode
+
+
+def _caption(translator: HTML5Translator | LaTeXTranslator, node: data_figure) -> str:
+    return f"<figcaption>{translator.encode(node['caption'])}</figcaption>" if node["caption"] else ""
+
+
+def _copy_into(builder: Builder, drawn: Path, folder: str) -> str:
+    target = Path(builder.outdir) / folder / drawn.name
+    if not target.exists():
+        with output_file(target):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(drawn, target)
+    return drawn.name
+
+
+def redraw_when_the_drawing_code_changes(app: Sphinx, env: Any, added: set[str], changed: set[str],
+                                        removed: set[str]) -> list[str]:
+    """Pages embed their drawings: when the drawing code or its settings change, those pages are written again."""
+    domain = portfolio_domain(env)
+    if domain.data.get("drawing_code") == code_key():
+        return []
+    domain.data["drawing_code"] = code_key()
+    return list(domain.figures)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("env-get-outdated", redraw_when_the_drawing_code_changes)
+    app.add_node(data_figure, html=(visit_html, None), epub=(visit_epub, None), latex=(visit_latex, None),
+                 text=(skip, None), man=(skip, None), texinfo=(skip, None))
+    app.add_directive("publication-figure", PublicationFigure)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
