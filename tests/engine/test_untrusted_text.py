@@ -57,7 +57,8 @@ class Built:
     problems: list[str] = field(default_factory=list)
 
 
-def build(folder: Path, conf: str = "", bib: tuple[str, str] | None = None, builder: str = "html") -> Built:
+def build(folder: Path, conf: str = "", bib: tuple[str, str] | None = None, builder: str = "html", tags: tuple[str, ...] = (),
+          cv: str = "") -> Built:
     """Build a copy of the project with *conf* added to its conf.py and one .bib field set; any exception fails the test."""
     source = Path(shutil.copytree(ROOT, folder / "source"))
     with (source / "conf.py").open("a", encoding="utf-8") as written:
@@ -68,8 +69,10 @@ def build(folder: Path, conf: str = "", bib: tuple[str, str] | None = None, buil
         text = re.sub(rf"^\s*{name}\s*=.*\n", "", text, flags=re.MULTILINE)  # the field set once
         text = text.replace(f"@article{{{ENTRY},", f"@article{{{ENTRY},\n  {name} = {{{value}}},", 1)
         (source / "refs.bib").write_text(text, encoding="utf-8")
+    if cv:
+        (source / "cv.md").write_text(cv, encoding="utf-8")
     warnings = io.StringIO()
-    app = SphinxTestApp(builder, srcdir=source, status=io.StringIO(), warning=warnings, freshenv=True)
+    app = SphinxTestApp(builder, srcdir=source, status=io.StringIO(), warning=warnings, freshenv=True, tags=tags)
     try:
         app.build()  # an exception here is a traceback a reader would have seen
     finally:
@@ -189,6 +192,24 @@ PRINTABLE = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x17F, exclu
 SECRET = "SECRETFILECONTENT"
 
 
+def printed(latex: Path) -> str:
+    """Compile the LaTeX build in *latex* beside a file FILE.tex the engine never names; the PDF's text."""
+    (latex / "FILE.tex").write_text(SECRET + "\n", encoding="utf-8")
+    (tex,) = [path for path in latex.glob("*.tex") if path.name != "FILE.tex"]
+    process = subprocess.run(["latexmk", "-pdfxe", "-recorder", "-interaction=nonstopmode", "-halt-on-error", tex.name],
+                             cwd=latex, capture_output=True, text=True, timeout=600)
+    assert process.returncode == 0, process.stdout[-3000:]
+    assert "FILE.tex" not in tex.with_suffix(".fls").read_text(encoding="utf-8", errors="replace")  # LaTeX's record of what it read
+    text = pdf_text(tex.with_suffix(".pdf"))
+    assert SECRET not in text
+    return text
+
+
+def holds(text: str, value: str) -> bool:
+    """*value*'s printable characters in *text*, in order, whatever the lines and spaces between them."""
+    return "".join(unicodedata.normalize("NFKC", value).split()) in "".join(unicodedata.normalize("NFKC", text).split())
+
+
 @examples(1, 40)
 @given(PRINTABLE)
 @example(FOUND.replace("<script>alert(1)</script>", "<script>"))
@@ -196,19 +217,16 @@ def test_settings_print_as_written_in_the_pdf_and_no_file_is_read(value):
     require_tool("latexmk", "xelatex", "pdftotext")
     with tempfile.TemporaryDirectory() as folder:
         conf = f'portfolio_person = {{"name": "Ada Lovelace", "role": {python.literal(value)}, "affiliation": {python.literal(value)}}}'
-        built = build(Path(folder), conf=conf, builder="latex")
-        (built.html / "FILE.tex").write_text(SECRET + "\n", encoding="utf-8")
-        (tex,) = [path for path in built.html.glob("*.tex") if path.name != "FILE.tex"]
-        process = subprocess.run(["latexmk", "-pdfxe", "-recorder", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-                                 cwd=built.html, capture_output=True, text=True, timeout=600)
-        assert process.returncode == 0, process.stdout[-3000:]
-        read = (built.html / tex.with_suffix(".fls").name).read_text(encoding="utf-8", errors="replace")
-        assert "FILE.tex" not in read
-        text = pdf_text(tex.with_suffix(".pdf"))
-        assert SECRET not in text
-        squashed = "".join(unicodedata.normalize("NFKC", text).split())
-        assert "".join(unicodedata.normalize("NFKC", value).split()) in squashed
+        assert holds(printed(build(Path(folder), conf=conf, builder="latex").html), value)
 
+
+def test_the_cv_prints_the_phone_as_written_and_reads_no_file(monkeypatch):
+    require_tool("latexmk", "xelatex", "pdftotext")
+    phone = r"\input{FILE} AT&T 100% R_D $x$ ~^ #1 %20#top"
+    monkeypatch.setenv("PORTFOLIO_PHONE", phone)
+    with tempfile.TemporaryDirectory() as folder:
+        built = build(Path(folder), builder="latex", tags=("cv",), cv="# Curriculum vitae\n\nPositions and papers.\n")
+        assert holds(printed(built.html), phone)
 
 def test_a_title_holding_the_paper_pages_markers_is_text_once(plain):
     forged = "forged \ue000body\ue001 and papers/portfolio-shell"
