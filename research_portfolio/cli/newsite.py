@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -83,11 +84,12 @@ def new_site(request: Request) -> list[Path]:
 
 
 def refuse_line_breaks(request: Request) -> None:
-    """A value the site's files hold on one line (the name, the addresses) may not break it: no author's name does."""
+    """A value the site's files hold on one line (the name, the addresses) may hold no line break nor other control
+    character: no author's name does, and Markdown, YAML and requirements.txt would each read it their own way."""
     for option, value in (("--name", request.name), ("--url", request.url), ("--email", request.email),
                           ("--website", request.website), ("--install-from", request.install_from)):
-        if any(char in value for char in "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"):
-            raise StarterError(f"{option} {value.splitlines()[0]!r}...: holds a line break; give it on one line")
+        if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in value):
+            raise StarterError(f"{option} {value!r}: holds a line break or another control character; give it on one line")
 
 
 @contextmanager
