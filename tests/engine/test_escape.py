@@ -72,9 +72,13 @@ def test_xml_text_and_attributes_read_back_as_written(value):
     assert (element.text or "") == expected and element.get("b") == expected and len(element) == 0
 
 
+#: JSON values: what JSON-LD is made of.
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(), inner, max_size=4)), max_leaves=8)
+
+
 @examples(100, 5000)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(), lambda inner: st.lists(inner)
-                    | st.dictionaries(st.text(), inner), max_leaves=8))
+@given(JSON)
 @found
 def test_json_in_a_script_element_is_one_text_that_parses_back(data):
     written = json.script(data)
