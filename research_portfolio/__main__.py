@@ -1,4 +1,4 @@
-"""The command line: ``python -m research_portfolio new | upgrade | check-pdf`` (also ``research-portfolio``).
+"""The command line: ``python -m research_portfolio new | upgrade | add | check-pdf`` (also ``research-portfolio``).
 
 Every failure is one line on standard error and exit status 1 (2 for a wrong command line).
 """
@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from . import __version__
+from .cli import add
 from .cli.newsite import Request, StarterError, new_site
 from .cli.upgrade import upgrade
 from .print.pdfcheck import missing_glyphs
@@ -42,6 +43,20 @@ def parser() -> argparse.ArgumentParser:
     up.add_argument("--requirements", type=Path, default=Path("requirements.txt"))
     up.add_argument("--github-output", type=Path, help="also write version=, summary= and changelog= to this file")
 
+    paper = sub.add_parser("add", help="add papers to the .bib by their DOI or arXiv id",
+                           description="Write each paper's entry from its DOI or arXiv id, in the .bib's own style, "
+                                       "after checking it as a build would. A paper already there is named, with its key "
+                                       "and line; nothing is written when anything fails.")
+    paper.add_argument("ids", nargs="*", metavar="ID", help="a DOI (10.1103/..., doi:..., https://doi.org/...) or an arXiv "
+                                                            "id (2404.19756, arXiv:2404.19756v2, hep-th/9901001, an arxiv.org address)")
+    paper.add_argument("--bib", type=Path, help="the .bib to add to (default: the first of conf.py's bibtex_bibfiles, "
+                                                "else publications.bib)")
+    paper.add_argument("--orcid", nargs="?", const="", metavar="ORCID",
+                       help="list the works of this ORCID record (default: conf.py's) that the .bib lacks; --yes adds them")
+    paper.add_argument("--dry-run", action="store_true", help="print what would be written, and write nothing")
+    paper.add_argument("--yes", action="store_true", help="add a paper that does not name you, update a preprint to its "
+                                                          "journal version, add the missing ORCID works: without asking")
+
     check = sub.add_parser("check-pdf", help="fail when a LaTeX build printed a character its fonts lack",
                            description="Read the LaTeX logs in FOLDER; name every missing character and the entry "
                                        "it is in.")
@@ -56,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_new(arguments)
         if arguments.command == "upgrade":
             return run_upgrade(arguments)
+        if arguments.command == "add":
+            return run_add(arguments)
         return run_check_pdf(arguments)
     except StarterError as error:
         print(f"research_portfolio {arguments.command}: {error}", file=sys.stderr)
@@ -83,6 +100,12 @@ def run_upgrade(arguments: argparse.Namespace) -> int:
         return 0
     print(f"{done.summary} in {arguments.requirements}. Build the site (make html), and read {done.changelog}")
     return 0
+
+
+def run_add(arguments: argparse.Namespace) -> int:
+    if not arguments.ids and arguments.orcid is None:
+        parser().error("add: give at least one ID, or --orcid")
+    return add.run(add.Options(arguments.ids, arguments.bib, arguments.dry_run, arguments.yes, arguments.orcid))
 
 
 def run_check_pdf(arguments: argparse.Namespace) -> int:
