@@ -126,10 +126,16 @@ class Shape:
 FORMATTING = {"em", "strong", "i", "b", "sup", "sub", "span", "code", "a", "bdi", "small"}
 
 
+#: Plain values for every link the engine makes (the footer's icons, the published address): the shape to compare with.
+PLAIN = ('portfolio_person = {"name": "Ada Lovelace", "email": "ada@example.org", "website": "https://example.org/ada", '
+         '"github": "ada", "orcid": "0000-0002-1825-0097", "scholar": "https://scholar.example.org/ada"}\n'
+         'html_baseurl = "https://example.org/"')
+
+
 @pytest.fixture(scope="module")
 def plain() -> Shape:
     with tempfile.TemporaryDirectory() as folder:
-        return Shape.of(build(Path(folder)).html)
+        return Shape.of(build(Path(folder), conf=PLAIN).html)
 
 
 def assert_text_stays_text(built: Built, plain: Shape) -> None:
@@ -159,6 +165,7 @@ def test_any_text_in_a_bib_field_builds_or_stops_with_a_located_line(plain, name
 @given(st.sampled_from(SETTINGS), st.text())
 @example("portfolio_person['name']", FOUND)
 @example("portfolio_person['role']", FOUND)
+@example("portfolio_person['scholar']", 'https://s.org/"><img/src=x/onerror=alert(1)>')  # furo's footer prints it raw
 def test_any_text_in_a_setting_builds_or_stops_with_a_located_line(plain, name, value):
     with tempfile.TemporaryDirectory() as folder:
         built = build(Path(folder), conf=setting(name, value))
