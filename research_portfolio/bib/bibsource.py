@@ -145,7 +145,9 @@ class Parser(bibtex.Parser):
         self.entry_problems: list[tuple[str, str, int, str]] = []  # (key, field, occurrence, problem)
         self.parsed_names: dict[str, Person] = {}
 
-    def process_entry(self, entry_type: str, key: str, fields: list[tuple[str, list[str]]]) -> None:
+    def process_entry(self, entry_type: str, key: str | None, fields: list[tuple[str, list[str]]]) -> None:
+        if key is None:  # "@misc{" with no key inside another entry: pybtex's syntax error names its line
+            return
         seen: dict[str, int] = {}
         for name, value in fields:
             seen[name.lower()] = seen.get(name.lower(), 0) + 1

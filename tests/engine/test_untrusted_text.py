@@ -139,8 +139,10 @@ def plain() -> Shape:
 
 
 def assert_text_stays_text(built: Built, plain: Shape) -> None:
-    unlocated = [line for line in built.problems if not LOCATED.match(line)]
+    # The one unlocated line allowed sums up located ones: citations of an entry the .bib lost to a syntax error.
+    unlocated = [line for line in built.problems if not LOCATED.match(line) and not line.endswith("[portfolio.citations]")]
     assert not unlocated, unlocated
+    assert not built.problems or any(LOCATED.match(line) for line in built.problems)
     shape = Shape.of(built.html)
     assert shape.elements <= plain.elements | FORMATTING, shape.elements - plain.elements
     assert shape.attributes <= plain.attributes, shape.attributes - plain.attributes
@@ -156,6 +158,7 @@ def assert_text_stays_text(built: Built, plain: Shape) -> None:
 @examples(2, 300)
 @given(st.sampled_from(FIELDS), st.text())
 @example("title", FOUND_IN_BIB)  # the other fields that crashed have tests of their own (test_no_traceback.py)
+@example("note", "}@misc{")  # an entry without a key inside another: pybtex gave it the key None (a traceback)
 def test_any_text_in_a_bib_field_builds_or_stops_with_a_located_line(plain, name, value):
     with tempfile.TemporaryDirectory() as folder:
         assert_text_stays_text(build(Path(folder), bib=(name, value)), plain)
