@@ -38,7 +38,6 @@ def test_a_bib_where_no_paper_has_a_year_builds_and_its_figures_say_there_is_not
     app.build()
     page = BeautifulSoup((app.outdir / "figures.html").read_text(encoding="utf-8"), "html.parser").get_text()
     assert "No paper has a year yet, so there is nothing to draw. Not shown: 3 without a year (3 submitted)." in page
-    assert "No paper has a year yet and no position is listed, so there is nothing to draw." in page
     assert warnings(app) == []
 
 

@@ -33,7 +33,8 @@ TABLE = ['Ada """Lovelace', "Ada '''Lovelace", 'Ada "Lovelace"', "Ada \\ Lovelac
          "Ada $(touch PWNED) Lovelace", "Ada " + "Lovelace" * 37, "李白", "ابن سينا",
          'Ada Lovelace"""; import os; os.system("touch PWNED"); """']
 #: Each value as a .bib author: BibTeX's own escapes for its specials, the rest as written.
-BIBTEX = str.maketrans({"\\": r"{\textbackslash}", "{": r"\{", "}": r"\}", "$": r"\$", "%": r"\%", "&": r"\&", "#": r"\#",
+BIBTEX = str.maketrans({"\\": r"{\textbackslash}", "{": r"{\textbraceleft}", "}": r"{\textbraceright}",
+                        "$": r"\$", "%": r"\%", "&": r"\&", "#": r"\#",
                         "_": r"\_", "~": r"{\textasciitilde}", "^": r"{\textasciicircum}"})
 
 
@@ -41,7 +42,7 @@ def make(folder: Path, name: str, **addresses: str) -> Path:
     bib = folder.parent / f"{folder.name}.bib"
     bib.write_text(f"@article{{one,\n  author = {{{name.translate(BIBTEX)}}},\n  title = {{A Paper}},\n  journal = {{J}},\n"
                    "  year = {2020},\n}\n", encoding="utf-8")
-    new_site(Request(folder, name, bib, SOURCE, **addresses))
+    new_site(Request(folder, name, bib, f"{SOURCE}@v1.2.0", **addresses, force=True))  # a revision: no network
     return folder
 
 
