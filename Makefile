@@ -12,7 +12,7 @@ TEST_PREREQUISITES = $(if $(shell command -v npm),$(NODESTAMP))
 
 include research_portfolio/starter/Makefile
 
-.PHONY: lint audit bench lock test-install test-ranges test-bench test-rebuilds
+.PHONY: lint audit bench lock test-install test-ranges test-bench test-rebuilds fuzz
 
 help::
 	@echo "make lint       ruff and mypy on the engine (settings in pyproject.toml)"
@@ -23,6 +23,7 @@ help::
 	@echo "make test-ranges   the engine's tests at the low and high ends of its dependency ranges"
 	@echo "make test-bench    the benchmark script's smoke run (bench --quick), checked"
 	@echo "make test-rebuilds incremental builds against clean ones, after each kind of change and killed builds (minutes)"
+	@echo "make fuzz       the property tests with many more examples (Hypothesis' fuzz profile; an hour or more)"
 
 # The browser checks' npm packages (axe-core, Lighthouse, the Nu HTML Checker), reinstalled when the lock changes.
 $(NODEDIR)/package-lock.json: ;
@@ -58,6 +59,11 @@ test-install: $(STAMP)
 
 test-ranges: $(STAMP)
 	$(VENVPY) -m pytest -m ranges --dist load tests/install
+
+# The property tests (tests/fuzzing.py) with their large numbers of examples, new ones on every run.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(VENVPY) -m pytest --dist load --hypothesis-show-statistics tests/engine/test_escape.py \
+	  tests/engine/test_untrusted_text.py tests/starter/test_starter_arguments.py
 
 test-bench: $(STAMP)
 	$(VENVPY) -m pytest -m bench tests/site/test_benchmark.py

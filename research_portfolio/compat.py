@@ -240,7 +240,9 @@ class EntryParser(bibtex.Parser):
     (it may ask for a value's text with :meth:`value_text`) and :meth:`entry_taken`.
     """
 
-    def process_entry(self, entry_type: str, key: str, fields: list[tuple[str, Any]]) -> None:
+    def process_entry(self, entry_type: str, key: str | None, fields: list[tuple[str, Any]]) -> None:
+        if key is None:  # "}@misc{" inside another entry: no key, and pybtex's syntax error names its line
+            return
         added = key not in self.data.entries  # pybtex reports a repeated key and keeps the first entry
         self.entry_written(key, fields)
         super().process_entry(entry_type, key, fields)

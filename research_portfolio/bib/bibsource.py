@@ -178,6 +178,10 @@ PERSON_FIELDS = CaseInsensitiveSet(Person.valid_roles)
 NAME_PARTS = ("first_names", "middle_names", "prelast_names", "last_names", "lineage_names")
 
 
+#: The start of an entry, or of @string, @preamble, @comment: a file without one is no BibTeX.
+ANY_ENTRY = re.compile(r"@\s*\w+\s*[{(]")
+
+
 def read(parser: Parser, source: Source, encoding: str) -> Iterator[tuple[str, int, str]]:
     """Parse one file into *parser* and note its text and where each entry starts in *source*.
 
@@ -190,10 +194,15 @@ def read(parser: Parser, source: Source, encoding: str) -> Iterator[tuple[str, i
         yield "", 0, f"cannot read {source.path}: {error.strerror}"
         return
     undecoded = undecodable(raw, encoding)
+    text = raw.decode(encoding, errors="replace")  # read on, so one bad byte does not hide every entry
+    prose = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("%")]
+    if b"\0" in raw or (not ANY_ENTRY.search(text) and (prose or not text.strip())):  # only % comments: no papers yet
+        what = "a binary file" if b"\0" in raw or undecoded else "text without an entry" if prose else "empty"
+        yield "", 1, f"{source.path.name} is {what}, not BibTeX: give the .bib of the papers (entries start @article{{key,)"
+        return
     if undecoded:
         line, byte = undecoded
         yield "", line, f"not valid {encoding} text (byte {byte:#x}); save the file as UTF-8"
-    text = raw.decode(encoding, errors="replace")  # read on, so one bad byte does not hide every entry
     yield from source.read(text)
     strays = stray_lines(text)
     for start in strays:

@@ -612,8 +612,11 @@ def static_file(name: str, value: str, site: Site) -> str | None:
     folder = ALFOLIO_FOLDERS.get(name, ALFOLIO_DEFAULT_FOLDER)
     for static in site.static:
         for relative in (value, f"{folder}/{value}"):
-            if (static / relative).is_file():
-                return relative
+            try:
+                if (static / relative).is_file():
+                    return relative
+            except OSError:  # a name no file can have (too long, say): no such file
+                continue
     return None
 
 

@@ -19,7 +19,9 @@ import json
 import re
 import shutil
 import tempfile
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -33,6 +35,7 @@ from sphinx.locale import get_translation
 from .. import __version__
 from ..bib.entries import is_file
 from ..bib.fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
+from ..escape import markdown, python, requirements, xml, yaml
 from .readbib import Bibliography, UnreadableBib, first_build_problems, owner_problem, owner_spellings, read_bibliography
 from .releases import LookupFailed, head_commit, tag_versions
 
@@ -85,6 +88,7 @@ def new_site(request: Request) -> Made:
         raise StarterError(f"{folder} already exists and is not empty: choose a new folder")
     if not request.name.strip():
         raise StarterError("--name is empty: give your name as your papers spell it, for example --name \"Ada Lovelace\"")
+    refuse_line_breaks(request)
     bib_text = read_bib(request.bib)
     bibliography = read_bibliography_or_refuse(request.bib)
     other_names = owner_names(request.name.strip(), bibliography, request.force)
@@ -101,7 +105,7 @@ def new_site(request: Request) -> Made:
         "initials": initials(request.name),
         **papers_on_the_home_page(bibliography),
     }
-    with tempfile.TemporaryDirectory(prefix="research-portfolio-new-") as scratch:
+    with nothing_left_on_failure(folder), tempfile.TemporaryDirectory(prefix="research-portfolio-new-") as scratch:
         staged = Path(scratch) / "site"
         written = write_site(staged, context, request, bib_text, wheel)
         problems = first_build_problems(staged, folder)
@@ -162,6 +166,35 @@ def photo_name(photo: Path | None) -> str:
     return f"img/photo{photo.suffix.lower()}"
 
 
+def refuse_line_breaks(request: Request) -> None:
+    """A value the site's files hold on one line (the name, the addresses) may hold no line break nor other control
+    character: no author's name does, and Markdown, YAML and requirements.txt would each read it their own way."""
+    for option, value in (("--name", request.name), ("--url", request.url), ("--email", request.email),
+                          ("--website", request.website), ("--install-from", request.install_from)):
+        if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in value):
+            raise StarterError(f"{option} {value!r}: holds a line break or another control character; give it on one line")
+
+
+@contextmanager
+def nothing_left_on_failure(folder: Path) -> Iterator[None]:
+    """Write the new site; if anything fails, take away what was written (the folder too, when it was made here)."""
+    existed = folder.exists()
+    try:
+        yield
+    except BaseException as error:
+        if existed:
+            for child in folder.iterdir():
+                if child.is_dir() and not child.is_symlink():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise StarterError(f"{error.filename or folder}: cannot write it: {error.strerror or error}") from None
+        raise
+
+
 def alfolio_assets(bib: Path) -> Path | None:
     """al-folio keeps _bibliography/papers.bib beside assets/, which holds the files the .bib names."""
     assets = bib.resolve().parent.parent / "assets"
@@ -182,7 +215,8 @@ def copy_named_files(bib_text: str, assets: Path | None, static: Path) -> list[P
             if candidate.is_file() and candidate.resolve().is_relative_to(assets.resolve()):
                 target = static / folder / name
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(candidate, target)
+                if not target.exists() or not target.samefile(candidate):  # assets inside the new site: already there
+                    shutil.copyfile(candidate, target)
                 copied.append(target)
                 break
     return copied
@@ -235,7 +269,8 @@ def initials(name: str) -> str:
 
 def render_starter(folder: Path, context: Mapping[str, object]) -> list[Path]:
     environment = jinja2.Environment(keep_trailing_newline=True, undefined=jinja2.StrictUndefined, autoescape=False)
-    environment.filters["pyrepr"] = lambda value: json.dumps(value, ensure_ascii=False)
+    # Each value is written by the writer of the format it lands in: the templates name it.
+    environment.filters |= {"python": python.literal, "yaml": yaml.scalar, "markdown": markdown.inline, "xml": xml.text}
     written = []
     for source in sorted(STARTER.rglob("*")):
         if source.is_dir() or "__pycache__" in source.parts:
@@ -292,7 +327,7 @@ def requirement_line(source: str) -> tuple[str, Path | None]:
         wheel = Path(source)
         if not wheel.is_file():
             raise StarterError(f"--install-from {source}: no such wheel")
-        return f"./{WHEEL_FOLDER}/{wheel.name}", wheel
+        return one_requirement(source, f"./{WHEEL_FOLDER}/{wheel.name}"), wheel
     if not source.startswith(("git+", "hg+")) or "://" not in source:
         raise StarterError(f"--install-from {source}: expected a repository URL like git+https://github.com/OWNER/REPO, "
                            "or the path of a .whl file")
@@ -300,7 +335,7 @@ def requirement_line(source: str) -> tuple[str, Path | None]:
         raise StarterError(f"--install-from {source}: " + str(_("a folder on this machine, which Read the Docs and GitHub Pages "
                                                                 "cannot reach: give the repository's public address, or a wheel")))
     repository, _at, revision = source.rpartition("@") if "@" in urlsplit(source.split("+", 1)[1]).path else (source, "", "")
-    return f"{DISTRIBUTION} @ {repository}@{revision or published_revision(repository)}", None
+    return one_requirement(source, f"{DISTRIBUTION} @ {repository}@{revision or published_revision(repository)}"), None
 
 
 def published_revision(repository: str) -> str:
@@ -312,3 +347,11 @@ def published_revision(repository: str) -> str:
     except LookupFailed as failure:
         raise StarterError(f"--install-from {repository}: {failure}; " + str(_("or name a commit: {source}@COMMIT")).format(
             source=repository)) from None
+
+
+def one_requirement(source: str, line: str) -> str:
+    """*line* as requirements.txt holds it, when it is one valid requirement; else the option is refused."""
+    try:
+        return requirements.line(line)
+    except ValueError as error:
+        raise StarterError(f"--install-from {source!r}: {error}") from None

@@ -21,6 +21,7 @@ from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
 from ..compat import site_sets
+from ..escape import html as html_text
 
 PACKAGE = Path(__file__).parent.parent
 STATIC = PACKAGE / "web" / "static"
@@ -71,7 +72,7 @@ def html(app: Sphinx, config: Config) -> dict[str, Any]:
     static = Path(app.confdir) / "_static"
     values: dict[str, Any] = {
         "html_theme": "furo",
-        "html_title": config.project,
+        "html_title": html_text.text(config.project),  # themes print it as markup (furo's header)
         "html_copy_source": False,
         "html_use_index": False,  # a portfolio needs no general index page
         "html_show_sourcelink": False,

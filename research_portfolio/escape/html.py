@@ -1,14 +1,26 @@
-"""HTML: text and attribute values escaped as docutils' HTML writer escapes them, and opening tags written from data."""
+"""HTML: text between tags, a value inside a double-quoted attribute, and opening tags written from data."""
 
 from __future__ import annotations
+
+import html
 
 #: docutils' HTML writer escapes these, "@" included (an address is harder to harvest).
 SPECIAL = {ord("&"): "&amp;", ord("<"): "&lt;", ord('"'): "&quot;", ord(">"): "&gt;", ord("@"): "&#64;"}
 
 
-def encode(text: str) -> str:
-    """*text* as HTML text or an attribute's value."""
-    return text.translate(SPECIAL)
+def text(value: str) -> str:
+    """*value* as the text of an element: ``<``, ``>`` and ``&`` become references."""
+    return html.escape(value, quote=False)
+
+
+def attribute(value: str) -> str:
+    """*value* inside ``name="..."``: quotes too become references."""
+    return html.escape(value, quote=True)
+
+
+def encode(value: str) -> str:
+    """*value* as docutils' HTML writer writes text and attributes (an ``@`` too), for markup that sits beside its own."""
+    return value.translate(SPECIAL)
 
 
 def element(tag: str, attributes: dict[str, str | int | None], empty: bool = False) -> str:

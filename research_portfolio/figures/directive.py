@@ -20,7 +20,6 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from docutils import nodes
 from pybtex.database import Entry, Person
@@ -32,6 +31,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 from ..bib import entries
+from ..escape import xml
 from ..render.names import person_name
 from ..render.nodes import skip
 from ..sphinx_ext import database, dependencies
@@ -44,7 +44,8 @@ DOT_SPACING = 0.16  # years between the dots of one year and theme on the timeli
 INK = "#010101"  # drawn text and axes; the web replaces it with currentColor
 PRINT_INK = "#1a1a1a"
 FONTS = ["DejaVu Sans"]
-RENDER_SETTINGS = {"font.family": FONTS, "font.size": 12,
+#: Names and titles are drawn as text: a ``$`` in one never starts matplotlib's math (mathtext).
+RENDER_SETTINGS = {"font.family": FONTS, "font.size": 12, "text.parse_math": False,
                    "svg.fonttype": "none", "svg.hashsalt": "portfolio", "pdf.fonttype": 42}
 #: The PDF's figures are set in the document's own sans serif (portfolio.sty's), where matplotlib finds it.
 #: Its OpenType outlines go in as Type 3 fonts: embedded as CID fonts, poppler reads them with a complaint.
@@ -79,6 +80,8 @@ def per_year(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
     undated = Counter(entries.status(entry).lower() for entry in papers if entries.status(entry))
     states = ", ".join(f"{undated[state.lower()]} {state.lower()}" for state in entries.STATUS_HEADINGS if undated[state.lower()])
     left_out = f" Not shown: {undated.total()} without a year ({states})." if undated else ""
+    if not counts:
+        return {"nothing": f"No paper has a year yet, so there is nothing to draw.{left_out}"}
     return {
         "data": {"counts": {year: dict(by_kind) for year, by_kind in counts.items()}, "kinds": kinds},
         "alt": "Bar chart of papers per year, each bar divided by the kind of venue.",
@@ -138,6 +141,8 @@ def timeline(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
     # Only the year is known: a year's papers of one theme sit side by side around the middle of it.
     dots = [[int(year) + 0.5 + (number - (count - 1) / 2) * min(DOT_SPACING, 0.8 / count), theme_keys.index(theme)]
             for (year, theme), count in sorted(groups.items()) for number in range(count)]
+    if not groups and not positions:
+        return {"nothing": "No paper has a year yet and no position is listed, so there is nothing to draw."}
     last = max([int(year) + 1 for year, _ in groups] + [end for _, _, end in positions if end] + [start for _, start, _ in positions])
     spans = "; ".join(f"{item['name']}, {item['start']} to {item.get('end') or 'now'}" for item in config.portfolio_positions)
     return {
@@ -170,6 +175,8 @@ class PublicationFigure(SphinxDirective):
         dependencies.record(self.env, "figure", kind, made)
         if made is None:
             return []  # nothing to draw: no figure, and no words standing in for one
+        if "nothing" in made:  # papers, but none with a year: the page says so
+            return [nodes.paragraph("", made["nothing"])]
         figure = data_figure(kind=kind, data=made["data"], alt=made["alt"], desc=made["desc"],
                              caption=self.options.get("caption", ""), ids=[f"figure-{kind}"])
         text = [nodes.paragraph("", made["text"], classes=["figure-text"])] if "text" in made else []
@@ -178,7 +185,10 @@ class PublicationFigure(SphinxDirective):
 
 @dependencies.view("figure")
 def figure_data(env: Any, kind: str) -> dict[str, Any] | None:
-    """A figure's data, alternative text and description, from the checked database; None when it has nothing to draw."""
+    """A figure's data, alternative text and description, from the checked database; None when it has nothing to draw.
+
+    A figure of papers none of which has a year gives ``{"nothing": what the page says instead}``.
+    """
     catalogue = database.catalogue(env)
     papers = catalogue.papers()
     return FIGURES[kind](papers, env.config, catalogue.site) if papers else None
@@ -292,13 +302,9 @@ def inline_svg(svg: str, node: data_figure) -> str:
     return (
         svg[: opening_end - 1]
         + f' role="img" aria-labelledby="{title} {desc}">'
-        + f'<title id="{title}">{_escape(node["alt"])}</title><desc id="{desc}">{_escape(node["desc"])}</desc>'
+        + f'<title id="{title}">{xml.text(node["alt"])}</title><desc id="{desc}">{xml.text(node["desc"])}</desc>'
         + svg[opening_end:]
     )
-
-
-def _escape(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
 
 
 def visit_html(translator: HTML5Translator, node: data_figure) -> None:
@@ -312,7 +318,7 @@ def visit_epub(translator: HTML5Translator, node: data_figure) -> None:
     source = f"{translator.builder.imgpath}/{image}"
     translator.body.append(
         f'<figure class="portfolio-figure" id="figure-{node["kind"]}">'
-        f'<img src="{source}" alt="{_escape(node["alt"])}"/>{_caption(translator, node)}</figure>\n'
+        f'<img src="{source}" alt="{xml.attribute(node["alt"])}"/>{_caption(translator, node)}</figure>\n'
     )
     raise nodes.SkipNode
 

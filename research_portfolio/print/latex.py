@@ -14,11 +14,11 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.texescape import escape
 from sphinx.util.typing import ExtensionMetadata
 
 from ..bib.entries import printable
 from ..config.defaults import CV_DOCUMENT
+from ..escape import latex as tex
 from ..text.scripts import marked
 
 PACKAGE = Path(__file__).parent / "texinputs" / "portfolio.sty"
@@ -27,12 +27,12 @@ PACKAGE = Path(__file__).parent / "texinputs" / "portfolio.sty"
 def contact_line(person: dict[str, str]) -> str:
     links = []
     if person.get("email"):
-        links.append(rf"\href{{mailto:{person['email']}}}{{{escape(person['email'])}}}")
+        links.append(rf"\href{{{tex.url('mailto:' + person['email'])}}}{{{tex.text(person['email'])}}}")
     if person.get("website"):
         shown = printable(person["website"])
-        links.append(rf"\href{{{person['website']}}}{{{escape(shown)}}}")
+        links.append(rf"\href{{{tex.url(person['website'])}}}{{{tex.text(shown)}}}")
     if person.get("phone"):
-        links.append(escape(person["phone"]))
+        links.append(tex.text(person["phone"]))
     return r"\quad{}\textperiodcentered\quad{}".join(links)
 
 
@@ -42,21 +42,21 @@ def latex_defaults(app: Sphinx, config: Config) -> None:
     _, _, title, author, docclass, *_ = config.latex_documents[0]
     opening = r"\portfolioheader" if docclass == "howto" else r"\portfoliotitlepage"
     title_page = opening + "{%s}{%s}{%s}" % (
-        marked(person.get("role", ""), escape),
-        marked(person.get("affiliation", ""), escape),
+        marked(person.get("role", ""), tex.text),
+        marked(person.get("affiliation", ""), tex.text),
         contact_line(person),
     )
     metadata = r"\AtBeginDocument{\hypersetup{pdftitle={%s}, pdfauthor={%s}, pdfsubject={%s}, pdfkeywords={%s}}}" % (
-        escape(f"{author}: {title}"),
-        escape(author),
-        escape(person.get("description", "")),
-        ", ".join(escape(theme) for theme, _ in config.portfolio_themes.values()),
+        tex.text(f"{author}: {title}"),
+        tex.text(author),
+        tex.text(person.get("description", "")),
+        ", ".join(tex.text(theme) for theme, _ in config.portfolio_themes.values()),
     )
     elements = dict(config.latex_elements)
     elements.setdefault("maketitle", title_page)
     elements["preamble"] = elements.get("preamble", "") + "\n" + metadata
-    if marked(author, escape) != escape(author):  # a name in another script: the title page and running heads need its font
-        elements["preamble"] += "\n" + r"\AtBeginDocument{\author{%s}}" % marked(author, escape)
+    if marked(author, tex.text) != tex.text(author):  # a name in another script: the title page and running heads need its font
+        elements["preamble"] += "\n" + r"\AtBeginDocument{\author{%s}}" % marked(author, tex.text)
     config.latex_elements = elements
     # Sphinx copies the package beside the .tex file, as it does any file conf.py lists there.
     config.latex_additional_files = [*config.latex_additional_files, str(PACKAGE)]

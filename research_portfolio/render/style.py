@@ -471,7 +471,10 @@ def _rich_text(latex: str) -> Text:
     # Decoding LaTeX is the slowest step of formatting (latexcodec): most titles and names need none of it.
     if not LATEX_MARKUP.search(latex):
         return Text(latex)
-    return Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", readable(latex)).replace("\\$", "$"))
+    try:
+        return Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", readable(latex)).replace("\\$", "$"))
+    except UnicodeDecodeError:  # LaTeX no decoder reads (the .bib check names its line): the characters as written
+        return Text(latex)
 
 
 GROUP = "pybtex.style.formatting"

@@ -30,7 +30,8 @@ import re
 import sys
 import tempfile
 import weakref
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,7 @@ from ..compat import cache_compiled_templates, registered_assets, theme_folders
 logger = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).parent.parent
+logger = logging.getLogger(__name__)
 #: The distributions whose code makes what the cache holds (matplotlib's version is read without importing it).
 LIBRARIES = ("sphinx", "docutils", "pybtex", "pybtex-docutils", "sphinxcontrib-bibtex", "myst-parser", "jinja2", "matplotlib",
              "pystemmer")
@@ -66,6 +68,24 @@ def code_key() -> str:
             digest.update(path.relative_to(PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+@contextmanager
+def output_file(path: Path | str) -> Iterator[None]:
+    """Write a file of the build's output; a folder that cannot be written (read-only, full) is one warning naming it."""
+    try:
+        yield
+    except OSError as error:
+        logger.warning(f"cannot write {error.filename or path}: {error.strerror or error}", type="portfolio", subtype="output")
+
+
+def refuse_unwritable_folders(app: Sphinx, config: Any) -> None:
+    """Stop with one line when the output or doctree folder cannot be written: Sphinx would crash on its first file."""
+    for folder in (Path(app.outdir), Path(app.doctreedir)):
+        existing = next(parent for parent in (folder, *folder.parents) if parent.exists())
+        if not os.access(existing, os.W_OK):
+            logger.error(f"{existing}: the build folder cannot be written (read-only?): build into another with -d and -o")
+            raise SystemExit(2)
 
 
 @functools.cache
@@ -307,6 +327,7 @@ def save_cache(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("config-inited", refuse_unwritable_folders)
     app.connect("builder-inited", open_cache, priority=300)  # before anything that uses it
     app.connect("env-before-read-docs", touch_read)
     app.connect("doctree-resolved", touch_written)

@@ -263,11 +263,17 @@ def address_problem(field: str, value: str) -> str:
     return ""
 
 
+#: An odd number of backslashes at the end: LaTeX's escape with nothing after it, which no decoder reads.
+TRAILING_BACKSLASH = re.compile(r"(?<!\\)(?:\\\\)*\\\s*$")
+
+
 def _check_values(entry: Entry) -> Iterator[tuple[str | None, str]]:
     """Values in the wrong field: a DOI outside doi, a month that is no month, an image path that leaves the static folder."""
     for field, value in entry.fields.items():  # the standard fields a reference prints: a tool's own keep what they like
         if field.lower() in SHOWN and field.lower() not in ("doi", "url") and DOI_SHAPED.match(value.strip()):
             yield field, f"{field} '{value}' is a DOI: it belongs in the doi field (doi = {{{entries.DOI_PREFIX.sub('', value.strip())}}})"
+        if TRAILING_BACKSLASH.search(value):
+            yield field, f"{field} '{value}' ends with a backslash, which escapes nothing: remove it, or write {{\\textbackslash}}"
     month = entries.field(entry, "month")
     if month and not is_month(month) and not DOI_SHAPED.match(month):
         yield "month", f"month '{month}' is not a month: write jan to dec (without braces), a number from 1 to 12, or a name like May"

@@ -27,6 +27,7 @@ from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
+from ..escape import html as html_text
 from ..text.urls import published
 from . import icons
 
@@ -111,13 +112,18 @@ def add_footer_icons(app: Sphinx, config: Config) -> None:
     """
     if config.html_theme != "furo" or "footer_icons" in config.html_theme_options:
         return
-    icons_ = [{"name": link.label, "url": link.url, "html": link.icon, "class": ""} for link in row(config)]
-    config.html_theme_options = {**config.html_theme_options, "footer_icons": icons_ + source_icon(config)}
+    links = [*row(config), *source_link(config)]
+    config.html_theme_options = {**config.html_theme_options, "footer_icons": [footer_icon(link) for link in links]}
 
 
-def source_icon(config: Config) -> list[dict[str, str]]:
+def footer_icon(link: Link) -> dict[str, str]:
+    """furo's footer icon for *link*: furo prints its name and address into attributes as they are, so they are escaped here."""
+    return {"name": html_text.attribute(link.label), "url": html_text.attribute(link.url), "html": link.icon, "class": ""}
+
+
+def source_link(config: Config) -> list[Link]:
     repository = config.html_theme_options.get("source_repository", "")
-    return [{"name": "Source", "url": repository, "html": icons.SOURCE, "class": ""}] if repository else []
+    return [Link("Source", repository, icons.SOURCE)] if repository else []
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import json
 import re
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docutils import nodes
 from pybtex.database import Entry
@@ -25,11 +23,14 @@ from sphinx.util.typing import ExtensionMetadata
 
 from ..bib import entries
 from ..bib.pagenames import PAGE_BUILDERS, page_name
+from ..escape import html as html_text
+from ..escape import json, xml
 from ..figures.cards import place_card
 from ..render.names import person_name
 from ..render.style import STYLE_NAME, formatting_style, plain_text, rich_field
 from ..render.view import entry_view
 from ..sphinx_ext import database
+from ..sphinx_ext.cache import output_file
 from ..text.urls import published, site_path
 
 SOCIAL_CARD = "_static/portfolio-social.png"
@@ -38,13 +39,12 @@ NOT_IN_SITEMAP = {"search", "genindex", "404"}
 
 
 def meta(name: str, content: str, attribute: str = "name") -> str:
-    return f'<meta {attribute}="{html.escape(name)}" content="{html.escape(content)}">\n'
+    return f'<meta {attribute}="{html_text.attribute(name)}" content="{html_text.attribute(content)}">\n'
 
 
 def json_ld(data: dict[str, Any]) -> str:
     # On one line: with an indent, json falls back from its C encoder to Python (0.2 ms a paper page).
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # markup in a field stays data
-    return f'<script type="application/ld+json">\n{text}\n</script>\n'
+    return f'<script type="application/ld+json">\n{json.script(data)}\n</script>\n'
 
 
 def page_description(doctree: nodes.document | None) -> str:
@@ -125,8 +125,8 @@ def not_found_base(baseurl: str) -> str:
     from its root gets ``/`` instead, which a line of script sets before any stylesheet is read.
     """
     path = site_path(baseurl)
-    script = f"if (!location.pathname.startsWith({json.dumps(path)})) document.querySelector('base').href = '/';"
-    return f'<base href="{html.escape(path)}">\n<script>{script}</script>\n'
+    script = f"if (!location.pathname.startsWith({json.script(path)})) document.querySelector('base').href = '/';"
+    return f'<base href="{html_text.attribute(path)}">\n<script>{script}</script>\n'
 
 
 def paper_description(app: Sphinx, entry: Entry) -> str:
@@ -243,14 +243,16 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.outdir)
     robots = "User-agent: *\nAllow: /\n"
     if base:  # a sitemap lists absolute addresses: a site with no published address has none
-        urls = "".join(f"  <url><loc>{escape(published(base, app.builder.get_target_uri(page)))}</loc></url>\n"
+        urls = "".join(f"  <url><loc>{xml.text(published(base, app.builder.get_target_uri(page)))}</loc></url>\n"
                        for page in sorted(pages))
-        (outdir / "sitemap.xml").write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n', encoding="utf-8"
-        )
+        with output_file(outdir / "sitemap.xml"):
+            (outdir / "sitemap.xml").write_text(
+                '<?xml version="1.0" encoding="UTF-8"?>\n'
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n', encoding="utf-8"
+            )
         robots += f"\nSitemap: {published(base, 'sitemap.xml')}\n"
-    (outdir / "robots.txt").write_text(robots, encoding="utf-8")
+    with output_file(outdir / "robots.txt"):
+        (outdir / "robots.txt").write_text(robots, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -7,7 +7,7 @@ import shutil
 
 from bs4 import BeautifulSoup
 from PIL import Image
-from test_bring_your_own import DATA, ROOT
+from test_bring_your_own import ROOT
 
 PERSON = {"name": "Marta Kowalczyk", "photo": "img/me.png"}
 ENTRY = """@article{kowalczyk2022robust,

@@ -85,7 +85,7 @@ def test_the_spellings_the_owner_appears_under_go_into_other_names(tmp_path):
     made = starter(tmp_path, bib)
     assert made.returncode == 0, made.stderr
     conf = (tmp_path / "site" / "conf.py").read_text(encoding="utf-8")
-    assert '"other_names": ["van Aert, R C M", "van Aert, Robbie C. M."],' in conf  # "van Aert, Robbie" is the name given
+    assert f'"other_names": {["van Aert, R C M", "van Aert, Robbie C. M."]!r},' in conf  # "van Aert, Robbie" is the name given
     namespace: dict[str, object] = {}
     exec(compile(conf, "conf.py", "exec"), namespace)  # noqa: S102  (the file the starter just wrote)
     assert namespace["portfolio_person"]["other_names"] == ["van Aert, R C M", "van Aert, Robbie C. M."]

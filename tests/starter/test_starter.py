@@ -73,7 +73,7 @@ def test_the_new_site_holds_its_owners_files_and_nothing_of_anyone_else(alfolio_
     assert not {name: found for name, found in leaks.items() if found}
     assert (alfolio_site / "publications.bib").read_bytes() == (PROJECT / "tests/engine/data/alfolio-papers.bib").read_bytes()
     conf = (alfolio_site / "conf.py").read_text(encoding="utf-8")
-    assert f'"name": "{OWNER}"' in conf and "portfolio_themes = {}" in conf
+    assert f'"name": {OWNER!r}' in conf and "portfolio_themes = {}" in conf
 
 
 def test_every_format_builds_strictly_first_try_and_names_only_the_new_owner(every_format):
