@@ -238,12 +238,15 @@ def test_the_cv_prints_the_phone_as_written_and_reads_no_file(monkeypatch):
         built = build(Path(folder), builder="latex", tags=("cv",), cv="# Curriculum vitae\n\nPositions and papers.\n")
         assert holds(printed(built.html), phone)
 
+
 def test_a_title_holding_the_paper_pages_markers_is_text_once(plain):
     forged = "forged \ue000body\ue001 and papers/portfolio-shell"
     with tempfile.TemporaryDirectory() as folder:
         built = build(Path(folder), bib=("title", forged))
         page = (built.html / "papers" / f"{ENTRY}.html").read_text(encoding="utf-8")
         shown = BeautifulSoup(page, "html.parser")
+        for permalink in shown.select("h1 a.headerlink"):
+            permalink.decompose()
         assert shown.find("h1").get_text().strip() == forged
         assert len(page) < 2 * len((built.html / "papers" / "lovelace1843notes.html").read_text(encoding="utf-8"))
         assert len(shown.find_all("h1")) == 1
