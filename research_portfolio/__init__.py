@@ -17,7 +17,7 @@ __version__ = "1.2.0"
 NEEDS_SPHINX = "8.1"
 
 MODULES = (
-    "defaults", "sources", "database", "cache", "domain", "style", "lists", "paperpages", "figures", "webmeta", "accessibility",
+    "i18n", "defaults", "sources", "database", "cache", "domain", "style", "lists", "paperpages", "figures", "webmeta", "accessibility",
     "latex", "scripts", "epub", "rebuild", "links", "mentions", "dependencies", "collector",
 )
 
