@@ -131,7 +131,7 @@ def settings_key(app: Sphinx, site: Site) -> str:
     settings = [code_key(), config.bibtex_encoding, sorted(config.portfolio_themes), list(config.portfolio_highlights),
                 config.portfolio_person.get("name"), config.portfolio_person.get("other_names"),
                 list(config.portfolio_conference_venues), config.portfolio_max_authors, config.portfolio_title_case,
-                config.html_baseurl, config.smartquotes, config.smartquotes_action,
+                config.html_baseurl, config.smartquotes, config.smartquotes_action, config.language,
                 sorted(str(path) for folder in site.static if folder.is_dir() for path in folder.rglob("*"))]
     return hashlib.sha256(repr(settings).encode()).hexdigest()
 

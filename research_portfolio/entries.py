@@ -24,6 +24,7 @@ from pybtex.database import Entry, Person
 
 from . import preprints
 from .fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
+from .i18n import N_, _
 from .scripts import CJK
 from .urls import published
 
@@ -52,7 +53,7 @@ EMPHASIS = re.compile(r"\\(?P<command>textbf|textit|textsc|textsl|textmd|emph|un
 #: What separates given names and initials: "H.-P.", "A.H.", "Jean~Paul", Crossref's "Hans\u2010Peter".
 GIVEN_SEPARATOR = re.compile(r"[\s.~\-\u2010\u2011]+")
 #: Every kind of venue, in the order the figures and the CV show them.
-KINDS = ("journal", "conference", "workshop", "preprint", "thesis", "book", "report", "other")
+KINDS = (N_("journal"), N_("conference"), N_("workshop"), N_("preprint"), N_("thesis"), N_("book"), N_("report"), N_("other"))
 KIND_OF_TYPE = {
     "article": "journal", "inproceedings": "conference", "conference": "conference",
     "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
@@ -62,17 +63,18 @@ KIND_OF_TYPE = {
     "booklet": "other",
 }
 #: How a type is named in a reference when its ``type`` field says nothing else (biblatex's words).
-TYPE_WORDS = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "techreport": "Technical report",
-              "report": "Report", "patent": "Patent", "dataset": "Dataset", "software": "Software"}
+TYPE_WORDS = {"phdthesis": N_("PhD thesis"), "mastersthesis": N_("Master's thesis"), "techreport": N_("Technical report"),
+              "report": N_("Report"), "patent": N_("Patent"), "dataset": N_("Dataset"), "software": N_("Software")}
 #: The types whose ``type`` field a reference prints ("Podcast", "Diploma thesis"), as biblatex does.
 TYPED = ("phdthesis", "mastersthesis", "thesis", "techreport", "report", "patent", "dataset", "software", "misc",
          "manual", "unpublished")
 #: What a .bib may give as the year of work that has none yet, and the heading it is listed under.
-STATUSES = {"in press": "In press", "forthcoming": "Forthcoming", "in review": "Under review",
-            "under review": "Under review", "submitted": "Submitted", "in prep": "In preparation",
-            "in preparation": "In preparation"}
+#: The keys are also how a reference ends with the state (:func:`when`).
+STATUSES = {N_("in press"): N_("In press"), N_("forthcoming"): N_("Forthcoming"), "in review": "Under review",
+            N_("under review"): N_("Under review"), N_("submitted"): N_("Submitted"), "in prep": "In preparation",
+            N_("in preparation"): N_("In preparation")}
 #: Headings of work without a year, in the order lists show them: before the newest year, a missing year last.
-NO_YEAR = "Year not given"
+NO_YEAR = N_("Year not given")
 STATUS_HEADINGS = ("In press", "Forthcoming", "Under review", "Submitted", "In preparation", NO_YEAR)
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -407,7 +409,7 @@ def type_word(entry: Entry) -> str:
     written = field(entry, "type") if entry.type in TYPED else ""
     if "\\" in written:
         written = codecs.decode(written, "ulatex")  # type: ignore[call-overload]  # latexcodec decodes str
-    return written.replace("{", "").replace("}", "") or TYPE_WORDS.get(entry.type, "")  # JabRef's "{PhD} dissertation"
+    return written.replace("{", "").replace("}", "") or _(TYPE_WORDS.get(entry.type, ""))  # JabRef's "{PhD} dissertation"
 
 
 def collaboration(entry: Entry) -> str:
@@ -433,7 +435,7 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
         found.append(Link("doi", "DOI", f"https://doi.org/{doi(entry)}", f"doi:{doi(entry)}"))
     url = field(entry, "url")
     if url and not any(url == link.url for link in found) and not ARXIV_URL.search(url) and not resolves_doi(url, entry):
-        found.append(Link("url", "Web page", url, printable(url)))
+        found.append(Link("url", N_("Web page"), url, printable(url)))
     for link_field in LINK_FIELDS:
         value = field(entry, link_field.name)
         if value and link_field.name != "pdf":
@@ -446,13 +448,13 @@ def pdf_link(entry: Entry, site: Site = Site()) -> Link | None:
     """The paper's PDF: the ``pdf`` field, else a ``url`` that ends in .pdf, else arXiv's PDF of its id."""
     value = field(entry, "pdf")
     if value:
-        return Link("pdf", "PDF", file_url("pdf", value, site) if is_file(value) else value,
+        return Link("pdf", N_("PDF"), file_url("pdf", value, site) if is_file(value) else value,
                     value if is_file(value) else printable(value))
     url = field(entry, "url")
     if url and urlsplit(url).path.lower().endswith(".pdf") and not ARXIV_URL.search(url):
-        return Link("pdf", "PDF", url, printable(url))
+        return Link("pdf", N_("PDF"), url, printable(url))
     if arxiv_id(entry):
-        return Link("pdf", "PDF", f"https://arxiv.org/pdf/{arxiv_id(entry)}", f"arxiv.org/pdf/{arxiv_id(entry)}")
+        return Link("pdf", N_("PDF"), f"https://arxiv.org/pdf/{arxiv_id(entry)}", f"arxiv.org/pdf/{arxiv_id(entry)}")
     return None
 
 

@@ -28,6 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
 from . import icons
+from .i18n import N_, _
 from .urls import published
 
 CV_FILE = "cv.pdf"
@@ -36,7 +37,7 @@ HOSTS = ("", "readthedocs", "site")
 
 @dataclasses.dataclass(frozen=True)
 class Link:
-    label: str
+    label: str  # in English, as ``:only:`` names it; translated where it is written
     url: str
     icon: str = ""
 
@@ -53,23 +54,23 @@ def document_links(config: Config) -> list[Link]:
         pdf, epub = published(base, f"{config.portfolio_slug}.pdf"), published(base, f"{config.portfolio_slug}.epub")
     else:
         return []
-    return [Link("CV", published(base, CV_FILE), icons.CV), Link("Portfolio PDF", pdf, icons.DOWNLOAD),
-            Link("E-book", epub, icons.BOOK)]
+    return [Link(N_("CV"), published(base, CV_FILE), icons.CV), Link(N_("Portfolio PDF"), pdf, icons.DOWNLOAD),
+            Link(N_("E-book"), epub, icons.BOOK)]
 
 
 def person_links(config: Config) -> list[Link]:
     person = config.portfolio_person
     found = []
     if person.get("email"):
-        found.append(Link("Email", f"mailto:{person['email']}", icons.EMAIL))
+        found.append(Link(N_("Email"), f"mailto:{person['email']}", icons.EMAIL))
     if person.get("website"):
-        found.append(Link("Website", person["website"], icons.WEBSITE))
+        found.append(Link(N_("Website"), person["website"], icons.WEBSITE))
     if person.get("github"):
-        found.append(Link("GitHub", f"https://github.com/{person['github']}", icons.SOURCE))
+        found.append(Link(N_("GitHub"), f"https://github.com/{person['github']}", icons.SOURCE))
     if person.get("orcid"):
-        found.append(Link("ORCID", f"https://orcid.org/{person['orcid']}", icons.WEBSITE))
+        found.append(Link(N_("ORCID"), f"https://orcid.org/{person['orcid']}", icons.WEBSITE))
     if person.get("scholar"):
-        found.append(Link("Google Scholar", person["scholar"], icons.WEBSITE))
+        found.append(Link(N_("Google Scholar"), person["scholar"], icons.WEBSITE))
     return found
 
 
@@ -98,7 +99,7 @@ class PortfolioLinks(SphinxDirective):
         for number, link in enumerate(links):
             if number:
                 paragraph += nodes.inline("", " \N{MIDDLE DOT} ", classes=["portfolio-links-separator"])
-            paragraph += nodes.reference("", link.label, refuri=link.url)
+            paragraph += nodes.reference("", _(link.label), refuri=link.url)
         only = addnodes.only(expr="not latex")
         only += paragraph
         return [only]
@@ -108,13 +109,13 @@ def add_footer_icons(app: Sphinx, config: Config) -> None:
     """The same links end furo's footer, each with its own icon; the site's own footer_icons win."""
     if "footer_icons" in config.html_theme_options:
         return
-    icons_ = [{"name": link.label, "url": link.url, "html": link.icon, "class": ""} for link in row(config)]
+    icons_ = [{"name": _(link.label), "url": link.url, "html": link.icon, "class": ""} for link in row(config)]
     config.html_theme_options = {**config.html_theme_options, "footer_icons": icons_ + source_icon(config)}
 
 
 def source_icon(config: Config) -> list[dict[str, str]]:
     repository = config.html_theme_options.get("source_repository", "")
-    return [{"name": "Source", "url": repository, "html": icons.SOURCE, "class": ""}] if repository else []
+    return [{"name": _("Source"), "url": repository, "html": icons.SOURCE, "class": ""}] if repository else []
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -9,6 +9,7 @@ theme's page with its paper count.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -34,13 +35,14 @@ from .dependencies import entry_digests
 from .domain import portfolio_domain, skip
 from .entries import KINDS
 from .htmlbackend import Backend as HTMLBackend
+from .i18n import N_, _, ngettext
 from .pagenames import page_name
 from .scripts import marked
 from .style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
 
-KIND_HEADINGS = {"journal": "Journal articles", "conference": "Conference papers", "workshop": "Workshop papers",
-                 "preprint": "Preprints", "thesis": "Theses", "book": "Books and chapters", "report": "Reports",
-                 "other": "Other publications"}
+KIND_HEADINGS = {"journal": N_("Journal articles"), "conference": N_("Conference papers"), "workshop": N_("Workshop papers"),
+                 "preprint": N_("Preprints"), "thesis": N_("Theses"), "book": N_("Books and chapters"), "report": N_("Reports"),
+                 "other": N_("Other publications")}
 
 
 class collapsible(nodes.General, nodes.Element):
@@ -123,7 +125,7 @@ class PublicationList(SphinxDirective):
         papers = select(self.env, chosen)
         dependencies.record(self.env, "list", chosen, dependencies.listed(self.env, papers))
         if not papers:
-            return [nodes.paragraph("", "No papers yet.")]
+            return [nodes.paragraph("", _("No papers yet."))]
         if "by-kind" in self.options:
             return [*legend(papers), *self.kind_sections(papers, catalogue.site)]
         if "group-by-year" not in self.options:
@@ -143,12 +145,12 @@ class PublicationList(SphinxDirective):
             return entry_list(self.env, chosen, full=False, printed=False, numbered="numbered" in self.options)
 
         for heading, chosen in undated_groups(papers):
-            yield self.section(f"kind-{section_id(heading)}", heading, listed(chosen))
+            yield self.section(f"kind-{section_id(heading)}", _(heading), listed(chosen))
         dated = [entry for entry in papers if not entries.status(entry)]
         for kind in KINDS:
             chosen = [entry for entry in dated if entries.venue_kind(entry, site) == kind]
             if chosen:
-                yield self.section(f"kind-{kind}", KIND_HEADINGS[kind], listed(chosen))
+                yield self.section(f"kind-{kind}", _(KIND_HEADINGS[kind]), listed(chosen))
 
     def year_sections(self, papers: list[Entry]) -> Iterable[nodes.section]:
         """A section for each year, newest first, after work without a year, under a heading that says which."""
@@ -157,7 +159,7 @@ class PublicationList(SphinxDirective):
             groups.setdefault(entries.status(entry) or entries.year(entry), []).append(entry)
         for heading, chosen in groups.items():
             listed = entry_list(self.env, chosen, full=True, printed="summaries" in self.options)
-            yield self.section(f"year-{section_id(heading)}", f"{heading} ({count(chosen)})", listed)
+            yield self.section(f"year-{section_id(heading)}", f"{_(heading)} ({count(chosen)})", listed)
 
     def section(self, identifier: str, heading: str, content: nodes.Element) -> nodes.section:
         section = nodes.section(ids=[identifier], names=[identifier])
@@ -195,7 +197,7 @@ class PublicationThemes(SphinxDirective):
                 "", nodes.inline("", title), refdomain="std", reftype="doc", reftarget=f"/{page}", refexplicit=True
             )
             items += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(f": {count(catalogue.papers(theme))}")))
-        return [nodes.paragraph("", "By research theme:"), items]
+        return [nodes.paragraph("", _("By research theme:")), items]
 
 
 def undated_groups(papers: list[Entry]) -> list[tuple[str, list[Entry]]]:
@@ -252,9 +254,9 @@ def details(entry: Entry, full: bool, printed: bool) -> list[collapsible]:
     """What a list entry opens to: the summary, the abstract, and in the full list the BibTeX."""
     found = []
     if entries.summary(entry):
-        found.append(collapsible(label="Summary", text=entries.summary(entry), print=printed))
+        found.append(collapsible(label=_("Summary"), text=entries.summary(entry), print=printed))
     if entries.field(entry, "abstract"):
-        found.append(collapsible(label="Abstract", text=plain(entry, "abstract"), print=printed and not entries.summary(entry)))
+        found.append(collapsible(label=_("Abstract"), text=plain(entry, "abstract"), print=printed and not entries.summary(entry)))
     if full:
         found.append(collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True))
     return found
@@ -329,7 +331,7 @@ def plain(entry: Entry, field: str) -> str:
 
 def summary(papers: list[Entry]) -> nodes.paragraph:
     """How many papers, in what order, and the equal-contribution mark when any paper carries it."""
-    paragraph = nodes.paragraph("", f"{count(papers)}, newest first.", classes=["pub-summary"])
+    paragraph = nodes.paragraph("", _("{count}, newest first.").format(count=count(papers)), classes=["pub-summary"])
     for note in legend(papers):
         paragraph += [nodes.Text(" "), *note.children]
     return paragraph
@@ -338,11 +340,11 @@ def summary(papers: list[Entry]) -> nodes.paragraph:
 def legend(papers: list[Entry]) -> list[nodes.paragraph]:
     if not any(entries.equal_contributors(entry) for entry in papers):
         return []
-    return [nodes.paragraph("", "", nodes.superscript("", EQUAL_MARK), nodes.Text(" Equal contribution."), classes=["pub-legend"])]
+    return [nodes.paragraph("", "", nodes.superscript("", EQUAL_MARK), nodes.Text(" " + _("Equal contribution.")), classes=["pub-legend"])]
 
 
 def count(papers: list[Entry]) -> str:
-    return f"{len(papers)} paper" if len(papers) == 1 else f"{len(papers)} papers"
+    return ngettext("{count} paper", "{count} papers", len(papers)).format(count=len(papers))
 
 
 WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
@@ -352,10 +354,13 @@ def add_scripts(app: Sphinx) -> None:
     """The copy buttons and the search results' summaries, on the web only.
 
     The scripts are in the package's static folder (copied with it); added here, before any page is
-    written, every page links them with their checksums.
+    written, every page links them with their checksums. The copy buttons' words, in the site's
+    language, travel with their script as a JSON attribute (Sphinx escapes it as any attribute).
     """
     if app.builder.name in WEB_BUILDERS:
-        app.add_js_file("portfolio-copy.js", loading_method="defer")
+        words = {"copy": _("Copy"), "label": _("Copy {label}"), "copied": _("Copied"), "failed": _("Select the text and copy it")}
+        attributes: dict[str, Any] = {"data-words": json.dumps(words, ensure_ascii=False)}
+        app.add_js_file("portfolio-copy.js", loading_method="defer", **attributes)
         app.add_js_file("portfolio-search.js", loading_method="defer")
 
 

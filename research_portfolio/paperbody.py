@@ -21,6 +21,7 @@ from sphinx.util.osutil import relative_uri
 from . import database, entries
 from .domain import portfolio_domain
 from .htmlbackend import Backend, encode
+from .i18n import _
 from .lists import EQUAL_MARK, details_html, plain, section_id
 from .style import STYLE_NAME, formatting_style, plain_text
 
@@ -38,7 +39,7 @@ def paper_html(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str
         parts.append(paragraph(encode(entries.summary(entry)), "pub-lead"))
     parts.append(paragraph(style.format_authors(entry).add_period().render(backend), "pub-authors"))
     if entries.equal_contributors(entry):
-        parts.append(paragraph(f"<sup>{EQUAL_MARK}</sup> Equal contribution.", "pub-legend"))
+        parts.append(paragraph(f"<sup>{EQUAL_MARK}</sup> " + encode(_("Equal contribution.")), "pub-legend"))
     venue = Text(" ").join([part for part in (style.format_venue(entry), style.format_badge(entry)) if part])
     parts.append(paragraph(venue.render(backend), "pub-venue"))
     parts.append(paragraph(style.format_links(entry).render(backend), "pub-links"))
@@ -46,15 +47,17 @@ def paper_html(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str
     if entries.field(entry, "award"):
         parts.append(paragraph(encode(plain(entry, "award")), "pub-award"))
     if entries.field(entry, "abstract"):
-        parts.append(section("Abstract", f"<p>{encode(plain(entry, 'abstract'))}</p>\n"))
+        parts.append(section(_("Abstract"), f"<p>{encode(plain(entry, 'abstract'))}</p>\n"))
     parts.extend(discussion(builder, pagename, entry, citing))
-    parts.append(section("Cite this paper",
-                         details_html("Plain text", plain_reference(entry), encode, literal=True, opened=True),
+    parts.append(section(_("Cite this paper"),
+                         details_html(_("Plain text"), plain_reference(entry), encode, literal=True, opened=True),
                          details_html("BibTeX", database.standard_bibtex(entry), encode, literal=True, opened=True)))
     for docname in portfolio_domain(builder.env).full_lists:
         uri = builder.get_relative_uri(pagename, docname) + f"#year-{section_id(entries.status(entry) or entries.year(entry))}"
-        group = f"of {entries.year(entry)}" if not entries.status(entry) else entries.when(entry) or "without a year"
-        parts.append(paragraph(link(uri, f"\N{LEFTWARDS ARROW} All publications {group}"), "pub-back"))
+        group = (_("All publications of {year}").format(year=entries.year(entry)) if not entries.status(entry)
+                 else _("All publications {status}").format(status=_(entries.when(entry))) if entries.when(entry)
+                 else _("All publications without a year"))
+        parts.append(paragraph(link(uri, f"\N{LEFTWARDS ARROW} {group}"), "pub-back"))
     return f'<div class="docutils container">\n{"".join(parts)}</div>\n'
 
 
@@ -84,8 +87,9 @@ def discussion(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str
         return []
     links = ", ".join(link(builder.get_relative_uri(pagename, docname), titles[docname].astext() if docname in titles else docname)
                       for docname in pages)
-    found = [paragraph(f"Discussed in {links}", "pub-discussed")]
-    for _, sentences in citing:
+    before, _place, after = _("Discussed in {}").partition("{}")
+    found = [paragraph(f"{encode(before)}{links}{encode(after)}", "pub-discussed")]
+    for _docname, sentences in citing:
         found += [f'<blockquote class="pub-context">\n<div><p>{encode(sentence)}</p>\n</div></blockquote>\n'
                   for sentence in sentences if adds_to(sentence, entry)]
     return found

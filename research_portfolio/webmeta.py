@@ -25,6 +25,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import database, entries
 from .cards import place_card
+from .i18n import _
 from .pagenames import PAGE_BUILDERS, page_name
 from .paperbody import plain_reference
 from .style import STYLE_NAME, decoded, formatting_style, plain_text, rich_field
@@ -103,9 +104,10 @@ def page_tags(app: Sphinx, title: str, description: str, url: str, kind: str, de
     tags = "" if described else meta("description", description)
     # A preview's address and picture must be absolute: a site with no published address gives neither.
     image = published(app.config.html_baseurl, SOCIAL_CARD) if app.config.html_baseurl else ""
+    alt = _("{project}: research portfolio").format(project=app.config.project) if image else ""
     for name, content in [("og:type", kind), ("og:site_name", app.config.project),
                           ("og:title", title), ("og:description", description), ("og:url", url),
-                          ("og:image", image), ("og:image:alt", f"{app.config.project}: research portfolio" if image else "")]:
+                          ("og:image", image), ("og:image:alt", alt)]:
         if content:
             tags += meta(name, content, "property")
     for name, content in [("twitter:card", "summary_large_image" if image else "summary"), ("twitter:title", title),
