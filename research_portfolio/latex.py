@@ -17,6 +17,11 @@ from .entries import printable
 from .scripts import marked
 
 PACKAGE = Path(__file__).parent / "texinputs" / "portfolio.sty"
+#: For a site in Chinese, Sphinx sets every Chinese character with xeCJK, whose default fonts (Fandol)
+#: few systems have: the Noto CJK fonts the package uses for Chinese anyway (fonts-noto-cjk).
+CHINESE_FONTS = (r"\setCJKmainfont{NotoSerifCJKsc-Regular}[BoldFont=NotoSerifCJKsc-Bold]"
+                 r"\setCJKsansfont{NotoSansCJKsc-Regular}[BoldFont=NotoSansCJKsc-Bold]"
+                 r"\setCJKmonofont{NotoSansMonoCJKsc-Regular}")
 
 
 def contact_line(person: dict[str, str]) -> str:
@@ -50,6 +55,8 @@ def latex_defaults(app: Sphinx, config: Config) -> None:
     elements = dict(config.latex_elements)
     elements.setdefault("maketitle", title_page)
     elements["preamble"] = elements.get("preamble", "") + "\n" + metadata
+    if config.language.startswith("zh") and config.latex_engine == "xelatex":
+        elements["preamble"] += "\n" + CHINESE_FONTS
     if marked(author, escape) != escape(author):  # a name in another script: the title page and running heads need its font
         elements["preamble"] += "\n" + r"\AtBeginDocument{\author{%s}}" % marked(author, escape)
     config.latex_elements = elements
