@@ -111,6 +111,7 @@ def epub(app: Sphinx, config: Config) -> dict[str, Any]:
         "epub_identifier": f"{slug}-research-portfolio",
         "epub_contributor": config.author,
         "epub_basename": slug,
+        "epub_language": config.language.replace("_", "-"),  # a language tag, as epubcheck requires: zh-CN, not zh_CN
         "epub_css_files": ["portfolio.css", "portfolio-epub.css"],
         "epub_show_urls": "no",
         # No page-not-found in a book; Sphinx's backup of its build info; files an e-book cannot hold.

@@ -139,12 +139,18 @@ def test_a_site_in_english_is_english_after_a_chinese_one_in_the_same_process(ma
     assert not CJK.search(paper + listed + text(out / "figures.html") + text(out / "index.html"))
 
 
-def test_the_e_book_in_chinese(make_app, tmp_path):
+def test_the_e_book_in_chinese_is_valid(make_app, tmp_path):
     app = build(make_app, tmp_path, "epub", language="zh_CN")
-    with zipfile.ZipFile(next(Path(app.outdir).glob("*.epub"))) as book:
+    epub = next(Path(app.outdir).glob("*.epub"))
+    with zipfile.ZipFile(epub) as book:
         listed = text_of(book.read("publications.xhtml").decode())
         assert "共 2 篇论文，按时间由新到旧排列。" in listed and "会议论文" in listed
-        assert "研究成果集" in book.read("content.opf").decode()
+        package = book.read("content.opf").decode()
+        assert "<dc:title>Ada Lovelace：研究成果集</dc:title>" in package
+        assert "<dc:language>zh-CN</dc:language>" in package  # a language tag: Sphinx would write zh_CN, which epubcheck refuses
+    require_tool("java", "epubcheck")
+    checked = subprocess.run(["java", "-jar", "/usr/share/java/epubcheck.jar", str(epub)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 
