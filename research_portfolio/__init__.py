@@ -17,13 +17,15 @@ __version__ = "1.2.0"
 NEEDS_SPHINX = "8.1"
 
 MODULES = (
-    "i18n", "defaults", "sources", "database", "cache", "domain", "style", "lists", "paperpages", "figures", "webmeta", "accessibility",
-    "latex", "scripts", "epub", "rebuild", "links", "mentions", "dependencies", "collector",
+    "i18n", "config.defaults", "bib.sources", "sphinx_ext.database", "sphinx_ext.cache", "sphinx_ext.domain", "sphinx_ext.styling",
+    "sphinx_ext.lists", "web.paperpages", "figures.directive", "web.webmeta", "sphinx_ext.accessibility", "print.latex",
+    "text.scripts", "print.epub", "sphinx_ext.rebuild", "web.links", "sphinx_ext.mentions", "sphinx_ext.dependencies",
+    "sphinx_ext.collector", "sphinx_ext.citations", "sphinx_ext.memos",
 )
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    from . import defaults, settings
+    from .config import defaults, settings
 
     app.require_sphinx(NEEDS_SPHINX)
     app.setup_extension("myst_parser")

@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .newsite import Request, StarterError, new_site
-from .pdfcheck import missing_glyphs
-from .upgrade import upgrade
+from .cli.newsite import Request, StarterError, new_site
+from .cli.upgrade import upgrade
+from .print.pdfcheck import missing_glyphs
 
 
 def parser() -> argparse.ArgumentParser:

@@ -41,7 +41,7 @@ def site_sets(config: Config, name: str) -> bool:
 
 
 class WarningCounter(logging.Handler):
-    """Counts the warnings a build logs, for :mod:`research_portfolio.rebuild`.
+    """Counts the warnings a build logs, for :mod:`research_portfolio.sphinx_ext.rebuild`.
 
     Sphinx counts them in the private ``Sphinx._warncount``, which also leaves out suppressed and
     repeated warnings; where it exists it is the right count, and this handler is the fallback.

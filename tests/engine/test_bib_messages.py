@@ -17,7 +17,7 @@ from reading import soup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from research_portfolio.pagenames import page_name
+from research_portfolio.bib.pagenames import page_name
 
 ROOT = Path(__file__).parent / "roots" / "test-bib-sources"
 BIB = Path(__file__).parent / "data" / "broken" / "reading.bib"

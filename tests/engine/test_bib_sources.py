@@ -28,9 +28,9 @@ from pybtex.database import parse_file
 from reading import soup
 from sphinx.util.console import strip_escape_sequences
 
-from research_portfolio import entries
-from research_portfolio.fields import SHOWN
-from research_portfolio.pagenames import page_name
+from research_portfolio.bib import entries
+from research_portfolio.bib.fields import SHOWN
+from research_portfolio.bib.pagenames import page_name
 
 ROOT = Path(__file__).parent / "roots" / "test-bib-sources"
 SOURCES = Path(__file__).parent / "data" / "sources"

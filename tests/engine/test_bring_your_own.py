@@ -193,5 +193,5 @@ def test_an_untested_sphinx_gets_a_warning_and_the_plain_path_not_a_refusal(make
 
     monkeypatch.setattr(sphinx, "version_info", (10, 0, 0, "final", 0))
     app = build(make_app, project(tmp_path, DATA / "hostile" / "one-entry.bib"))
-    assert "research_portfolio.sources is not tested with Sphinx" in app._warning.getvalue()
+    assert "research_portfolio.bib.sources is not tested with Sphinx" in app._warning.getvalue()
     assert len(html(app).select("li.pub-entry")) == 1

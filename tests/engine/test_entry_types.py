@@ -20,9 +20,9 @@ from helpers import PROJECT, require_tool, sphinx
 from pybtex.database import Entry
 from reading import pdf_text, soup, squash
 
-from research_portfolio import entries
-from research_portfolio.lists import undated_groups
-from research_portfolio.style import PortfolioStyle, plain_text
+from research_portfolio.bib import entries
+from research_portfolio.render.style import PortfolioStyle, plain_text
+from research_portfolio.sphinx_ext.lists import undated_groups
 
 ROOT = PROJECT / "tests" / "engine" / "roots" / "test-entry-types"
 

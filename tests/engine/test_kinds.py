@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from pybtex.database import parse_file
 
-from research_portfolio import entries
-from research_portfolio.style import PortfolioStyle, plain_text
+from research_portfolio.bib import entries
+from research_portfolio.render.style import PortfolioStyle, plain_text
 
 ENTRIES = parse_file(str(Path(__file__).parent / "data" / "kinds.bib")).entries
 

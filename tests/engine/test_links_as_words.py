@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pybtex.database import Entry
 
-from research_portfolio import entries
+from research_portfolio.bib import entries
 
 STATIC = Path(__file__).parent / "roots" / "test-bring-your-own" / "_static"
 SITE = entries.Site(baseurl="https://example.org/site/", static=(STATIC,))

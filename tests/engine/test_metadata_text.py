@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_bring_your_own import ROOT
 
-from research_portfolio.style import decoded
+from research_portfolio.render.style import decoded
 
 BIB = r"""@article{kowalczyk2024cech,
   author  = {Puente-Rol{\'o}n, Ana and Sch{\"o}ber, Lukas and Kowalczyk, Marta and {\v{C}}apek, Karel},

@@ -19,8 +19,8 @@ def test_the_wheel_holds_the_package_and_its_data_only(wheel):
     assert wheel.name == f"sphinx_research_portfolio-{research_portfolio.__version__}-py3-none-any.whl"
     outside = [name for name in names if not name.startswith(("research_portfolio/", "sphinx_research_portfolio-"))]
     assert outside == []
-    for data in ("py.typed", "static/portfolio.css", "static/portfolio-copy.js", "texinputs/portfolio.sty",
-                 "templates/paper.html", "starter/Makefile", "starter/conf.py.jinja", "starter/tests/test_site.py"):
+    for data in ("py.typed", "web/static/portfolio.css", "web/static/portfolio-copy.js", "print/texinputs/portfolio.sty",
+                 "web/templates/paper.html", "starter/Makefile", "starter/conf.py.jinja", "starter/tests/test_site.py"):
         assert f"research_portfolio/{data}" in names, data
     assert not [name for name in names if name.endswith((".bib", ".pdf")) or "/tests/" in name and "starter/" not in name]
 

@@ -13,8 +13,8 @@ import pytest
 from helpers import PACKAGE, require_tool, sphinx
 from test_bring_your_own import DATA, ROOT
 
-from research_portfolio import cache
-from research_portfolio.cache import write_atomically
+from research_portfolio.sphinx_ext import cache
+from research_portfolio.sphinx_ext.cache import write_atomically
 
 READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 

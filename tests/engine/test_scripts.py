@@ -22,7 +22,9 @@ import pytest
 from helpers import PACKAGE, PROJECT, missing, require_tool, sphinx
 from reading import pdf_text, soup, squash
 
-from research_portfolio import figures, pdfcheck, scripts
+from research_portfolio.figures import directive as figures
+from research_portfolio.print import pdfcheck
+from research_portfolio.text import scripts
 
 ROOT = PROJECT / "tests" / "engine" / "roots" / "test-scripts"
 TEX = "sofia-marchetti.tex"

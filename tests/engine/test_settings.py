@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import sphinx
 
-from research_portfolio import settings
+from research_portfolio.config import settings
 
 ROOT = Path(__file__).parent / "roots" / "test-settings"
 GOOD_PERSON = '{"name": "Ada Lovelace", %s}'

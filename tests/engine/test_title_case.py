@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from pybtex.database import Entry
 from pybtex.richtext import Text
 
-from research_portfolio.style import rich_field
-from research_portfolio.titlecase import display_case
+from research_portfolio.render.style import rich_field
+from research_portfolio.text.titlecase import display_case
 
 CASES = [
     ("Machine Learning Conservation Laws from Trajectories", "Machine learning conservation laws from trajectories"),

@@ -10,7 +10,7 @@ from helpers import require_tool
 from pybtex.database import parse_string
 from reading import bib_entries, epub_files, pdf_pages, pdf_xml, soup, squash
 
-from research_portfolio.fields import SHOWN
+from research_portfolio.bib.fields import SHOWN
 
 OWNER = "Ziming Liu"
 ENTRIES = bib_entries()

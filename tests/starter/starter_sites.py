@@ -15,7 +15,7 @@ from pathlib import Path
 
 from helpers import PROJECT
 
-from research_portfolio.newsite import named_files
+from research_portfolio.cli.newsite import named_files
 
 ALFOLIO_BIB = PROJECT / "tests" / "engine" / "data" / "alfolio-papers.bib"
 OWNER = "Marta Kowalczyk"

@@ -15,10 +15,10 @@ from pybtex.database import parse_file
 from reading import soup
 from starter_sites import ALFOLIO_BIB, OWNER
 
-from research_portfolio import entries
-from research_portfolio.fields import LINK_FIELDS, SHOWN
-from research_portfolio.newsite import named_files
-from research_portfolio.paperpages import page_name
+from research_portfolio.bib import entries
+from research_portfolio.bib.fields import LINK_FIELDS, SHOWN
+from research_portfolio.cli.newsite import named_files
+from research_portfolio.web.paperpages import page_name
 
 BIB = ALFOLIO_BIB
 ENTRIES = parse_file(str(BIB)).entries

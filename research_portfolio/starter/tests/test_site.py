@@ -16,7 +16,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from pybtex.database import parse_file
-from research_portfolio.paperpages import page_name
+from research_portfolio.bib.pagenames import page_name
 
 SITE = Path(__file__).resolve().parent.parent
 

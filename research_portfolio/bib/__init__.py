@@ -1,0 +1,1 @@
+"""Reading the .bib: source positions, @preamble, crossref, fields, entries, preprints, page names."""

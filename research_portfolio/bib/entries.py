@@ -1,0 +1,528 @@
+"""What an entry says, read one way for every format and for the metadata: people, venue, kind, links.
+
+A real-world .bib says the same thing in many ways: an arXiv id in ``eprint``, in al-folio's
+``arxiv`` or in ``journal = {arXiv preprint arXiv:2404.19756}``; a DOI with or without its
+``https://doi.org/``; a NeurIPS paper filed as ``@article``. Each fact is worked out here, once,
+and the style, the paper pages, the figures and the metadata all ask this module.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import latexcodec  # noqa: F401  (registers the "ulatex" codec that decodes LaTeX)
+from pybtex.database import Entry, Person
+
+from ..i18n import N_, _
+from ..text.names import name_problem
+from ..text.scripts import CJK
+from ..text.urls import published
+from . import preprints
+from .fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
+
+EAST_ASIAN = re.compile(f"{CJK}+")
+
+ARXIV_VENUE = re.compile(r"^\s*(?:arxiv\s*(?:preprint|e-prints?)?\s*)(?:arxiv\s*)?[:\s]?\s*(?P<id>\S*?)\s*$", re.IGNORECASE)
+ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(?P<id>[^\s?#]+?)(?:\.pdf)?/?$", re.IGNORECASE)
+DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+SCHEME = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*):")
+SAFE_SCHEMES = ("http", "https", "mailto")
+#: Where the venue's name comes from, in order of preference (``note`` is printed after the reference).
+VENUE_FIELDS = ("journal", "booktitle", "howpublished", "publisher", "school", "institution", "organization")
+#: Words that make a venue a conference, whatever the entry type says; conf.py's
+#: ``portfolio_conference_venues`` adds more.
+CONFERENCE_WORDS = (
+    "conference on", "conference of the", "international conference", "annual conference", "joint conference",
+    "symposium on", "neural information processing", "neurips", "nips", "icml", "iclr", "cvpr", "iccv", "eccv", "aaai",
+    "ijcai", "aistats", "uai", "colt", "acl", "emnlp", "naacl", "kdd", "siggraph",
+)
+#: Words that may name a conference or a journal (PNAS, Proc. R. Soc. B): they decide only where the type does not.
+GENERIC_CONFERENCE_WORDS = ("conference", "conferences", "proceedings", "proc.", "symposium", "symposia", "congress",
+                            "meeting", "colloquium")
+#: Commands that only set the look of a name, as a CV marks its owner: \\textbf{...}, {\\bf ...}.
+EMPHASIS = re.compile(r"\\(?P<command>textbf|textit|textsc|textsl|textmd|emph|underline|uline|uuline|mbox)\s*\{"
+                      r"|\{\s*\\(?:bf|bfseries|em|it|itshape|sl|sc|scshape)(?![a-zA-Z])\s*")
+#: What separates given names and initials: "H.-P.", "A.H.", "Jean~Paul", Crossref's "Hans\u2010Peter".
+GIVEN_SEPARATOR = re.compile(r"[\s.~\-\u2010\u2011]+")
+#: Every kind of venue, in the order the figures and the CV show them.
+KINDS = (N_("journal"), N_("conference"), N_("workshop"), N_("preprint"), N_("thesis"), N_("book"), N_("report"), N_("other"))
+KIND_OF_TYPE = {
+    "article": "journal", "inproceedings": "conference", "conference": "conference",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "book": "book", "incollection": "book", "inbook": "book", "proceedings": "book", "collection": "book",
+    "techreport": "report", "report": "report", "manual": "report",
+    "patent": "other", "dataset": "other", "software": "other", "online": "other", "electronic": "other", "www": "other",
+    "booklet": "other",
+}
+#: How a type is named in a reference when its ``type`` field says nothing else (biblatex's words).
+TYPE_WORDS = {"phdthesis": N_("PhD thesis"), "mastersthesis": N_("Master's thesis"), "techreport": N_("Technical report"),
+              "report": N_("Report"), "patent": N_("Patent"), "dataset": N_("Dataset"), "software": N_("Software")}
+#: The types whose ``type`` field a reference prints ("Podcast", "Diploma thesis"), as biblatex does.
+TYPED = ("phdthesis", "mastersthesis", "thesis", "techreport", "report", "patent", "dataset", "software", "misc",
+         "manual", "unpublished")
+#: What a .bib may give as the year of work that has none yet, and the heading it is listed under.
+#: The keys are also how a reference ends with the state (:func:`when`).
+STATUSES = {N_("in press"): N_("In press"), N_("forthcoming"): N_("Forthcoming"), "in review": "Under review",
+            N_("under review"): N_("Under review"), N_("submitted"): N_("Submitted"), "in prep": "In preparation",
+            N_("in preparation"): N_("In preparation")}
+#: Headings of work without a year, in the order lists show them: before the newest year, a missing year last.
+NO_YEAR = N_("Year not given")
+STATUS_HEADINGS = ("In press", "Forthcoming", "Under review", "Submitted", "In preparation", NO_YEAR)
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
+LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+@dataclasses.dataclass(frozen=True)
+class Link:
+    kind: str  # the field it came from: eprint, doi, openreview, url, code, pdf, ...
+    label: str  # what a reader sees: "arXiv", "PDF", "Code"
+    url: str
+    identifier: str = ""  # what it points to, for a tooltip: "arXiv:2210.01117", "github.com/ada/engine"
+
+
+@dataclasses.dataclass(frozen=True)
+class Site:
+    """What reading an entry needs to know of the site: where it is published and its static folders."""
+
+    baseurl: str = ""
+    static: tuple[Path, ...] = ()
+    conference_words: tuple[str, ...] = CONFERENCE_WORDS
+
+
+# -- Fields of ours and al-folio's -----------------------------------------------------------
+
+
+def field(entry: Entry, name: str) -> str:
+    fields = entry.fields  # pybtex's case-insensitive mapping: its get() raises and catches a KeyError per missing field
+    return fields[name].strip() if name in fields else ""
+
+
+def themes(entry: Entry) -> list[str]:
+    return [theme.strip() for theme in field(entry, "themes").split(",") if theme.strip()]
+
+
+def highlight(entry: Entry) -> str:
+    """The honour a badge shows: our ``highlight``, or al-folio's ``award_name``."""
+    return field(entry, "highlight") or field(entry, "award_name")
+
+
+def is_selected(entry: Entry) -> bool:
+    return field(entry, "selected").lower() in ("true", "yes")
+
+
+def summary(entry: Entry) -> str:
+    return " ".join(field(entry, "summary").split())
+
+
+def year(entry: Entry) -> str:
+    return field(entry, "year")
+
+
+def status(entry: Entry) -> str:
+    """The heading of work without a year ("In press", "Submitted", ...); empty for a paper with its year."""
+    written = " ".join(year(entry).lower().split())
+    if not written:
+        return NO_YEAR
+    return STATUSES.get(written, "")
+
+
+def when(entry: Entry) -> str:
+    """What a reference ends with: the year, or the state of work without one ("in press"); empty with neither."""
+    found = status(entry)
+    return year(entry) if not found else "" if found == NO_YEAR else found.lower()
+
+
+def chronological(papers: list[Entry]) -> list[Entry]:
+    """Work without a year first (in press, ..., in preparation, no year), then newest first; file order within each."""
+    def rank(entry: Entry) -> tuple[int, int]:
+        found = status(entry)
+        if found:
+            return (0, STATUS_HEADINGS.index(found))
+        return (1, -int(year(entry)) if year(entry).isdecimal() else 0)
+
+    return sorted(papers, key=rank)
+
+
+# -- People ------------------------------------------------------------------------------------
+
+
+def people(entry: Entry) -> list[Person]:
+    """The authors, or for a book with none, its editors."""
+    return entry.persons.get("author") or entry.persons.get("editor") or []
+
+
+def is_others(person: Person) -> bool:
+    """BibTeX's ``and others``: the authors not named."""
+    return str(person).strip().lower() == "others"
+
+
+def equal_contributors(entry: Entry) -> list[Person]:
+    """Our ``equalcontrib`` field, and the authors al-folio users mark with a star ("Nowak*, Tomasz")."""
+    value = field(entry, "equalcontrib")
+    named = [Person(name) for name in re.split(r"\s+and\s+", value) if not name_problem(name)] if value else []
+    return named + [person for person in people(entry) if "*" in str(person)]
+
+
+
+def unstarred(person: Person) -> Person:
+    """The name without al-folio's equal-contribution star."""
+    return Person(str(person).replace("*", "")) if "*" in str(person) else person
+
+
+def without_emphasis(name: str) -> str:
+    """*name* without the commands that only set its look, as CVs mark their owner: ``\\textbf{Marshall, H.P.}``."""
+    while found := EMPHASIS.search(name):
+        opening = found.end() - 1 if found["command"] else found.start()
+        closing = _closing_brace(name, opening)
+        if closing < 0:
+            return name
+        name = name[: found.start()] + name[found.end() : closing] + name[closing + 1 :]
+    return name
+
+
+def _closing_brace(text: str, opening: int) -> int:
+    """Where the brace opened at *opening* closes, or -1."""
+    depth = 0
+    for position in range(opening, len(text)):
+        if text[position] == "{" and text[position - 1 : position] != "\\":
+            depth += 1
+        elif text[position] == "}" and text[position - 1 : position] != "\\":
+            depth -= 1
+            if depth == 0:
+                return position
+    return -1
+
+
+def full_name(person: Person) -> str:
+    """A name as it is read aloud: "Eric J. Michaud", "Peter Van Katwyk"; "佐藤花子" family name first."""
+    if eastern(person):
+        return "".join(person.prelast_names + person.last_names + person.first_names + person.middle_names)
+    return " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
+
+
+def eastern(person: Person) -> bool:
+    """Whether a name is written in Chinese, Japanese or Korean script, where the family name comes first.
+
+    ``佐藤, 花子`` (BibTeX's "family, given") reads 佐藤花子, not 花子 佐藤; a name in Latin letters
+    keeps the order its owner wrote it in.
+    """
+    given = "".join(person.first_names + person.middle_names)
+    family = "".join(person.prelast_names + person.last_names)
+    return bool(given and family and EAST_ASIAN.fullmatch(given + family))
+
+
+class Owner(Person):
+    """The site's owner: the name conf.py gives, who also answers to the other spellings it lists."""
+
+    def __init__(self, name: str, other_names: Iterable[str] = ()) -> None:
+        super().__init__(name)
+        self.written = name
+        self.spellings = (Person(name), *(Person(other) for other in other_names))
+
+
+def owner(person: Mapping[str, Any]) -> Owner | None:
+    """The owner that ``portfolio_person`` names (its other spellings included), or None when it names none."""
+    return Owner(person["name"], person.get("other_names", ())) if person.get("name") else None
+
+
+def same_person(one: Person, other: Person) -> bool:
+    """Whether two names denote the same person, the owner under any of their spellings.
+
+    Accents, case, LaTeX and middle names aside; a given name matches its initial, with or without
+    full stops, spaces or hyphens ("Hans-Peter", "H.-P.", "H. P.", "H.P.", "HP" and "Hans Peter" are one).
+    """
+    return any(_same_name(this, that) for this in spellings(one) for that in spellings(other))
+
+
+def spellings(person: Person) -> tuple[Person, ...]:
+    return person.spellings if isinstance(person, Owner) else (person,)
+
+
+def _same_name(one: Person, other: Person) -> bool:
+    if surname(one) != surname(other):
+        return False
+    return any(_same_given(this, that) for this in given_readings(one) for that in given_readings(other))
+
+
+def _same_given(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    if not one or not other or "".join(one) == "".join(other):
+        return True
+    return all(this == that or (min(len(this), len(that)) == 1 and this[0] == that[0]) for this, that in zip(one, other))
+
+
+def surname(person: Person) -> str:
+    return fold(" ".join(person.prelast_names + person.last_names))
+
+
+def given_readings(person: Person) -> set[tuple[str, ...]]:
+    """The given names as folded words, split at spaces, full stops and hyphens; run-together initials
+    ("HP", as MEDLINE writes them) are read both as a name and as initials."""
+    words = [word for word in GIVEN_SEPARATOR.split(" ".join(person.first_names + person.middle_names)) if fold(word)]
+    readings = {tuple(fold(word) for word in words)}
+    readings.add(tuple(part for word in words for part in (list(fold(word)) if _run_together(word) else [fold(word)])))
+    return readings
+
+
+def _run_together(word: str) -> bool:
+    letters = word.replace("{", "").replace("}", "")
+    return 2 <= len(letters) <= 3 and letters.isascii() and letters.isalpha() and letters.isupper()
+
+
+def name_key(person: Person) -> tuple[str, str]:
+    first = person.first_names[0] if person.first_names else ""
+    last = " ".join(person.prelast_names + person.last_names)
+    return (fold(first), fold(last))
+
+
+
+@functools.lru_cache(maxsize=16384)
+def fold(text: str) -> str:
+    """Letters and digits only, lower case, accents dropped: LaTeX is decoded first (``Luc{\\'\\i}a`` is "lucia")."""
+    if "\\" in text:
+        text = codecs.decode(text, "ulatex")  # type: ignore[call-overload]  # latexcodec decodes str; typeshed knows only bytes
+    text = re.sub(r"\\[a-zA-Z]+\s*|\\.", "", text)
+    text = unicodedata.normalize("NFKD", text.replace("{", "").replace("}", ""))
+    return "".join(char for char in text if char.isalnum()).lower()
+
+
+# -- Venue and kind ---------------------------------------------------------------------------
+
+
+def arxiv_id(entry: Entry) -> str:
+    """The arXiv id, wherever the entry keeps it; empty when it has none."""
+    eprint = field(entry, "eprint")
+    if eprint and eprint_type(entry) in ("", "arxiv"):
+        if SCHEME.match(eprint) is None:
+            return eprint
+        found = ARXIV_URL.search(eprint)  # bioRxiv's exports put the PDF's address in eprint
+        if found:
+            return found["id"]
+    if field(entry, "arxiv"):
+        return field(entry, "arxiv")
+    for name in ("journal", "booktitle", "howpublished", "note"):
+        venue = ARXIV_VENUE.match(field(entry, name)) if is_arxiv_venue(field(entry, name)) else None
+        if venue and venue["id"].removeprefix("abs/"):
+            return venue["id"].removeprefix("abs/")
+    found = ARXIV_URL.search(field(entry, "url"))
+    return found["id"] if found else ""
+
+
+def eprint_type(entry: Entry) -> str:
+    """The server of ``eprint``, as BibTeX (``archiveprefix``) or biblatex (``eprinttype``) names it, lower case."""
+    return (field(entry, "archiveprefix") or field(entry, "eprinttype")).lower()
+
+
+def is_arxiv_venue(text: str) -> bool:
+    """Whether a venue names arXiv alone ("arXiv preprint arXiv:2404.19756", "arXiv", "ArXiv e-prints")."""
+    return bool(text) and ARXIV_VENUE.match(text) is not None and "arxiv" in text.lower()
+
+
+def doi(entry: Entry) -> str:
+    """The DOI without the resolver's address that many exports put before it."""
+    return DOI_PREFIX.sub("", field(entry, "doi"))
+
+
+def resolves_doi(url: str, entry: Entry) -> bool:
+    """Whether *url* is the entry's DOI at a resolver (Crossref and DBLP give ``http://dx.doi.org/...`` as the url)."""
+    return bool(doi(entry)) and DOI_PREFIX.match(url) is not None and unquote(DOI_PREFIX.sub("", url)).lower() == doi(entry).lower()
+
+
+def venue_field(entry: Entry) -> str | None:
+    """The field that names where the paper appeared, unless that only says arXiv."""
+    name = next((name for name in VENUE_FIELDS if field(entry, name)), None)
+    return None if name is None or is_arxiv_venue(field(entry, name)) else name
+
+
+def preprint_server(entry: Entry) -> preprints.Server | None:
+    """The preprint server the entry is on, when it appeared nowhere else.
+
+    A venue that names a server says so ("bioRxiv", "SSRN Electronic Journal"); an entry with no
+    venue says it with its eprint, its DOI or its address. A journal paper that also has an arXiv id
+    is a journal paper.
+    """
+    venue = next((field(entry, name) for name in VENUE_FIELDS if field(entry, name)), "")
+    if venue:
+        return preprints.by_words(venue)
+    if arxiv_id(entry):
+        return preprints.by_words("arxiv")
+    return (preprints.by_words(eprint_type(entry)) if field(entry, "eprint") else None) or (
+        preprints.by_doi(doi(entry)) or preprints.by_host(field(entry, "url")))
+
+
+def venue_kind(entry: Entry, site: Site = Site()) -> str:
+    """journal, conference, workshop, preprint, thesis, book, report or other: what all the evidence says it is.
+
+    A preprint server is a preprint; a workshop is a workshop; a venue naming a known conference is a
+    conference whatever the type; otherwise the type decides, and a generic word ("Proceedings",
+    "Symposium") only where the type says nothing (PNAS is a journal).
+    """
+    if preprint_server(entry):
+        return "preprint"
+    name = venue_field(entry)
+    text = " ".join(field(entry, name).lower().split()) if name else ""
+    if "workshop" in text:
+        return "workshop"
+    if names_any(text, site.conference_words):
+        return "conference"
+    if entry.type in KIND_OF_TYPE:
+        return KIND_OF_TYPE[entry.type]
+    if names_any(text, GENERIC_CONFERENCE_WORDS):
+        return "conference"
+    if name is None or names_any(text, ("preprint", "preprints")):
+        return "preprint"  # a manuscript: @misc or @unpublished with no venue
+    return "other"
+
+
+def names_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether *text* holds one of *words* as whole words ("acl" is not in "oracle"; "proc." is in "Proc. R. Soc.")."""
+    return bool(words) and whole_words(words).search(text) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def whole_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for all of *words*, each at a word's start and, ending in a letter or digit, at its end."""
+    return re.compile("|".join(rf"\b{re.escape(word)}" + (r"\b" if word[-1].isalnum() else "") for word in words))
+
+
+def type_word(entry: Entry) -> str:
+    """A word for the type, from its ``type`` field or biblatex's ("PhD thesis", "Technical report", "Podcast")."""
+    written = field(entry, "type") if entry.type in TYPED else ""
+    if "\\" in written:
+        written = codecs.decode(written, "ulatex")  # type: ignore[call-overload]  # latexcodec decodes str
+    return written.replace("{", "").replace("}", "") or _(TYPE_WORDS.get(entry.type, ""))  # JabRef's "{PhD} dissertation"
+
+
+def collaboration(entry: Entry) -> str:
+    """The collaboration an INSPIRE-HEP entry names ("ATLAS"), as physicists cite it: "ATLAS Collaboration"."""
+    name = field(entry, "collaboration").replace("{", "").replace("}", "").strip()
+    return name if not name or name.lower().endswith("collaboration") else f"{name} Collaboration"
+
+
+# -- Links ------------------------------------------------------------------------------------
+
+
+def links(entry: Entry, site: Site = Site()) -> list[Link]:
+    """Every link the entry gives, in one order, each a word that says what it points to.
+
+    The PDF first (the ``pdf`` field, a ``url`` to a PDF, or arXiv's), then the identifiers
+    (the preprint, OpenReview, the DOI), the paper's page, and the fields of links: code, slides, ...
+    """
+    found = [link for link in (pdf_link(entry, site), eprint_link(entry)) if link]
+    if field(entry, "openreview"):
+        forum = field(entry, "openreview")
+        found.append(Link("openreview", "OpenReview", f"https://openreview.net/forum?id={forum}", f"OpenReview:{forum}"))
+    if doi(entry):
+        found.append(Link("doi", "DOI", f"https://doi.org/{doi(entry)}", f"doi:{doi(entry)}"))
+    url = field(entry, "url")
+    if url and not any(url == link.url for link in found) and not ARXIV_URL.search(url) and not resolves_doi(url, entry):
+        found.append(Link("url", N_("Web page"), url, printable(url)))
+    for link_field in LINK_FIELDS:
+        value = field(entry, link_field.name)
+        if value and link_field.name != "pdf":
+            target = file_url(link_field.name, value, site) if is_file(value) else value
+            found.append(Link(link_field.name, link_field.label, target, value if is_file(value) else printable(value)))
+    return found
+
+
+def pdf_link(entry: Entry, site: Site = Site()) -> Link | None:
+    """The paper's PDF: the ``pdf`` field, else a ``url`` that ends in .pdf, else arXiv's PDF of its id."""
+    value = field(entry, "pdf")
+    if value:
+        return Link("pdf", N_("PDF"), file_url("pdf", value, site) if is_file(value) else value,
+                    value if is_file(value) else printable(value))
+    url = field(entry, "url")
+    if url and urlsplit(url).path.lower().endswith(".pdf") and not ARXIV_URL.search(url):
+        return Link("pdf", N_("PDF"), url, printable(url))
+    if arxiv_id(entry):
+        return Link("pdf", N_("PDF"), f"https://arxiv.org/pdf/{arxiv_id(entry)}", f"arxiv.org/pdf/{arxiv_id(entry)}")
+    return None
+
+
+def pdf_url(entry: Entry, site: Site = Site()) -> str:
+    """The address of the paper's PDF, the one the lists link, or an empty string."""
+    link = pdf_link(entry, site)
+    return link.url if link else ""
+
+
+def eprint_link(entry: Entry) -> Link | None:
+    """The paper on its preprint server: arXiv, or the server ``eprint``'s type names, where it has an address for the id."""
+    if arxiv_id(entry):
+        return Link("eprint", "arXiv", f"https://arxiv.org/abs/{arxiv_id(entry)}", f"arXiv:{arxiv_id(entry)}")
+    server = preprints.by_words(eprint_type(entry)) if field(entry, "eprint") else None
+    address = preprints.eprint_link(server, field(entry, "eprint")) if server else ""
+    if server is None or not address:
+        return None
+    return Link("eprint", server.name, address, f"{server.name}:{field(entry, 'eprint')}")
+
+
+def note_parts(entry: Entry) -> list[list[tuple[str, str]]]:
+    """The ``note`` as lines of (text, address) pieces: al-folio's Markdown links and ``<br>`` read, the rest text.
+
+    A link whose address is not http(s) or mailto stays as it was written, as text. A note that only
+    names arXiv (the venue of some exports) is left out: the arXiv link says it.
+    """
+    note = field(entry, "note")
+    if not note or is_arxiv_venue(note):
+        return []
+    lines = []
+    for line in LINE_BREAK.split(note):
+        pieces, start = [], 0
+        for link in MARKDOWN_LINK.finditer(line):
+            scheme = SCHEME.match(link["url"])
+            if scheme is None or scheme["scheme"].lower() not in SAFE_SCHEMES:
+                continue
+            pieces += [(line[start : link.start()], ""), (link["text"], link["url"])]
+            start = link.end()
+        pieces.append((line[start:], ""))
+        pieces = [(text, url) for text, url in pieces if text.strip() or url]
+        if pieces:
+            lines.append(pieces)
+    return lines
+
+
+def is_file(value: str) -> bool:
+    """A value with no scheme names a file of the site's static folder."""
+    return SCHEME.match(value) is None
+
+
+def link_problem(name: str, value: str, site: Site) -> str:
+    """Why a link field may not be used as it is, or an empty string."""
+    scheme = SCHEME.match(value)
+    if scheme:
+        if scheme["scheme"].lower() not in SAFE_SCHEMES:
+            return f"{name} '{value}': only http(s), mailto or a file in the static folder may be linked"
+        return ""
+    if ".." in PurePosixPath(value).parts or value.startswith(("/", "\\")):
+        return f"{name} '{value}': a file must lie inside the static folder"
+    if static_file(name, value, site) is None:
+        folders = ", ".join(str(folder) for folder in site.static) or "none (html_static_path is empty)"
+        return f"{name} '{value}' is not a URL, and no such file is in the static folder ({folders})"
+    return ""
+
+
+def static_file(name: str, value: str, site: Site) -> str | None:
+    """The file's path under the static folder, looking where al-folio keeps such files too."""
+    folder = ALFOLIO_FOLDERS.get(name, ALFOLIO_DEFAULT_FOLDER)
+    for static in site.static:
+        for relative in (value, f"{folder}/{value}"):
+            if (static / relative).is_file():
+                return relative
+    return None
+
+
+def file_url(name: str, value: str, site: Site) -> str:
+    return published(site.baseurl, f"_static/{static_file(name, value, site) or value}")
+
+
+def printable(url: str) -> str:
+    """A URL as a reader of a printed page would type it: no scheme, no trailing slash."""
+    parts = urlsplit(url.strip())
+    return (parts.netloc + parts.path).rstrip("/") + (f"?{parts.query}" if parts.query else "")

@@ -1,0 +1,68 @@
+"""Entries read as their authors mean them, before they are checked: names, commands, addresses, crossrefs.
+
+- The marks a CV puts around its owner's name (``\\textbf{Marshall, H.P.}``, ``{\\bf ...}``) are left
+  out: the site sets the owner in bold itself, in every format, however the name is spelled; so is
+  the number DBLP adds to a name that several people share ("Tomasz Nowak 0002").
+- Commands that the file's ``@preamble`` defines are expanded (:mod:`research_portfolio.bib.preamble`).
+- A DOI or an address written with BibTeX's escapes (``10.1007/11880561\\_13`` as DBLP writes it,
+  ``{\\_}`` as Mendeley does) is read as the address itself; a DOI loses its resolver's address.
+- An entry that names a ``crossref`` takes what it lacks from it (:mod:`research_portfolio.bib.crossrefs`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pybtex.database import BibliographyData, Entry, Person
+
+from ..text.names import name_problem
+from . import crossrefs, entries, preamble
+from .fields import LINK_FIELDS
+
+#: Fields that hold an address, where BibTeX's escapes stand for the characters themselves.
+ADDRESS_FIELDS = ("doi", "url", *(field.name for field in LINK_FIELDS), "preview")
+#: What DBLP writes after the name of one of several people who share it: "Tomasz Nowak 0002".
+DBLP_NUMBER = re.compile(r"^[0-9]{4}$")
+ESCAPED = re.compile(r"\{\\([_%#&~$])\}|\\([_%#&$])|\\~\{\}|\$\\sim\$")
+
+
+def normalize(data: BibliographyData) -> Iterator[tuple[str, str, str]]:
+    """Read every entry of *data* as its author means it; yield (key, field, problem) for what cannot be read so."""
+    commands = preamble.definitions(data.preamble_list)
+    for key, entry in data.entries.items():
+        yield from _expand(key, entry, commands)
+        for role, persons in entry.persons.items():
+            entry.persons[role] = [_plain_name(person, commands) for person in persons]
+        for name in ADDRESS_FIELDS:
+            if name in entry.fields:
+                entry.fields[name] = unescaped(entry.fields[name])
+        if "doi" in entry.fields:
+            entry.fields["doi"] = entries.doi(entry)
+    for key, problem in crossrefs.resolve(data.entries):
+        yield key, "crossref", problem
+
+
+def unescaped(value: str) -> str:
+    """An address as it is: ``10.1007/11880561\\_13`` is ``10.1007/11880561_13``."""
+    return ESCAPED.sub(lambda found: found[1] or found[2] or "~", value)
+
+
+def _expand(key: str, entry: Entry, commands: dict[str, preamble.Command]) -> Iterator[tuple[str, str, str]]:
+    for name, value in list(entry.fields.items()):
+        if "\\" not in value:
+            continue
+        entry.fields[name], unusable = preamble.expand(value, commands, journal=name.lower() == "journal")
+        for command in unusable:
+            yield key, name, (f"{name} uses \\{command.name}, which @preamble defines but this site cannot expand "
+                              f"({command.why}); write out the text it stands for")
+
+
+def _plain_name(person: Person, commands: dict[str, preamble.Command]) -> Person:
+    """The name with the commands @preamble defines expanded, without a CV's bold or underline, and
+    without the number DBLP gives one of several people of the same name ("Wei Zhang 0002")."""
+    if DBLP_NUMBER.match(" ".join(person.last_names)) and (person.first_names or person.middle_names) and not person.lineage_names:
+        person = Person(" ".join(person.first_names + person.middle_names + person.prelast_names))
+    written = str(person)
+    plain = entries.without_emphasis(preamble.expand(written, commands)[0] if "\\" in written else written)
+    return person if plain == written or name_problem(plain) else Person(plain)

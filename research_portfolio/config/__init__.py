@@ -1,0 +1,1 @@
+"""The settings: their table and checks, and the engine's defaults."""

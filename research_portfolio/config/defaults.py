@@ -1,0 +1,201 @@
+"""Everything a portfolio needs that is not about the person, as defaults the site's conf.py may override.
+
+A site's conf.py holds its person section and what it chooses to change; the theme, the MyST
+extensions, the bibliography style, the strictness, the ePub and LaTeX settings and the CV build
+come from here. A default applies only where the site set nothing (:func:`compat.site_sets`): a
+value conf.py or ``-D`` gives always wins. For the dicts below (``html_theme_options``,
+``latex_elements``) the site's keys win one by one over the package's.
+
+``sphinx-build -t cv`` switches the build to the site's ``cv.md`` alone, as a short LaTeX document.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.builders.epub3 import Epub3Builder
+from sphinx.config import Config
+from sphinx.util.typing import ExtensionMetadata
+
+from ..compat import site_sets
+from ..i18n import _
+from ..text.scripts import marked
+
+PACKAGE = Path(__file__).parent.parent
+STATIC = PACKAGE / "web" / "static"
+CV_DOCUMENT = "cv"
+CV_TAG = "cv"
+BRAND = "#165ea3"
+#: Files no site builds as pages; the site's own exclude_patterns replaces the whole list.
+EXCLUDED = ["_build", ".*", "**/.*", "venv", "node_modules", "**/node_modules", "README.md", "CHANGELOG.md",
+            "LICENSE.md", "tests", "benchmarks"]
+#: The MyST syntax a portfolio's pages use.
+MYST_EXTENSIONS = ["colon_fence", "deflist", "attrs_inline", "attrs_block"]
+#: Web-only files of the package's static folder, which the e-book leaves out.
+WEB_ONLY_STATIC = ["_static/portfolio-copy.js", "_static/portfolio-search.js"]
+
+
+def general(app: Sphinx, config: Config) -> dict[str, Any]:
+    name = str(config.portfolio_person.get("name", ""))
+    excluded = [*EXCLUDED, f"{CV_DOCUMENT}.md"]
+    if (Path(app.srcdir) / PACKAGE.name / "__init__.py").is_file():  # the package's repository builds its first site
+        excluded.append(PACKAGE.name)
+    values: dict[str, Any] = {
+        "project": name or _("Research portfolio"),
+        "author": name or _("Research portfolio"),
+        "copyright": f"%Y, {name}" if name else "%Y",
+        "version": "1.0",
+        "release": "1.0",
+        "language": "en",
+        "exclude_patterns": excluded,
+        "nitpicky": True,
+        "show_warning_types": True,
+        "myst_enable_extensions": MYST_EXTENSIONS,
+        "myst_heading_anchors": 3,
+        "myst_footnote_sort": False,  # footnote citations stay where {footbibliography} puts them
+        "bibtex_bibfiles": ["publications.bib"],
+        "bibtex_default_style": "portfolio",
+        # Footnotes sit on their pages in print: the heading is for the web and the e-book.
+        "bibtex_footbibliography_header": "::::{only} not latex\n:::{rubric} %s\n:::\n::::" % _("References"),
+    }
+    baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+    if baseurl:
+        values["html_baseurl"] = baseurl
+    return values
+
+
+def html(app: Sphinx, config: Config) -> dict[str, Any]:
+    static = Path(app.confdir) / "_static"
+    values: dict[str, Any] = {
+        "html_theme": "furo",
+        "html_title": config.project,
+        "html_copy_source": False,
+        "html_use_index": False,  # a portfolio needs no general index page
+        "html_show_sourcelink": False,
+        # Sphinx opens the scorer from the working folder, not conf.py's: the package's file by its full path.
+        "html_search_scorer": str(PACKAGE / "web" / "templates" / "search-scorer.js"),
+    }
+    if static.is_dir():
+        values["html_static_path"] = ["_static"]
+    if (static / "favicon.svg").is_file():
+        values["html_favicon"] = "_static/favicon.svg"
+    return values
+
+
+def theme_options(config: Config) -> dict[str, Any]:
+    """furo's options: the brand colour and, on Read the Docs, the buttons to the page's source.
+
+    The footer's icons are the owner's links (:mod:`research_portfolio.web.links`).
+    """
+    repository = os.environ.get("READTHEDOCS_GIT_CLONE_URL", "").removesuffix(".git")
+    options: dict[str, Any] = {"light_css_variables": {"color-brand-primary": BRAND, "color-brand-content": BRAND}}
+    if repository:
+        options |= {"source_repository": repository, "source_branch": os.environ.get("READTHEDOCS_GIT_IDENTIFIER", "main"),
+                    "source_directory": "", "top_of_page_buttons": ["view", "edit"]}
+    return options
+
+
+def epub(app: Sphinx, config: Config) -> dict[str, Any]:
+    slug = config.portfolio_slug
+    return {
+        "epub_title": _("{project}: research portfolio").format(project=config.project),
+        "epub_author": config.author,
+        "epub_publisher": config.author,
+        "epub_copyright": config.copyright,
+        "epub_description": config.portfolio_person.get("description") or _("The research portfolio of {author}.").format(
+            author=config.author),
+        "epub_uid": f"{slug}-research-portfolio",
+        "epub_identifier": f"{slug}-research-portfolio",
+        "epub_contributor": config.author,
+        "epub_basename": slug,
+        "epub_language": config.language.replace("_", "-"),  # a language tag, as epubcheck requires: zh-CN, not zh_CN
+        "epub_css_files": ["portfolio.css", "portfolio-epub.css"],
+        "epub_show_urls": "no",
+        # No page-not-found in a book; Sphinx's backup of its build info; files an e-book cannot hold.
+        "epub_exclude_files": ["404.xhtml", ".buildinfo.bak", *WEB_ONLY_STATIC, *static_files_a_book_cannot_hold(app, config)],
+        "epub_tocscope": "includehidden",  # the home page's toctrees are hidden on the web, not in the e-book
+    }
+
+
+def static_files_a_book_cannot_hold(app: Sphinx, config: Config) -> list[str]:
+    """The site's static files (a paper's PDF, say) that are no e-book media type: they stay on the web."""
+    found = []
+    for folder in config.html_static_path:
+        root = Path(app.confdir) / folder
+        for path in sorted(root.rglob("*")) if root.is_dir() else ():
+            if path.is_file() and path.suffix.lower() not in Epub3Builder.media_types:
+                found.append(f"_static/{path.relative_to(root).as_posix()}")
+    return found
+
+
+def latex(app: Sphinx, config: Config) -> dict[str, Any]:
+    return {
+        "latex_engine": "xelatex",
+        # The PDF starts at the home page's toctrees (toctree_only): each of its entries is a chapter.
+        "latex_documents": [(config.root_doc, f"{config.portfolio_slug}.tex", _("Research portfolio"), config.author,
+                             "manual", True)],
+        "latex_domain_indices": False,
+        "latex_show_urls": "no",
+        "latex_show_pagerefs": True,  # in print, a cross-reference says on which page it lands
+    }
+
+
+LATEX_ELEMENTS = {
+    "papersize": "letterpaper",
+    "pointsize": "11pt",
+    "extraclassoptions": "openany,oneside",  # read on screens more than printed: no blank pages
+    "fncychap": "",
+    "printindex": "",
+    "makeindex": "",
+    # Sphinx would title the contents after the first toctree caption; chapters only, so they fit one page.
+    "tableofcontents": r"\renewcommand{\contentsname}{%s}\setcounter{tocdepth}{0}\sphinxtableofcontents",  # "Contents"
+}
+CV_LATEX_ELEMENTS = {
+    "papersize": "letterpaper",
+    "pointsize": "10pt",
+    "tableofcontents": "",
+    "sphinxsetup": "hmargin=0.75in, vmargin=0.7in",
+    "preamble": r"\setcounter{secnumdepth}{0}\usepackage{enumitem}\setlist{itemsep=1pt,topsep=3pt,parsep=0pt}",
+}
+
+
+def cv(app: Sphinx, config: Config) -> dict[str, Any]:
+    """The short CV: the site's cv.md alone, a LaTeX document of class howto."""
+    return {
+        "root_doc": CV_DOCUMENT,
+        "include_patterns": [f"{CV_DOCUMENT}.md", f"{CV_DOCUMENT}.rst"],
+        "exclude_patterns": [pattern for pattern in config.exclude_patterns if pattern != f"{CV_DOCUMENT}.md"],
+        "latex_documents": [(CV_DOCUMENT, f"{config.portfolio_slug}-cv.tex", _("Curriculum vitae"), config.author, "howto")],
+    }
+
+
+def apply(app: Sphinx, config: Config) -> None:
+    """Give every setting the site left unset the package's value, in dependency order."""
+    for group in (general, html, epub, latex):
+        for name, value in group(app, config).items():
+            if not site_sets(config, name):
+                config[name] = value
+    merge(config, "html_theme_options", theme_options(config))
+    building_cv = app.tags.has(CV_TAG)
+    contents = marked(_("Contents"), lambda text: text)  # the heading in the reader's language
+    merge(config, "latex_elements", CV_LATEX_ELEMENTS if building_cv else
+          {**LATEX_ELEMENTS, "tableofcontents": LATEX_ELEMENTS["tableofcontents"] % contents})
+    if building_cv:
+        for name, value in cv(app, config).items():
+            config[name] = value
+        # The phone number stays out of the repository and the web: it is given when the CV is built.
+        config.portfolio_person = {**config.portfolio_person, "phone": os.environ.get("PORTFOLIO_PHONE", "")}
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
+def merge(config: Config, name: str, defaults: dict[str, Any]) -> None:
+    """The package's keys under the site's: a key the site sets wins."""
+    config[name] = {**defaults, **config[name]}
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_css_file("portfolio.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

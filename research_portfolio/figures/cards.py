@@ -1,0 +1,53 @@
+"""The person's card: the e-book's cover and the picture link previews show, drawn from the settings.
+
+Not a figure of the publication database: it shows the name, the role and the affiliation from
+``portfolio_person``, drawn once and taken from the figures' cache while they do not change.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.application import Sphinx
+
+from ..i18n import _
+from .directive import cached
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+CARD_COLOUR = "#165ea3"  # the site's brand colour
+
+
+def card(title: str, subtitle: str, lines: list[str], width: int, height: int) -> Figure:
+    """A plain card in the site's colour: the e-book's cover and the picture shown with shared links."""
+    from matplotlib.figure import Figure  # matplotlib loads only when a card is drawn
+
+    figure = Figure(figsize=(width / 200, height / 200), dpi=200, facecolor=CARD_COLOUR)
+    scale = min(width, 1.5 * height) / 1600  # 1 for a 1600 x 2400 cover; text stays large on a wide card
+    figure.text(0.5, 0.62, title, ha="center", va="center", color="white", fontsize=40 * scale, fontweight="bold")
+    figure.text(0.5, 0.52, subtitle, ha="center", va="center", color="white", fontsize=22 * scale)
+    line_height = 15 * scale * 1.7 / 72 / (height / 200)  # as a fraction of the card's height
+    for number, line in enumerate(lines):
+        figure.text(0.5, 0.32 - line_height * number, line, ha="center", va="center", color="white", fontsize=15 * scale)
+    return figure
+
+
+def place_card(app: Sphinx, stem: str, size: tuple[int, int], target: str) -> None:
+    """Put the person's card (the e-book's cover, the picture of link previews) at *target* in the output.
+
+    It is drawn from the settings, and taken from the cache while they do not change.
+    """
+    person = app.config.portfolio_person
+    text = {"title": app.config.author, "subtitle": _("Research portfolio"),
+            "lines": [line for line in (person.get("role"), person.get("affiliation")) if line]}
+
+    def make() -> Figure:
+        return card(text["title"], text["subtitle"], text["lines"], *size)
+
+    drawn = cached(app.doctreedir, stem, {**text, "size": size}, "png", make)
+    path = Path(app.outdir) / target
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(drawn, path)

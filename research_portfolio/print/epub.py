@@ -1,0 +1,59 @@
+"""The e-book: a cover drawn at build time from the settings, and a byte-reproducible .epub file.
+
+Sphinx zips the e-book with each file's modification time, so two builds of the same source differ.
+After the build the archive is rewritten with every entry dated ``SOURCE_DATE_EPOCH`` (or 1980-01-01
+when it is unset) and with fixed permissions, keeping Sphinx's order and compression.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import zipfile
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.typing import ExtensionMetadata
+
+from ..figures.cards import place_card
+
+COVER = "_static/portfolio-cover.png"
+COVER_SIZE = (1600, 2400)  # pixels; the 2:3 shape e-book stores ask for
+ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a zip entry can hold
+
+
+def default_cover(app: Sphinx, config: Config) -> None:
+    if not config.epub_cover:
+        config.epub_cover = (COVER, "epub-cover.html")
+
+
+def draw_cover(app: Sphinx) -> None:
+    """Draw the cover into the output folder before Sphinx lists the e-book's files."""
+    if app.builder.name != "epub" or app.config.epub_cover[0] != COVER:
+        return
+    place_card(app, "cover", COVER_SIZE, COVER)
+
+
+def normalize_archive(app: Sphinx, exception: Exception | None) -> None:
+    """Rewrite the .epub so the same source and SOURCE_DATE_EPOCH always give the same bytes."""
+    if exception is not None or app.builder.name != "epub":
+        return
+    epoch = max(int(os.environ.get("SOURCE_DATE_EPOCH", ZIP_EPOCH)), ZIP_EPOCH)
+    stamp = time.gmtime(epoch)[:6]
+    book = Path(app.outdir) / f"{app.config.epub_basename}.epub"
+    with zipfile.ZipFile(book) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(book, "w") as archive:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = 0o644 << 16
+            archive.writestr(fixed, data)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("config-inited", default_cover)
+    app.connect("builder-inited", draw_cover)
+    app.connect("build-finished", normalize_archive)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,1 @@
+"""The pybtex style: one view of each entry, in every form."""

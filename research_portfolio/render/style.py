@@ -1,0 +1,470 @@
+"""The pybtex formatting style used for every reference on the site, in every format.
+
+An entry reads: title. authors. where, year. note. [badge] links. The title is in the site's
+display case (``portfolio_title_case``). "Where" holds the fields biblatex's standard style prints
+for the entry's type, in its order and with its words ("In *Book*, edited by ..., chapter 3,
+pp. 45–67"; "Technical report 42, Institution"). The owner's name is bold, equal contributors carry
+a superscript mark, highlights are badges, and every link is a word that says what it points to
+(PDF · arXiv · DOI · Code), with the identifier as its tooltip on the web. The style is registered
+as the pybtex plugin ``portfolio`` when the configuration is read, so the owner's name comes from
+``portfolio_person`` in conf.py rather than from code.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+from docutils import nodes
+from pybtex.backends.plaintext import Backend as PlainTextBackend
+from pybtex.database import Entry, Person
+from pybtex.plugin import find_plugin
+from pybtex.richtext import BaseMultipartText, HRef, Tag, Text
+from pybtex.style import FormattedEntry
+from pybtex.style.formatting import BaseStyle
+
+from ..bib import entries
+from ..i18n import _, ngettext
+from ..text.latextext import readable
+from ..text.titlecase import SENTENCE, display_case
+from .htmlbackend import Backend as HTMLBackend
+from .nodes import isolate, paper_title
+
+STYLE_NAME = "portfolio"
+MAX_EDITORS = 3  # biblatex's maxnames: past three editors, the first and "et al."
+PLAIN_TEXT = PlainTextBackend()
+EQUAL_MARK = "*"
+LINK_SEPARATOR = " \N{MIDDLE DOT} "
+
+
+class Span(BaseMultipartText):
+    """Text with a class: an inline node with that class for docutils, plain text for other backends."""
+
+    def __init__(self, role: str, *parts: object) -> None:
+        self.role = role
+        self.info: tuple[Any, ...] = (role,)
+        super().__init__(*parts)
+
+    def render(self, backend: Any) -> Any:
+        text = super().render(backend)
+        if isinstance(backend, HTMLBackend):
+            return self.html(backend, text)
+        if getattr(backend, "name", "") == "docutils":  # the plain-text backend has no name
+            return [self.node(*text)]
+        return text
+
+    def node(self, *children: nodes.Node) -> nodes.inline:
+        return nodes.inline("", "", *children, classes=[self.role])
+
+    def html(self, backend: HTMLBackend, text: str) -> str:
+        return backend.format_span(self.role, text)
+
+
+class Isolated(Span):
+    """A name or venue that keeps its writing direction to itself (HTML's <bdi>): a Hebrew or Arabic journal
+    never draws the volume, pages and year after it into its direction ("5, 21–30, 2019", not "2019 ,30–21 ,5")."""
+
+    def node(self, *children: nodes.Node) -> nodes.inline:
+        return isolate("", "", *children, classes=[self.role])
+
+    def html(self, backend: HTMLBackend, text: str) -> str:
+        return backend.format_span(self.role, text, "bdi")
+
+
+class PaperTitle(Span):
+    """A paper's title; its docutils node is a :class:`paper_title` that names the entry."""
+
+    def __init__(self, key: str, *parts: object) -> None:
+        self.key = key
+        super().__init__("pub-title", *parts)
+        self.info = (key,)
+
+    def node(self, *children: nodes.Node) -> nodes.inline:
+        return paper_title("", "", *children, classes=[self.role], key=self.key)
+
+    def html(self, backend: HTMLBackend, text: str) -> str:
+        return backend.format_paper_title(self.key, self.role, text)
+
+
+class TitledHRef(HRef):
+    """A link with a tooltip: the identifier it points to, as the ``title`` of the link on the web."""
+
+    def __init__(self, url: str, title: str, *parts: object) -> None:
+        super().__init__(url, *parts)
+        self.title = title
+        self.info = (self.url, title)
+
+    def render(self, backend: Any) -> Any:
+        if isinstance(backend, HTMLBackend):
+            return backend.format_href(self.url, BaseMultipartText.render(self, backend), self.external, self.title)
+        rendered = super().render(backend)
+        if getattr(backend, "name", "") == "docutils" and self.title:
+            for node in rendered:
+                if isinstance(node, nodes.reference):
+                    node["reftitle"] = self.title
+        return rendered
+
+
+class NoteLine(Span):
+    """A line of a note after al-folio's ``<br>``: a line of its own on the web and in print."""
+
+    def __init__(self, number: int, *parts: object) -> None:
+        super().__init__("pub-note-line", *parts)
+        self.info = (number,)  # lines never merge into one, as two spans of one class would
+
+
+class PortfolioStyle(BaseStyle):
+    """Formats any entry type; the venue part is the only one that depends on the type."""
+
+    default_name_style = "plain"
+    default_label_style = "number"
+    default_sorting_style = "none"
+
+    #: Set by :func:`register`: the name to set in bold, how many authors a reference shows, the site.
+    owner: Person | None = None
+    max_authors = 10
+    site = entries.Site()
+    title_case = SENTENCE
+
+    #: What this build has formatted, shared by every instance of the build's style class (:func:`register` makes
+    #: one per build): sphinxcontrib-bibtex makes an instance for each citation, and every list, paper page,
+    #: metadata tag and format asks again for the same entries.
+    cache: dict[tuple[Any, ...], Any] = {}
+
+    def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
+        """The entry's reference, formatted once per build."""
+        return self.once(("entry", label, entry.key), lambda: self._format_entry(label, entry))
+
+    def once(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]
+
+    def _format_entry(self, label: str, entry: Entry) -> FormattedEntry:
+        title = self.display_title(entry)
+        # The full stop after a title stands apart: the web shows the title as a line of its own, without it.
+        end = Span("pub-title-end", ".") if title and not title.endswith((".", "?", "!")) else Text()
+        parts = [
+            Text(PaperTitle(entry.key, title), end),
+            self.format_authors(entry, self.max_authors).add_period(),
+            self.format_venue(entry),
+            self.format_badge(entry),
+            Span("pub-links", self.format_links(entry)),
+        ]
+        return FormattedEntry(entry.key, Text(" ").join([part for part in parts if part]), label)
+
+    def format_title(self, entry: Entry) -> Text:
+        return self.display_title(entry).add_period()
+
+    def display_title(self, entry: Entry) -> Text:
+        """The title in the site's display case, as every list, mention, paper page and print shows it."""
+        return self.once(("title", entry.key), lambda: display_case(rich_field(entry, "title"), self.title_case))
+
+    def format_authors(self, entry: Entry, limit: int | None = None) -> Text:
+        """Authors in order, the owner in bold, equal contributors marked; past *limit*, "and N others".
+
+        BibTeX's ``and others`` reads "et al."; a book with editors only names them as editors.
+        """
+        if limit and len(entries.people(entry)) <= limit:
+            limit = None  # all of them either way: one formatting serves the lists and the paper's page
+        return self.once(("authors", entry.key, limit), lambda: self._format_authors(entry, limit))
+
+    def _format_authors(self, entry: Entry, limit: int | None) -> Text:
+        persons = entries.people(entry)
+        others = bool(persons) and entries.is_others(persons[-1])
+        persons = persons[:-1] if others else persons
+        equal = entries.equal_contributors(entry)
+        names = [self.format_person(person, equal) for person in persons]
+        if limit and len(names) > limit:
+            shown = max(limit - 4, self._owner_position(persons) + 1)
+            hidden = len(names) - shown
+            names = [*names[:shown], Text(ngettext("{count} other", "{count} others", hidden).format(count=hidden))]
+            others = False
+        text = Text(", ").join(names) + Text(" ", _("et al.")) if others else listing(names)
+        if not entry.persons.get("author") and entry.persons.get("editor"):
+            text += Text(" ", ngettext("(editor)", "(editors)", len(persons)))
+        if entries.collaboration(entry):
+            text += Text(f" ({entries.collaboration(entry)})")
+        return text
+
+    def format_person(self, person: Person, equal: list[Person]) -> Text:
+        """One author: bold if the owner, marked if an equal contributor; never broken across lines."""
+        marked = any(entries.same_person(person, other) for other in equal)
+        return self.once(("person", str(person), marked), lambda: self._format_person(person, marked))
+
+    def _format_person(self, person: Person, marked: bool) -> Text:
+        person = entries.unstarred(person)
+        name = Text(entries.full_name(person)) if entries.eastern(person) else self.format_name(person).format()
+        if self.owner is not None and entries.same_person(person, self.owner):
+            name = Tag("strong", name)
+        if marked:
+            name = Text(name, Tag("sup", EQUAL_MARK))
+        return Text(Isolated("pub-author", name))
+
+    def format_venue(self, entry: Entry) -> Text:
+        """Where and when, then the entry's note: "*Physical Review Letters* 126(18), 180604, 2021."."""
+        return self.once(("venue", entry.key), lambda: self._format_venue(entry))
+
+    def _format_venue(self, entry: Entry) -> Text:
+        units = [unit for unit in where(entry, self.editors) if unit]
+        if entries.when(entry):
+            # Work without a year says what state it is in: "..., in press."; alone, "Submitted."
+            units.append(Text(_(entries.when(entry))) if units or not entries.status(entry) else Text(_(entries.status(entry))))
+        sentence = Text(", ").join(units).add_period() if units else Text()
+        return Text(" ").join([part for part in (sentence, format_note(entry)) if part])
+
+    def editors(self, entry: Entry) -> Text:
+        """"edited by A and B", "edited by A et al." past three, as biblatex; the owner in bold."""
+        persons = [person for person in entry.persons.get("editor", []) if not entries.is_others(person)]
+        if not persons:
+            return Text()
+        names = [self.format_person(person, []) for person in persons]
+        if len(names) > MAX_EDITORS or len(persons) < len(entry.persons["editor"]):
+            return placed(_("edited by {}"), Text(names[0], " ", _("et al.")))
+        return placed(_("edited by {}"), listing(names))
+
+    def format_badge(self, entry: Entry) -> Text:
+        """The honour (ours or al-folio's award), then al-folio's short venue name."""
+        badges = [Span(role, text) for role, text in (("pub-badge", entries.highlight(entry)),
+                                                      ("pub-abbr", entries.field(entry, "abbr"))) if text]
+        return Text(" ").join(badges) if badges else Text()
+
+    def format_links(self, entry: Entry) -> Text:
+        return self.once(("links", entry.key), lambda: self._format_links(entry))
+
+    def _format_links(self, entry: Entry) -> Text:
+        return Text(LINK_SEPARATOR).join([TitledHRef(link.url, link.identifier, _(link.label))
+                                          for link in entries.links(entry, self.site)])
+
+    def _owner_position(self, persons: list[Person]) -> int:
+        for position, person in enumerate(persons):
+            if self.owner is not None and entries.same_person(person, self.owner):
+                return position
+        return -1
+
+
+def listing(names: list[Text]) -> Text:
+    """"A", "A and B", "A, B, and C"."""
+    if len(names) <= 2:
+        return Text(_(" and ")).join(names)
+    return Text(", ").join(names[:-1]) + Text(_(", and "), names[-1])
+
+
+def placed(template: str, part: Text) -> Text:
+    """A translated *template* with rich *part* in place of its ``{}``: "In {}" is "In *Book*", "载于 *Book*"."""
+    before, found, after = template.partition("{}")
+    return Text(before, part, after) if found else Text(template, part)
+
+
+# -- Where an entry appeared, by type, as biblatex's standard style tells it ------------------
+
+
+def where(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """The parts of the reference that say where the entry appeared, in biblatex's order for its type."""
+    return WHERE.get(entry.type, _periodical)(entry, editors)
+
+
+def _periodical(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """@article, and any type without a form of its own: "*Journal* 126(18), 180604"."""
+    name = entries.venue_field(entry)
+    return [_numbered(_em(entry, name), entry) if name else _preprint(entry), _pages(entry)]
+
+
+def _inproceedings(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """"In *Proceedings* 36, edited by ..., Organization, Publisher, Address, 1–10"."""
+    if not entries.field(entry, "booktitle") or entries.venue_field(entry) != "booktitle":
+        return _periodical(entry, editors)
+    return [placed(_("In {}"), _numbered(_em(entry, "booktitle"), entry)), editors(entry), _rich(entry, "organization"),
+            _rich(entry, "publisher"), _address(entry), _pages(entry)]
+
+
+def _incollection(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """"In *Book*, edited by ..., 2nd edition, Series 3, Publisher, Address, chapter 4, pp. 45–67"."""
+    return [placed(_("In {}"), _em(entry, "booktitle")) if entries.field(entry, "booktitle") else Text(), editors(entry),
+            _edition(entry), _series(entry), _rich(entry, "publisher"), _address(entry), _chapter(entry),
+            _pages(entry, prefixed=True)]
+
+
+def _inbook(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """A part of a book: the book is ``booktitle`` or, as BibDesk writes it, ``series``; else the title is the book's."""
+    book = next((name for name in ("booktitle", "series") if entries.field(entry, name)), "")
+    if not book:
+        return [_chapter(entry), _pages(entry, prefixed=True), editors(entry), _edition(entry), _series(entry),
+                _rich(entry, "publisher"), _address(entry)]
+    return [placed(_("In {}"), _em(entry, book)), editors(entry), _edition(entry), _series(entry, named=book != "series"),
+            _rich(entry, "publisher"), _address(entry), _chapter(entry), _pages(entry, prefixed=True)]
+
+
+def _book(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """@book, @proceedings, @collection: "2nd edition, Series 12, Publisher, Address"."""
+    # A book with editors only names them in place of authors, as "(editors)".
+    return [_edition(entry), editors(entry) if entry.persons.get("author") else Text(), _series(entry),
+            _rich(entry, "organization"), _rich(entry, "publisher"), _address(entry)]
+
+
+def _report(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """"Technical report 42, Institution, Address"; the ``type`` field names another kind of report."""
+    number = entries.field(entry, "number")
+    return [Text(entries.type_word(entry), f" {number}" if number else ""), _first(entry, "institution", "organization", "publisher"),
+            _address(entry)]
+
+
+def _thesis(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """"PhD thesis, School, Address"."""
+    return [Text(entries.type_word(entry)), _first(entry, "school", "institution"), _address(entry)]
+
+
+def _misc(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """@misc, @unpublished, @online, @booklet: "Type, how it was published, Organization, Publisher, Address"."""
+    published = entries.field(entry, "howpublished")
+    venue = _rich(entry, "howpublished") if published and not entries.is_arxiv_venue(published) else _preprint(entry)
+    return [Text(entries.type_word(entry)), venue, _version(entry), _rich(entry, "organization"),
+            _rich(entry, "publisher"), _address(entry)]
+
+
+def _manual(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """"2nd edition, Organization, Publisher, Address"."""
+    return [Text(entries.type_word(entry)), _edition(entry), _version(entry), _rich(entry, "organization"),
+            _rich(entry, "publisher"), _address(entry)]
+
+
+def _patent(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """"US Patent 7,654,321 (United States), Holder", as biblatex: type, number, location, holder."""
+    number, location = entries.field(entry, "number"), entries.field(entry, "location") or entries.field(entry, "address")
+    return [Text(entries.type_word(entry), f" {number}" if number else "", f" ({location})" if location else ""),
+            _first(entry, "holder", "assignee")]
+
+
+def _data(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
+    """@dataset, @software: "Dataset, version 2.1, Publisher"."""
+    return [Text(entries.type_word(entry)), _version(entry), _first(entry, "howpublished", "publisher", "organization"),
+            _address(entry)]
+
+
+WHERE: dict[str, Callable[[Entry, Callable[[Entry], Text]], list[Text]]] = {
+    "article": _periodical, "inproceedings": _inproceedings, "conference": _inproceedings,
+    "incollection": _incollection, "inbook": _inbook, "book": _book, "proceedings": _book, "collection": _book,
+    "techreport": _report, "report": _report, "phdthesis": _thesis, "mastersthesis": _thesis, "thesis": _thesis,
+    "misc": _misc, "unpublished": _misc, "online": _misc, "electronic": _misc, "www": _misc, "booklet": _misc,
+    "manual": _manual, "patent": _patent, "dataset": _data, "software": _data,
+}
+
+
+def _rich(entry: Entry, name: str) -> Text:
+    return rich_field(entry, name) if entries.field(entry, name) else Text()
+
+
+def _em(entry: Entry, name: str) -> Text:
+    """A venue's or a book's name, in italics, in a direction of its own."""
+    return Text(Isolated("pub-where", Tag("em", rich_field(entry, name)))) if entries.field(entry, name) else Text()
+
+
+def _first(entry: Entry, *names: str) -> Text:
+    return next((rich_field(entry, name) for name in names if entries.field(entry, name)), Text())
+
+
+def _address(entry: Entry) -> Text:
+    return _first(entry, "address", "location")
+
+
+def _numbered(container: Text, entry: Entry) -> Text:
+    """A journal or proceedings with its volume and number: "*Journal* 126(18)", "*Book*, Series 12"."""
+    volume, number, series = (entries.field(entry, name) for name in ("volume", "number", "series"))
+    if not container or not volume:
+        return container
+    container += Text(", ", rich_field(entry, "series"), " ") if series else Text(" ")
+    return container + Text(volume, f"({number})" if number else "")
+
+
+def _series(entry: Entry, named: bool = True) -> Text:
+    """A book's series and number ("Lecture Notes in Physics 942"), or its volume."""
+    volume = entries.field(entry, "volume") or entries.field(entry, "number")
+    if named and entries.field(entry, "series"):
+        return Text(rich_field(entry, "series"), f" {volume}" if volume else "")
+    return Text(_("volume {volume}").format(volume=entries.field(entry, "volume"))) if entries.field(entry, "volume") else Text()
+
+
+def _edition(entry: Entry) -> Text:
+    """"2nd edition" from 2, "Second edition" from Second; an edition that says "ed." as it is."""
+    edition = entries.field(entry, "edition")
+    if not edition:
+        return Text()
+    if edition.isdecimal():
+        return Text(_("{ordinal} edition").format(ordinal=_ordinal(int(edition)), number=edition))
+    return rich_field(entry, "edition") if re.search(r"\bed(?:ition|\.)", edition, re.IGNORECASE) else placed(
+        _("{} edition"), rich_field(entry, "edition"))
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _chapter(entry: Entry) -> Text:
+    return Text(_("chapter {chapter}").format(chapter=entries.field(entry, "chapter"))) if entries.field(entry, "chapter") else Text()
+
+
+def _version(entry: Entry) -> Text:
+    return Text(_("version {version}").format(version=entries.field(entry, "version"))) if entries.field(entry, "version") else Text()
+
+
+def _pages(entry: Entry, prefixed: bool = False) -> Text:
+    """Pages with an en dash; in a book, "pp. 45–67" or "p. 45", as biblatex."""
+    pages = re.sub(r"\s*-{1,3}\s*", "\N{EN DASH}", entries.field(entry, "pages"))
+    if not pages or not prefixed:
+        return Text(pages)
+    return Text((_("pp. {pages}") if re.search(r"[\N{EN DASH},]", pages) else _("p. {pages}")).format(pages=pages))
+
+
+def _preprint(entry: Entry) -> Text:
+    """"arXiv preprint", "bioRxiv preprint": an entry with no venue but a preprint server."""
+    server = entries.preprint_server(entry)
+    return Text(_("{server} preprint").format(server=server.name)) if server and entries.venue_field(entry) is None else Text()
+
+
+def format_note(entry: Entry) -> Text:
+    """The ``note``, after the reference: its Markdown links as links, each ``<br>`` a new line, the rest as text."""
+    parts = entries.note_parts(entry)
+    lines = []
+    for number, pieces in enumerate(parts):
+        line = Text(*[TitledHRef(url, entries.printable(url), _rich_text(text)) if url else _rich_text(text)
+                      for text, url in pieces])
+        line = line.add_period() if number == len(parts) - 1 else line  # the full stop ends the last line, not one of its own
+        lines.append(line if number == 0 else NoteLine(number, " ", line))
+    return Span("pub-entry-note", *lines) if lines else Text()
+
+
+def rich_field(entry: Entry, name: str) -> Text:
+    """A field's LaTeX as rich text, keeping a bare % (a LaTeX comment) and an escaped \\$ as the characters."""
+    return _rich_text(entry.fields.get(name, ""))
+
+
+def plain_text(text: Text) -> str:
+    """Rich text as a reader sees it: no-break spaces as spaces, no markup."""
+    # One backend for every call: render_as("text") would look the plugin up each time (milliseconds).
+    return " ".join(text.render(PLAIN_TEXT).replace("\N{NO-BREAK SPACE}", " ").split())
+
+
+def decoded(latex: str) -> str:
+    """LaTeX (a name, a title) as the plain Unicode text a reader sees: for metadata, page titles, figures."""
+    return plain_text(_rich_text(latex))
+
+
+#: What makes a value LaTeX to decode; a value without any of these is its own text.
+LATEX_MARKUP = re.compile(r"[\\{}$~%&^_`]|--|''")
+
+
+@functools.lru_cache(maxsize=8192)
+def _rich_text(latex: str) -> Text:
+    # Decoding LaTeX is the slowest step of formatting (latexcodec): most titles and names need none of it.
+    if not LATEX_MARKUP.search(latex):
+        return Text(latex)
+    return Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", readable(latex)).replace("\\$", "$"))
+
+
+@functools.cache
+def formatting_style(name: str) -> BaseStyle:
+    """One instance of a pybtex formatting style per build: finding and making one costs milliseconds."""
+    return find_plugin("pybtex.style.formatting", name)()

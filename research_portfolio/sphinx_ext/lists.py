@@ -1,0 +1,383 @@
+"""Publication lists written in place: the full list grouped by year, a theme's papers, the selected papers.
+
+``{publication-list}`` turns the checked database into ordinary docutils nodes (sections, bullet
+lists, paragraphs) while the page is read, so every builder keeps the list where the author put
+it; sphinxcontrib-bibtex's citation-style bibliographies would be moved to the end of the PDF.
+On the web each entry opens to its summary (and the full list's to its BibTeX); ``{publication-themes}`` links each
+theme's page with its paper count.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.utils import smartquotes
+from pybtex.database import Entry
+from pybtex_docutils import Backend
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import ExtensionMetadata
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+
+from ..bib import entries
+from ..bib.entries import KINDS
+from ..bib.pagenames import PAGE_BUILDERS, page_name
+from ..compat import builder_format
+from ..i18n import N_, _, ngettext
+from ..render.htmlbackend import Backend as HTMLBackend
+from ..render.nodes import skip
+from ..render.style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
+from ..text.scripts import marked
+from . import database, dependencies
+from .cache import memo
+from .dependencies import entry_digests
+from .domain import portfolio_domain
+from .staticlinks import relative_static_link
+
+KIND_HEADINGS = {"journal": N_("Journal articles"), "conference": N_("Conference papers"), "workshop": N_("Workshop papers"),
+                 "preprint": N_("Preprints"), "thesis": N_("Theses"), "book": N_("Books and chapters"), "report": N_("Reports"),
+                 "other": N_("Other publications")}
+
+
+class collapsible(nodes.General, nodes.Element):
+    """Text a reader opens on the web: a paper's summary, abstract or BibTeX in a <details> element.
+
+    ``label`` names it, ``literal`` keeps its lines (BibTeX, with a copy button), ``open`` shows it
+    opened, and ``print`` shows the text in the e-book and the PDF, where nothing can be opened.
+    """
+
+
+def visit_collapsible_html(translator: HTML5Translator, node: collapsible) -> None:
+    translator.body.append(details_html(node["label"], node["text"], translator.encode, node.get("literal", False),
+                                        node.get("open", False)))
+    raise nodes.SkipNode
+
+
+def details_html(label: str, text: str, encode: Callable[[str], str], literal: bool = False, opened: bool = False) -> str:
+    """A <details> block: a paragraph (a summary, an abstract), or lines to copy (a reference, BibTeX)."""
+    content = f'<pre tabindex="0">{literal_lines(text, encode)}</pre>' if literal else f"<p>{encode(text)}</p>"
+    kind = "pub-bibtex pub-copy" if literal else "pub-more"
+    return f'<details class="{kind}"{" open" if opened else ""}><summary>{encode(label)}</summary>{content}</details>\n'
+
+
+#: An address with the braces and comma around it in BibTeX: one run that never breaks.
+URL = re.compile(r"(\{?https?://[^\s{}]+\}?[,.]?)")
+
+
+def literal_lines(text: str, encode: Callable[[str], str]) -> str:
+    """BibTeX (or a reference) as lines that wrap with a hanging indent, and addresses that never break.
+
+    Each line is a block of its own (``.pub-line``): a wrapped line goes on under its field, not at
+    the left edge; an address is one unbreakable run (``.pub-url``), the block scrolls sideways if an
+    address is wider than a phone. Copying takes the lines with their line breaks (``innerText``).
+    """
+    lines = []
+    for line in text.split("\n"):
+        parts = URL.split(line)
+        html = "".join(f'<span class="pub-url">{encode(part)}</span>' if number % 2 else encode(part)
+                       for number, part in enumerate(parts))
+        lines.append(f'<span class="pub-line">{html}</span>')
+    return "".join(lines)
+
+
+def visit_collapsible_epub(translator: HTML5Translator, node: collapsible) -> None:
+    if node.get("print"):
+        translator.body.append(f'<p class="pub-note">{translator.encode(node["text"])}</p>\n')
+    raise nodes.SkipNode
+
+
+def visit_collapsible_latex(translator: LaTeXTranslator, node: collapsible) -> None:
+    if node.get("print"):
+        translator.body.append("\n\\portfolionote{%s}\n" % marked(node["text"], translator.encode))
+    raise nodes.SkipNode
+
+
+class PublicationList(SphinxDirective):
+    """List papers from the database: all of them, one theme's, or the selected ones."""
+
+    option_spec = {
+        "theme": directives.unchanged_required,
+        "selected": directives.flag,
+        "group-by-year": directives.flag,
+        "summaries": directives.flag,
+        "kind": directives.unchanged_required,
+        "by-kind": directives.flag,
+        "newest": directives.positive_int,
+        "numbered": directives.flag,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        theme = self.options.get("theme")
+        known = self.config.portfolio_themes
+        if theme is not None and theme not in known:
+            raise self.error(f"unknown theme '{theme}' (known: {', '.join(known)})")
+        kind = self.options.get("kind")
+        if kind is not None and kind not in KINDS:
+            raise self.error(f"unknown kind '{kind}' (known: {', '.join(KINDS)})")
+        catalogue = database.catalogue(self.env)
+        chosen = {"theme": theme, "selected": "selected" in self.options, "kind": kind, "newest": self.options.get("newest")}
+        papers = select(self.env, chosen)
+        dependencies.record(self.env, "list", chosen, dependencies.listed(self.env, papers))
+        if not papers:
+            return [nodes.paragraph("", _("No papers yet."))]
+        if "by-kind" in self.options:
+            return [*legend(papers), *self.kind_sections(papers, catalogue.site)]
+        if "group-by-year" not in self.options:
+            listed = entry_list(self.env, papers, full=False, printed=False,
+                                numbered="numbered" in self.options)
+            # A paper is found by search on its own page and in the full list, not in every excerpt.
+            listed["classes"].append("no-search")
+            return [*legend(papers), listed]
+        portfolio_domain(self.env).full_lists[self.env.docname] = True
+        return [summary(papers), *self.year_sections(papers)]
+
+    def kind_sections(self, papers: list[Entry], site: entries.Site) -> Iterable[nodes.section]:
+        """Work without a year first ("In press", "Submitted", ...), then a section for each kind of venue
+        that has papers, in the order of :data:`entries.KINDS` (the CV's)."""
+
+        def listed(chosen: list[Entry]) -> nodes.container:
+            return entry_list(self.env, chosen, full=False, printed=False, numbered="numbered" in self.options)
+
+        for heading, chosen in undated_groups(papers):
+            yield self.section(f"kind-{section_id(heading)}", _(heading), listed(chosen))
+        dated = [entry for entry in papers if not entries.status(entry)]
+        for kind in KINDS:
+            chosen = [entry for entry in dated if entries.venue_kind(entry, site) == kind]
+            if chosen:
+                yield self.section(f"kind-{kind}", _(KIND_HEADINGS[kind]), listed(chosen))
+
+    def year_sections(self, papers: list[Entry]) -> Iterable[nodes.section]:
+        """A section for each year, newest first, after work without a year, under a heading that says which."""
+        groups: dict[str, list[Entry]] = {}
+        for entry in papers:  # already in that order
+            groups.setdefault(entries.status(entry) or entries.year(entry), []).append(entry)
+        for heading, chosen in groups.items():
+            listed = entry_list(self.env, chosen, full=True, printed="summaries" in self.options)
+            yield self.section(f"year-{section_id(heading)}", f"{_(heading)} ({count(chosen)})", listed)
+
+    def section(self, identifier: str, heading: str, content: nodes.Element) -> nodes.section:
+        section = nodes.section(ids=[identifier], names=[identifier])
+        section += nodes.title("", heading)
+        section += content
+        self.state.document.note_explicit_target(section)
+        return section
+
+
+@dependencies.view("list")
+def listed_papers(env: BuildEnvironment, chosen: dict[str, Any]) -> list[tuple[str, str]]:
+    return dependencies.listed(env, select(env, chosen))
+
+
+def select(env: BuildEnvironment, chosen: dict[str, Any]) -> list[Entry]:
+    """The papers a list shows: of one theme, or selected, or of one kind; the newest *n*; all by default."""
+    catalogue = database.catalogue(env)
+    papers = entries.chronological(catalogue.papers(theme=chosen["theme"], selected=chosen["selected"]))
+    if chosen["kind"] is not None:
+        papers = [entry for entry in papers if entries.venue_kind(entry, catalogue.site) == chosen["kind"]]
+    return papers[: chosen["newest"]] if chosen["newest"] else papers
+
+
+class PublicationThemes(SphinxDirective):
+    """A list of the research themes, each linking to its page, with its number of papers."""
+
+    def run(self) -> list[nodes.Node]:
+        if not self.config.portfolio_themes:
+            return []  # a site without themes shows no empty heading
+        catalogue = database.catalogue(self.env)
+        dependencies.record(self.env, "theme counts", None)
+        items = nodes.bullet_list(classes=["publication-themes"])
+        for theme, (title, page) in self.config.portfolio_themes.items():
+            link = addnodes.pending_xref(
+                "", nodes.inline("", title), refdomain="std", reftype="doc", reftarget=f"/{page}", refexplicit=True
+            )
+            items += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(f": {count(catalogue.papers(theme))}")))
+        return [nodes.paragraph("", _("By research theme:")), items]
+
+
+def undated_groups(papers: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    """(heading, papers) for work without a year, in the order of :data:`entries.STATUS_HEADINGS`."""
+    return [(heading, chosen) for heading in entries.STATUS_HEADINGS
+            if (chosen := [entry for entry in papers if entries.status(entry) == heading])]
+
+
+def section_id(heading: str) -> str:
+    """A section's id from its heading: "2023", "in-press", "year-not-given"."""
+    return re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
+
+
+@dependencies.view("theme counts")
+def theme_counts(env: BuildEnvironment, arguments: None) -> dict[str, int]:
+    catalogue = database.catalogue(env)
+    return {theme: len(catalogue.papers(theme)) for theme in env.config.portfolio_themes}
+
+
+def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: bool, numbered: bool = False) -> nodes.container:
+    """The entries as a bullet list; on the web each opens to its summary or abstract.
+
+    The *full* list (every paper, by year) also holds each paper's BibTeX. The e-book and the PDF
+    print each summary under its entry only where the list asks for it (*printed*, the option
+    ``:summaries:``), so a site prints each summary once and a short CV stays short. The container
+    lets print style the lists as a whole (LaTeX sees ``sphinxuseclass``). Each entry is one small
+    :class:`pub_entry` node, which every format writes from the formatted reference when it writes
+    the page (:func:`visit_pub_entry_html`, :class:`ExpandEntries`): the transforms that run while a
+    page is read have nothing of a long list to walk.
+    """
+    items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
+    items["classes"].append("publication-list")
+    digests, texts = entry_digests(env), memo(env)
+    for entry in papers:
+        # What the search index reads; kept between builds, so re-reading a long list formats only what changed.
+        searched = nodes.Text(texts.get(("plain entry", entry.key, digests[entry.key]), lambda: plain_entry(entry)))
+        items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed), classes=["pub-entry"])
+    return nodes.container("", items, classes=["publications"])
+
+
+def plain_entry(entry: Entry) -> str:
+    return plain_text(formatting_style(STYLE_NAME).format_entry("", entry).text)
+
+
+class pub_entry(nodes.General, nodes.Element):
+    """One paper of a list, by ``key``; ``full`` adds its BibTeX, ``printed`` prints its summary in print.
+
+    Its one child is the reference as plain text, for the search index: no transform walks it (it is
+    in no paragraph), and every format writes the entry from the database instead.
+    """
+
+
+def details(entry: Entry, full: bool, printed: bool) -> list[collapsible]:
+    """What a list entry opens to: the summary, the abstract, and in the full list the BibTeX."""
+    found = []
+    if entries.summary(entry):
+        found.append(collapsible(label=_("Summary"), text=entries.summary(entry), print=printed))
+    if entries.field(entry, "abstract"):
+        found.append(collapsible(label=_("Abstract"), text=plain(entry, "abstract"), print=printed and not entries.summary(entry)))
+    if full:
+        found.append(collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True))
+    return found
+
+
+def visit_pub_entry_html(translator: HTML5Translator, node: pub_entry) -> None:
+    """The reference as HTML, and its folded summary, abstract and BibTeX (in the e-book, what print shows)."""
+    builder = translator.builder
+    key, pagename = node["key"], builder.current_docname
+    name = ("list entry", key, entry_digests(builder.env)[key], pagename, node["full"], node["printed"])
+    translator.body.append(memo(builder.env).get(name, lambda: entry_html(translator, node)))
+    raise nodes.SkipNode
+
+
+def entry_html(translator: HTML5Translator, node: pub_entry) -> str:
+    """An entry of a list as HTML: kept between builds while the entry does not change (cache.Memo)."""
+    builder = translator.builder
+    entry = database.catalogue(builder.env).entries[node["key"]]
+    text = formatting_style(STYLE_NAME).format_entry("", entry).text.render(web_backend(builder, builder.current_docname))
+    visit = visit_collapsible_epub if builder.name == "epub" else visit_collapsible_html
+    start = len(translator.body)
+    for part in details(entry, node["full"], node["printed"]):
+        try:
+            visit(translator, part)
+        except nodes.SkipNode:
+            pass
+    folded = "".join(translator.body[start:])
+    del translator.body[start:]
+    return f"<p>{text}</p>\n{folded}"
+
+
+def web_backend(builder: Any, pagename: str) -> HTMLBackend:
+    """How *pagename* links a paper (to its own page, on the web) and a file of the static folder, and quotes."""
+    config = builder.config
+    language = config.language or "en"
+    excluded = config.smartquotes_excludes
+    typographic = (config.smartquotes and language not in excluded.get("languages", ())
+                   and builder.name not in excluded.get("builders", ()))
+    quotes = config.smartquotes_action if typographic else ""
+    if language not in smartquotes.smartchars.quotes:
+        language = "en"
+    if builder.name not in PAGE_BUILDERS:
+        return HTMLBackend(quotes=quotes, language=language)
+    papers = database.catalogue(builder.env).entries
+    return HTMLBackend(paper_link=lambda key: builder.get_relative_uri(pagename, page_name(key)) if key in papers else None,
+                       local_link=lambda url: relative_static_link(builder, url, pagename), quotes=quotes, language=language)
+
+
+class ExpandEntries(SphinxPostTransform):
+    """In print and plain text, each :class:`pub_entry` becomes its reference as docutils nodes, as any text is."""
+
+    default_priority = 100  # before the script runs of print are marked (900)
+
+    def run(self, **kwargs: Any) -> None:
+        if builder_format(self.env) == "html":
+            return
+        style = formatting_style(STYLE_NAME)
+        backend = Backend()
+        papers = database.catalogue(self.env).entries
+        for node in list(self.document.findall(pub_entry)):
+            entry = papers[node["key"]]
+            node.replace_self([backend.paragraph(style.format_entry("", entry)), *details(entry, node["full"], node["printed"])])
+
+
+def plain(entry: Entry, field: str) -> str:
+    """A field's LaTeX as the text a reader sees; al-folio's Markdown emphasis (``**oral**``) as plain words."""
+    text = plain_text(rich_field(entry, field))
+    return re.sub(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+
+
+def summary(papers: list[Entry]) -> nodes.paragraph:
+    """How many papers, in what order, and the equal-contribution mark when any paper carries it."""
+    paragraph = nodes.paragraph("", _("{count}, newest first.").format(count=count(papers)), classes=["pub-summary"])
+    for note in legend(papers):
+        paragraph += [nodes.Text(" "), *note.children]
+    return paragraph
+
+
+def legend(papers: list[Entry]) -> list[nodes.paragraph]:
+    if not any(entries.equal_contributors(entry) for entry in papers):
+        return []
+    return [nodes.paragraph("", "", nodes.superscript("", EQUAL_MARK), nodes.Text(" " + _("Equal contribution.")), classes=["pub-legend"])]
+
+
+def count(papers: list[Entry]) -> str:
+    return ngettext("{count} paper", "{count} papers", len(papers)).format(count=len(papers))
+
+
+WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+def add_scripts(app: Sphinx) -> None:
+    """The copy buttons and the search results' summaries, on the web only.
+
+    The scripts are in the package's static folder (copied with it); added here, before any page is
+    written, every page links them with their checksums. The copy buttons' words, in the site's
+    language, travel with their script as a JSON attribute (Sphinx escapes it as any attribute).
+    """
+    if app.builder.name in WEB_BUILDERS:
+        words = {"copy": _("Copy"), "label": _("Copy {label}"), "copied": _("Copied"), "failed": _("Select the text and copy it")}
+        attributes: dict[str, Any] = {"data-words": json.dumps(words, ensure_ascii=False)}
+        app.add_js_file("portfolio-copy.js", loading_method="defer", **attributes)
+        app.add_js_file("portfolio-search.js", loading_method="defer")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.connect("builder-inited", add_scripts)
+    app.add_node(
+        collapsible,
+        html=(visit_collapsible_html, None),
+        epub=(visit_collapsible_epub, None),
+        latex=(visit_collapsible_latex, None),
+        text=(skip, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )
+    app.add_node(pub_entry, html=(visit_pub_entry_html, None), epub=(visit_pub_entry_html, None))
+    app.add_post_transform(ExpandEntries)
+    app.add_directive("publication-list", PublicationList)
+    app.add_directive("publication-themes", PublicationThemes)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

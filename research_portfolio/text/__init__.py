@@ -1,0 +1,1 @@
+"""Text helpers below everything: LaTeX made readable, title case, scripts, URLs, names."""
