@@ -202,7 +202,7 @@ class PageRecord:
                 app.builder.templates.newest_template_mtime(),
                 sorted((docname, title.astext()) for docname, title in env.titles.items()),
                 sorted((docname, list(children)) for docname, children in env.toctree_includes.items()),
-                list(portfolio_domain(env).full_lists), code_key()]
+                list(portfolio_domain(env).full_lists), code_key(), app.config.language]  # the pages' words are in it
         self.site = json.dumps(site, default=str)
 
     def unchanged(self, pagename: str, entry: Entry, entry_digest: str, context: object) -> bool:

@@ -118,9 +118,14 @@ def test_a_site_in_chinese_writes_the_engines_words_in_chinese(make_app, tmp_pat
     assert "邮箱" in text(out / "index.html")
     figures = text(out / "figures.html")
     assert "每年论文数：1843: 1 (会议 1 篇)。 未显示：1 篇无年份的论文（已投稿 1 篇）。" in figures
-    assert ">期刊<" not in figures and ">会议<" in (out / "figures.html").read_text(encoding="utf-8")  # the legend, drawn
+    drawn = (out / "figures.html").read_text(encoding="utf-8")
+    assert ">会议<" in drawn and ">conference<" not in drawn and ">论文<" in drawn  # the legend and the axis, drawn
     search = (out / "search.html").read_text(encoding="utf-8")
     assert "<h1>搜索</h1>" in search  # Sphinx's own word
+    assert "请启用 JavaScript 以使用搜索功能。" in search  # furo's, which Sphinx's catalogue lacks: the engine's has it
+    older, newer = (text(out / "papers" / f"{key}.html") for key in ("lovelace1843notes", "lovelace1844poetical"))
+    assert "跳到正文" in older and "回到顶部" in older and "上一页" in older and "下一页" in newer
+    assert "本页目录" in listed
     assert 'data-words="{&quot;copy&quot;: &quot;复制&quot;' in search  # the copy buttons' words, with their script
     for english in ("Abstract", "Cite this paper", "Discussed in", "papers", "Summary", "Equal contribution"):
         assert english not in paper + listed, english
@@ -136,7 +141,10 @@ def test_a_site_in_english_is_english_after_a_chinese_one_in_the_same_process(ma
         assert word in paper, word
     listed = text(out / "publications.html")
     assert "2 papers, newest first." in listed and "Submitted (1 paper)" in listed and "Conference papers" in listed
+    # (Sphinx's own words would not be: sphinx.locale.init merges its catalogue across applications, "搜索" stays.)
     assert not CJK.search(paper + listed + text(out / "figures.html") + text(out / "index.html"))
+    assert ">conference<" in (out / "figures.html").read_text(encoding="utf-8")
+    assert "Back to top" in paper and "Please activate JavaScript to enable the search functionality." in text(out / "search.html")
 
 
 def test_the_e_book_in_chinese_is_valid(make_app, tmp_path):
@@ -173,3 +181,16 @@ def test_the_pdf_in_chinese_compiles_and_reads_back_in_chinese(make_app, tmp_pat
     words = " ".join(read.split())
     for word in ("研究成果集", "目录", "共 2 篇论文", "会议论文", "同等贡献", "载于"):
         assert word in words, word
+
+
+def test_a_language_change_rebuilds_every_word_of_the_engine(make_app, tmp_path):
+    source = tmp_path / "source"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-translations", source)
+    for language in ("en", "zh_CN"):  # the second build reads the first's environment, memo and page record
+        app = make_app("html", srcdir=source, builddir=tmp_path / "build", confoverrides={"language": language})
+        app.build()
+    out = Path(app.outdir)
+    assert "引用本文" in text(out / "papers" / "lovelace1843notes.html") and "回到顶部" in text(out / "papers" / "lovelace1843notes.html")
+    assert "会议论文" in text(out / "publications.html") and "Conference papers" not in text(out / "publications.html")
+    figures = (out / "figures.html").read_text(encoding="utf-8")
+    assert ">会议<" in figures and ">conference<" not in figures  # redrawn, not the English drawing from the cache
