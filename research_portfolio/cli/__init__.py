@@ -1,1 +1,1 @@
-"""The command line: new, upgrade."""
+"""The command line: new, upgrade, add."""

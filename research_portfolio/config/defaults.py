@@ -189,6 +189,12 @@ def apply(app: Sphinx, config: Config) -> None:
         # The phone number stays out of the repository and the web: it is given when the CV is built.
         config.portfolio_person = {**config.portfolio_person, "phone": os.environ.get("PORTFOLIO_PHONE", "")}
     config.html_static_path = [*config.html_static_path, str(STATIC)]
+    config.exclude_patterns = [*config.exclude_patterns, *drafts(config)]
+
+
+def drafts(config: Config) -> list[str]:
+    """The files of the pages the site has not written yet (portfolio_drafts): left out of every format."""
+    return [f"{page}{suffix}" for page in config.portfolio_drafts for suffix in (".md", ".rst")]
 
 
 def merge(config: Config, name: str, defaults: dict[str, Any]) -> None:

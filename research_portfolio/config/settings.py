@@ -230,6 +230,9 @@ SETTINGS = (
             "how titles are shown in lists, prose, paper pages, the PDF and the CV: in sentence case as BibTeX styles set them "
             "(braces in the .bib keep a word as written, and so does a capital after a word's first letter: ReLU, GenPhys), or "
             "as the .bib writes them; the BibTeX shown to visitors keeps them as written", title_case),
+    Setting("portfolio_drafts", [], "a list of page names, such as \"service\"",
+            "pages left out of every format (web, e-book, PDF) until they are written: a page comes off the list, and into "
+            "a toctree of the home page, once it has content; the starter lists the pages it leaves to fill", text_list),
     Setting("portfolio_slug", _default_slug, "lower-case letters, digits and hyphens",
             "the file name of the PDF, CV and e-book; by default made from the name (\"ada-lovelace\")", slug),
 )

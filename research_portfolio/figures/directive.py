@@ -90,7 +90,7 @@ def papers_count(count: int) -> str:
     return ngettext("{count} paper", "{count} papers", count).format(count=count)
 
 
-def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any]:
+def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any] | None:
     owner = entries.owner(config.portfolio_person) or Person("")
     theme_keys = list(config.portfolio_themes)
     shared: dict[tuple[str, str], list[Entry]] = {}
@@ -106,6 +106,8 @@ def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str,
         themes = Counter(theme for entry in joint for theme in entries.themes(entry)).most_common()
         several = not themes or (len(themes) > 1 and themes[0][1] == themes[1][1])  # no theme of their own
         people.append((names[key], len(joint), -1 if several else theme_keys.index(themes[0][0])))
+    if not people:
+        return None  # the owner wrote every paper alone: no bars to draw
     people.sort(key=lambda person: (-person[1], person[0]))
     titles = [title for title, _ in config.portfolio_themes.values()]
     # Each one's theme in words too, for a reader who cannot tell the colours of the bars apart.
@@ -127,7 +129,9 @@ def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str,
     }
 
 
-def timeline(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any]:
+def timeline(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any] | None:
+    if not config.portfolio_positions:
+        return None  # a timeline of positions with none on it: drawn once conf.py lists them
     theme_keys = list(config.portfolio_themes)
     titles = [title for title, _ in config.portfolio_themes.values()]
     if any(not entries.themes(entry) for entry in papers):  # papers of no theme get a row of their own
@@ -173,7 +177,7 @@ class PublicationFigure(SphinxDirective):
         made = figure_data(self.env, kind)
         dependencies.record(self.env, "figure", kind, made)
         if made is None:
-            return [nodes.paragraph("", _("No papers yet."))]
+            return []  # nothing to draw: no figure, and no words standing in for one
         figure = data_figure(kind=kind, data=made["data"], alt=made["alt"], desc=made["desc"],
                              caption=self.options.get("caption", ""), ids=[f"figure-{kind}"])
         text = [nodes.paragraph("", made["text"], classes=["figure-text"])] if "text" in made else []
@@ -182,7 +186,7 @@ class PublicationFigure(SphinxDirective):
 
 @dependencies.view("figure")
 def figure_data(env: Any, kind: str) -> dict[str, Any] | None:
-    """A figure's data, alternative text and description, from the checked database; None without papers."""
+    """A figure's data, alternative text and description, from the checked database; None when it has nothing to draw."""
     catalogue = database.catalogue(env)
     papers = catalogue.papers()
     return FIGURES[kind](papers, env.config, catalogue.site) if papers else None

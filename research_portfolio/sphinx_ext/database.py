@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import urlsplit
 
 from pybtex.database import Entry, Person
@@ -150,7 +151,7 @@ def _load(app: Sphinx, site: Site) -> None:
     for key, entry in data.entries.items():
         if key.lower() in crossref_targets and not (owner and any(entries.same_person(owner, one) for one in entries.people(entry))):
             continue  # a volume the owner's papers appear in, not a paper of theirs
-        for field, message in list(_check(entry, app, site, owner)):
+        for field, message in list(check_entry(entry, app.config, site, owner)):
             _warn(_location(sources, data.entries, key, field), f"{key}: {message}")
             if field is not None and field.lower() not in ("author", "editor") and field in entry.fields:
                 del entry.fields[field]  # a problem in one field costs that field, not the entry
@@ -220,8 +221,11 @@ def is_arxiv_id(text: str) -> bool:
     return len(match["number"]) == (5 if match["yymm"] >= "1501" else 4)
 
 
-def _check(entry: Entry, app: Sphinx, site: entries.Site, owner: entries.Owner | None) -> Iterator[tuple[str | None, str]]:
-    """What is wrong with one entry, in words its author understands, with the field it is in."""
+def check_entry(entry: Entry, config: Any, site: entries.Site, owner: entries.Owner | None) -> Iterator[tuple[str | None, str]]:
+    """What is wrong with one entry, in words its author understands, with the field it is in.
+
+    *config* gives ``portfolio_themes`` and ``portfolio_highlights``: Sphinx's, or what ``add`` read of conf.py.
+    """
     if not entries.people(entry):
         yield None, "missing field 'author' (or 'editor', for a book)"
     for field in REQUIRED_FIELDS.get(entry.type, DEFAULT_REQUIRED_FIELDS):
@@ -246,7 +250,7 @@ def _check(entry: Entry, app: Sphinx, site: entries.Site, owner: entries.Owner |
         if problem:
             yield field, problem
     yield from _check_values(entry)
-    yield from _check_settings(entry, app)
+    yield from _check_settings(entry, config)
     yield from _check_people(entry, owner)
 
 
@@ -287,13 +291,13 @@ def is_month(text: str) -> bool:
     return bool(named) and all(word in named or (word.isascii() and word.isdigit() and 1 <= int(word) <= 31) for word in words)
 
 
-def _check_settings(entry: Entry, app: Sphinx) -> Iterator[tuple[str | None, str]]:
+def _check_settings(entry: Entry, config: Any) -> Iterator[tuple[str | None, str]]:
     """Our own fields, against the themes and highlights conf.py declares."""
-    known_themes = app.config.portfolio_themes
+    known_themes = config.portfolio_themes
     for theme in entries.themes(entry):
         if theme not in known_themes:
             yield "themes", f"unknown theme '{theme}' (known: {', '.join(known_themes) or 'none declared in conf.py'})"
-    known_highlights = app.config.portfolio_highlights
+    known_highlights = config.portfolio_highlights
     highlight = entries.field(entry, "highlight")
     if highlight and highlight not in known_highlights:
         yield "highlight", f"unknown highlight '{highlight}' (known: {', '.join(known_highlights)})"

@@ -1,4 +1,4 @@
-"""Chinese, Japanese, Korean, Hebrew and Arabic in print: each run of such text marked for its font and direction.
+"""Chinese, Japanese, Korean, Hebrew, Arabic and mathematical symbols in print: each run marked for its font and direction.
 
 XeLaTeX has no font fallback. FreeSerif and FreeSans, Sphinx's fonts for xelatex, cover Latin, Greek and
 Cyrillic but no Chinese, Japanese or Korean (a Korean title prints as empty boxes); Hebrew in them comes out
@@ -8,6 +8,11 @@ one of these scripts becomes a :class:`script_run`, written as ``\\portfolioscri
 around it), Hebrew and Arabic right to left. A run takes in the spaces, digits and punctuation between its
 letters, so a title of several Hebrew words reads right to left as one phrase. Text without these scripts is
 left as it is: a site that has none writes the same .tex as before.
+
+Mathematical letters and symbols written as Unicode in a title or an abstract (𝛼, ⪅, ≲, ∀) are marked
+the same way, as ``math``, and set in Noto Sans Math: FreeSerif has the mathematical alphanumerics only
+in its regular face (a bold title loses them), few supplemental operators (⪅) in any face, and
+FreeSans and the italic faces lack most operators.
 """
 
 from __future__ import annotations
@@ -29,12 +34,16 @@ RANGES = {
            "\ufe30-\ufe4f\uff00-\uff65\uffe0-\uffef\U00020000-\U0003ffff",
     "he": "\u0590-\u05ff\ufb1d-\ufb4f",
     "ar": "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc",
+    # Mathematical operators, miscellaneous symbols A and B, supplemental arrows B, supplemental operators,
+    # mathematical alphanumerics: every one of them is in Noto Sans Math.
+    "math": "\u2200-\u22ff\u27c0-\u27ef\u2900-\u2aff\U0001d400-\U0001d7ff",
 }
 #: What may sit between two letters of one run: anything that is not a letter (spaces, digits, punctuation).
 BETWEEN = r"[\W\d_]*"
 CJK = f"[{RANGES['hangul']}{RANGES['kana']}{RANGES['han']}]"
-RUN = re.compile("|".join(f"(?P<{name}>{letter}(?:{BETWEEN}{letter})*)"
-                          for name, letter in (("cjk", CJK), ("he", f"[{RANGES['he']}]"), ("ar", f"[{RANGES['ar']}]"))))
+RUN = re.compile("|".join([*(f"(?P<{name}>{letter}(?:{BETWEEN}{letter})*)"
+                            for name, letter in (("cjk", CJK), ("he", f"[{RANGES['he']}]"), ("ar", f"[{RANGES['ar']}]"))),
+                          f"(?P<math>[{RANGES['math']}]+)"]))  # symbols only: the digits and letters between stay in the text's font
 HANGUL = re.compile(f"[{RANGES['hangul']}]")
 KANA = re.compile(f"[{RANGES['kana']}]")
 #: Nodes whose text LaTeX receives as it is (code, math, raw LaTeX): never marked.
@@ -42,11 +51,11 @@ VERBATIM = (nodes.FixedTextElement, nodes.math, nodes.raw, nodes.comment)
 
 
 class script_run(nodes.inline):
-    """A run of text in one script, with its ``lang``: zh, ja, ko, he or ar."""
+    """A run of text in one script, with its ``lang``: zh, ja, ko, he, ar, or math for mathematical symbols."""
 
 
 def language(run: re.Match[str]) -> str:
-    """The run's language as portfolio.sty names its fonts: Korean, Japanese or Chinese by the letters in it."""
+    """The run's language as portfolio.sty names its fonts (zh, ja, ko, he, ar, math): CJK by the letters in it."""
     name = run.lastgroup or ""
     if name != "cjk":
         return name
@@ -72,7 +81,7 @@ def marked(text: str, encode: Callable[[str], str]) -> str:
 
 
 class MarkScriptRuns(SphinxPostTransform):
-    """Wrap each run of Chinese, Japanese, Korean, Hebrew or Arabic text of a LaTeX document in a script_run."""
+    """Wrap each run of Chinese, Japanese, Korean, Hebrew, Arabic or mathematical symbols of a LaTeX document in a script_run."""
 
     builders = ("latex",)
     default_priority = 900  # after the references are resolved and the footnotes placed

@@ -41,8 +41,11 @@ SHOWN = {
     "haddad2018networks": ["الشبكات العصبية في الفيزياء الإحصائية", "المجلة العربية للفيزياء", "ليلى حداد"],
     "cohen2019networks": ["רשתות עצביות בפיזיקה סטטיסטית", "כתב העת הישראלי לפיזיקה", "נועה כהן"],
 }
+#: Mathematical letters and symbols written as Unicode, in a bold title and in the abstract (set in Noto Sans Math).
+MATH = ["𝛼<0.78, where ⪅ holds", "For every 𝛼<0.78 the error ⪅ 𝒪(n) as n ∈ ℕ grows, and ∀ε the rate is ≲ 𝜆."]
 #: The families portfolio.sty and Sphinx's xelatex settings use, by the name fc-list prints.
-FONTS = ("FreeSerif", "FreeSans", "Noto Serif CJK KR", "Noto Sans CJK KR", "Noto Serif Hebrew", "Noto Naskh Arabic")
+FONTS = ("FreeSerif", "FreeSans", "Noto Serif CJK KR", "Noto Sans CJK KR", "Noto Serif Hebrew", "Noto Naskh Arabic",
+         "Noto Sans Math")
 #: Unicode's bidirectional marks, which pdftotext puts around right-to-left text.
 BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #: CJK Unified Ideographs Extension B's first character, which no installed font has (fc-list ':charset=20000').
@@ -96,6 +99,23 @@ def test_every_script_reads_back_from_the_pdf(pdf, key):
     text = readable(pdf_text(pdf))
     for shown in SHOWN[key]:
         assert shown in text, (key, shown)
+
+
+def test_mathematical_letters_and_symbols_print_in_a_bold_title_and_an_abstract(pdf):
+    text = squash(BIDI_MARKS.sub("", pdf_text(pdf)))  # not NFKC: 𝛼 must stay 𝛼, not turn into α
+    for shown in MATH:
+        assert shown in text
+    tex = (pdf.with_suffix(".tex")).read_text(encoding="utf-8")
+    assert r"\portfolioscript{math}{⪅}" in tex and r"\portfolioscript{math}{𝛼}<0.78" in tex
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("𝛼<0.78", [("𝛼", "math"), ("<0.78", "")]),
+    ("a ⪅ b ≲ 𝒪(n)", [("a ", ""), ("⪅", "math"), (" b ", ""), ("≲", "math"), (" ", ""), ("𝒪", "math"), ("(n)", "")]),
+    ("α ≠ β", [("α ", ""), ("≠", "math"), (" β", "")]),  # Greek letters stay in the text's font, which has them
+])
+def test_a_math_run_is_the_symbols_alone(text, expected):
+    assert scripts.pieces(text) == expected
 
 
 def test_the_pdf_misses_no_glyph_and_check_pdf_agrees(pdf):

@@ -17,6 +17,7 @@ from gettext import GNUTranslations
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from helpers import PACKAGE, missing, require_tool
@@ -41,8 +42,10 @@ def ids(messages) -> set[str | tuple[str, ...]]:
 
 def marked_in_the_code() -> set[str | tuple[str, ...]]:
     found = set()
+    with open(LOCALE / "babel.cfg") as mapping:  # what `make messages` reads
+        method_map, options_map = parse_mapping_cfg(mapping)
     for _filename, _line, message, _comments, _context in extract_from_dir(
-        str(PACKAGE), method_map=[("starter/**", "ignore"), ("**.py", "python")], keywords=KEYWORDS,
+        str(PACKAGE), method_map=method_map, options_map=options_map, keywords=KEYWORDS,
     ):
         found.add(message if isinstance(message, str) else tuple(message))
     return found

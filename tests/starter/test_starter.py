@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 from helpers import PROJECT, require_tool
-from reading import pdf_text
+from reading import main_text, pdf_text, soup
 from starter_sites import OWNER, alfolio_checkout, build, new
 
 from research_portfolio import __version__
+from research_portfolio.cli.newsite import published_revision
 
 HOSTILE = sorted((PROJECT / "tests" / "engine" / "data" / "hostile").glob("*.bib"))
 #: What of the first site's owner could leak into a new site: his name, his supervisor, his places.
@@ -85,12 +86,57 @@ def test_every_format_builds_strictly_first_try_and_names_only_the_new_owner(eve
     assert OWNER in built["html/index.html"] and OWNER in built["cv/marta-kowalczyk-cv.pdf"]
 
 
-def test_the_new_cv_prints_its_sections_empty_for_the_owner_to_fill(every_format):
-    cv = " ".join(pdf_text(every_format / "_build/cv/marta-kowalczyk-cv.pdf").split())
-    for heading in ("Education", "Positions", "Honours", "Press", "Publications"):
-        assert heading in cv
-    between = cv[cv.index("Education") : cv.index("Publications")]
-    assert between.split() == ["Education", "Positions", "Honours", "Press"]  # nothing of anyone's
+#: What the starter's pages say to their owner, which no reader may see.
+PLACEHOLDERS = re.compile(r"Fill in|Replace this|between its two markers|How to add a research theme|--- biography ---")
+#: LaTeX's headings, outermost first.
+LEVELS = ("chapter", "section", "subsection", "subsubsection")
+HEADING = re.compile(r"^\\(chapter|section|subsection|subsubsection)\{(.*)\}$", re.MULTILINE)
+#: What LaTeX writes under a heading that a reader does not see.
+UNSEEN = re.compile(r"\\label\{\\detokenize\{[^}]*\}\}|\\sphinxstepscope|\\phantomsection|\s")
+
+
+def empty_latex_headings(tex: str) -> list[str]:
+    """The headings of a .tex followed by nothing before the next heading of their level or an outer one."""
+    found = list(HEADING.finditer(tex))
+    empty = []
+    for number, heading in enumerate(found):
+        level = LEVELS.index(heading[1])
+        following = next((later for later in found[number + 1:] if LEVELS.index(later[1]) <= level), None)
+        body = tex[heading.end() : following.start() if following else tex.find("\\end{document}")]
+        if not UNSEEN.sub("", body):
+            empty.append(heading[2])
+    return empty
+
+
+def test_a_fresh_site_publishes_no_empty_heading_and_no_placeholder(every_format):
+    """The CV's sections the owner has not filled, the pages not written yet, a figure with no data: none is printed."""
+    html = every_format / "_build" / "html"
+    for page in sorted(html.rglob("*.html")):
+        article = soup(page).find("article")
+        if article is None:
+            continue
+        for section in article.find_all("section"):
+            shown = [child for child in section.children if getattr(child, "name", None) and child.name not in ("h1", "h2", "h3",
+                                                                                                                  "h4", "h5", "h6", "span")]
+            assert shown, f"{page.relative_to(html)}: empty section {section.find(re.compile('^h[1-6]$')).get_text()!r}"
+        assert not PLACEHOLDERS.search(main_text(soup(page))), page
+    assert not (html / "service.html").exists() and not (html / "experience.html").exists()  # portfolio_drafts
+    for folder in ("latex", "cv"):
+        (tex,) = (every_format / "_build" / folder).glob("*.tex")
+        assert empty_latex_headings(tex.read_text(encoding="utf-8")) == [], tex.name
+        text = pdf_text(tex.with_suffix(".pdf"))
+        assert not PLACEHOLDERS.search(text), tex.name
+        assert not re.search(r"^\s*,\s*$", text, re.MULTILINE), tex.name  # no lone comma for an empty role and affiliation
+    cv = (every_format / "_build/cv/marta-kowalczyk-cv.tex").read_text(encoding="utf-8")
+    assert HEADING.findall(cv)[0] == ("section", "Publications")  # Education, Positions, Honours and Press wait to be filled
+    portfolio = pdf_text(every_format / "_build/latex/marta-kowalczyk.pdf")
+    assert "Service" not in portfolio and "Positions, and each paper by year" not in portfolio
+
+
+def test_the_empty_heading_check_finds_one():
+    tex = ("\\chapter{Research}\n\\label{\\detokenize{r:r}}\n\\section{Collaborators}\nA figure.\n"
+           "\\section{Service}\n\\label{\\detokenize{s:s}}\n\n")
+    assert empty_latex_headings(tex + "\\end{document}") == ["Service"]
 
 
 @pytest.mark.parametrize("bib", HOSTILE, ids=[path.stem for path in HOSTILE])
@@ -114,21 +160,41 @@ def test_requirements_name_this_version_from_a_wheel_in_the_site(alfolio_site, w
     assert __version__ in wheel.name
 
 
-def test_requirements_pin_a_repository_to_this_versions_tag(tmp_path, wheel):
-    bib = HOSTILE[0]
-    made = new(tmp_path / "site", bib, wheel, "--install-from", "git+https://github.com/example/portfolio-engine")
+def test_requirements_pin_a_repository_at_the_commit_given(tmp_path, wheel):
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    made = new(tmp_path / "site", HOSTILE[0], wheel, "--install-from", f"git+https://github.com/example/portfolio-engine@{commit}")
     assert made.returncode == 0, made.stderr
-    line = f"sphinx-research-portfolio @ git+https://github.com/example/portfolio-engine@v{__version__}"
+    line = f"sphinx-research-portfolio @ git+https://github.com/example/portfolio-engine@{commit}"
     assert line in (tmp_path / "site" / "requirements.txt").read_text(encoding="utf-8").splitlines()
     assert not (tmp_path / "site" / "vendor").exists()
+
+
+def test_a_repository_without_a_revision_is_pinned_at_this_versions_tag_or_else_its_newest_commit(tmp_path):
+    """Tags are made by the release workflow: until the first release, a repository has none, and its main branch is pinned."""
+    require_tool("git")
+    engine = tmp_path / "engine"
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-C", str(engine)]
+    subprocess.run(["git", "init", "-q", str(engine)], check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "first"], check=True)
+    commit = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    assert published_revision(f"git+file://{engine}") == commit
+    subprocess.run([*git, "tag", f"v{__version__}"], check=True)
+    assert published_revision(f"git+file://{engine}") == f"v{__version__}"
+
+
+def test_an_index_pin_when_asked(tmp_path, wheel):
+    made = new(tmp_path / "site", HOSTILE[0], wheel, "--install-from", "index")
+    assert made.returncode == 0, made.stderr
+    assert f"sphinx-research-portfolio=={__version__}" in (tmp_path / "site" / "requirements.txt").read_text().splitlines()
 
 
 @pytest.mark.parametrize(("case", "message"), [
     ("not-empty", "already exists and is not empty: choose a new folder"),
     ("no-bib", "no such file: give the .bib file of your papers with --bib"),
-    ("latin-1", "cannot read it: it is not UTF-8 text (save it as UTF-8)"),
+    ("latin-1", "papers.bib:1: cannot read it: it is not UTF-8 text (byte 0xfc); save it as UTF-8"),
     ("no-entry", "no BibTeX entry found in it"),
     ("bad-source", "expected a repository URL like git+https://github.com/OWNER/REPO, or the path of a .whl file"),
+    ("local-repository", "a folder on this machine, which Read the Docs and GitHub Pages cannot reach"),
 ])
 def test_the_command_refuses_with_one_clear_line(tmp_path, wheel, case, message):
     bib, folder, options = tmp_path / "papers.bib", tmp_path / "site", []
@@ -142,6 +208,8 @@ def test_the_command_refuses_with_one_clear_line(tmp_path, wheel, case, message)
         bib.write_bytes("@article{m, author={Müller, Jörg}, title={T}, journal={J}, year={2020}}".encode("latin-1"))
     elif case == "no-entry":
         bib.write_text("This is a CV in plain text, not BibTeX.\n")
+    elif case == "local-repository":
+        options = ["--install-from", f"git+file://{tmp_path}/engine"]
     else:
         options = ["--install-from", "https://example.org/engine.tar.gz"]
     made = new(folder, bib, wheel, *options)
@@ -155,37 +223,6 @@ def test_help_lists_the_options(tmp_path):
     assert shown.returncode == 0
     for option in ("--name", "--bib", "--install-from", "--url", "--email", "--assets"):
         assert option in shown.stdout
-
-
-def test_upgrade_pins_the_newest_tag_and_names_its_changelog(tmp_path):
-    require_tool("git")
-    repository = tmp_path / "engine.git"
-    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
-    subprocess.run(["git", "init", "-q", str(repository)], check=True)
-    (repository / "CHANGELOG.md").write_text("# Changes\n")
-    subprocess.run([*git, "-C", str(repository), "add", "."], check=True)
-    subprocess.run([*git, "-C", str(repository), "commit", "-q", "-m", "first"], check=True)
-    for tag in ("v1.0.0", "v1.2.0", "v1.10.0", "not-a-version"):
-        subprocess.run([*git, "-C", str(repository), "tag", tag], check=True)
-    requirements = tmp_path / "requirements.txt"
-    requirements.write_text(f"# the engine\nsphinx-research-portfolio @ git+file://{repository}@v1.0.0\n")
-    output = tmp_path / "github-output"
-    process = subprocess.run([sys.executable, "-m", "research_portfolio", "upgrade", "--requirements", str(requirements),
-                              "--github-output", str(output)], capture_output=True, text=True)
-    assert process.returncode == 0, process.stderr
-    assert requirements.read_text().splitlines()[1] == f"sphinx-research-portfolio @ git+file://{repository}@v1.10.0"
-    assert "1.0.0 → 1.10.0" in process.stdout and "version=1.10.0" in output.read_text()
-    again = subprocess.run([sys.executable, "-m", "research_portfolio", "upgrade", "--requirements", str(requirements)],
-                           capture_output=True, text=True)
-    assert again.returncode == 0 and "newest version already" in again.stdout
-
-
-def test_a_wheel_pin_cannot_be_upgraded_and_says_so(alfolio_site, tmp_path):
-    requirements = tmp_path / "requirements.txt"
-    requirements.write_text((alfolio_site / "requirements.txt").read_text(encoding="utf-8"))
-    process = subprocess.run([sys.executable, "-m", "research_portfolio", "upgrade", "--requirements", str(requirements)],
-                             capture_output=True, text=True)
-    assert process.returncode == 1 and "installs the engine from a wheel" in process.stderr
 
 
 def test_an_al_folio_checkout_brings_its_files(alfolio_site):
