@@ -182,8 +182,9 @@ def test_the_pdf_in_chinese_compiles_and_reads_back_in_chinese(make_app, tmp_pat
     read = subprocess.run(["pdftotext", "-layout", str(tex.with_suffix(".pdf")), "-"], capture_output=True, text=True,
                           check=True).stdout
     words = " ".join(read.split())
-    for word in ("研究成果集", "目录", "共 2 篇论文", "会议论文", "同等贡献", "载于"):
+    for word in ("研究成果集", "目录", "第1章", "第3章 Figures", "共 2 篇论文", "会议论文", "同等贡献", "载于"):
         assert word in words, word
+    assert "Chapter" not in words
 
 
 def test_a_language_change_rebuilds_every_word_of_the_engine(make_app, tmp_path):
