@@ -15,7 +15,7 @@ include research_portfolio/starter/Makefile
 LOCALE      = research_portfolio/locale
 PYBABEL     = $(VENVDIR)/bin/pybabel
 
-.PHONY: lint audit bench lock messages test-install test-ranges test-bench
+.PHONY: lint audit bench lock messages test-install test-ranges test-bench test-rebuilds
 
 help::
 	@echo "make lint       ruff and mypy on the engine (settings in pyproject.toml)"
@@ -26,6 +26,7 @@ help::
 	@echo "make test-install  the lock and the wheel installed in new environments (needs the package index)"
 	@echo "make test-ranges   the engine's tests at the low and high ends of its dependency ranges"
 	@echo "make test-bench    the benchmark script's smoke run (bench --quick), checked"
+	@echo "make test-rebuilds incremental builds against clean ones, after each kind of change and killed builds (minutes)"
 
 # The browser checks' npm packages (axe-core, Lighthouse, the Nu HTML Checker), reinstalled when the lock changes.
 $(NODEDIR)/package-lock.json: ;
@@ -73,6 +74,11 @@ test-ranges: $(STAMP)
 
 test-bench: $(STAMP)
 	$(VENVPY) -m pytest -m bench tests/site/test_benchmark.py
+
+# An incremental build equals a clean one after every kind of change and after a killed build: two or
+# three builds a case, too slow for make test. Each worker builds the small site once and starts each case from it.
+test-rebuilds: $(STAMP)
+	$(VENVPY) -m pytest -m rebuilds --dist load tests/engine/test_incremental.py
 
 distclean::
 	rm -rf $(NODEDIR)/node_modules

@@ -1,9 +1,12 @@
-"""The few internals of Sphinx and sphinxcontrib-bibtex the package relies on, each in one guarded place.
+"""Every internal of another package the engine relies on, each in one guarded place.
 
 No public interface says whether conf.py set a value, how many warnings a build has logged, or how
-to hand sphinxcontrib-bibtex a bibliography that is already parsed and checked. Each use below says
-why it is needed and falls back to a plain, slower or coarser path when a release no longer has the
-internal, so an upgrade of either package never stops a build.
+to hand sphinxcontrib-bibtex a bibliography that is already parsed and checked; pybtex's parser has
+no hook for an entry as written, its rich text none for a copy with new parts, docutils no public
+way to educate one run of text. Each use below says why it is needed and the releases it was
+checked with (:data:`CHECKED`); where it can, it falls back to a plain, slower or coarser path when a
+release no longer has the internal, so an upgrade never stops a build. ``tests/engine/test_compat.py``
+fails when one of them changes.
 """
 
 from __future__ import annotations
@@ -14,13 +17,29 @@ from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache
+import pybtex.errors
+from docutils import nodes
+from docutils.utils import smartquotes
+from jinja2 import BytecodeCache
+from pybtex.database.input import bibtex
+from pybtex.richtext import BaseMultipartText, BaseText
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging as sphinx_logging
 
+# sphinxcontrib-bibtex's role classes, subclassed to note the keys a page cites (sphinx_ext/citations.py), and its
+# domains, whose role names they replace: documented as its extension points neither (2.6 and 2.7).
+from sphinxcontrib.bibtex.domain import BibtexDomain
+from sphinxcontrib.bibtex.foot_domain import BibtexFootDomain
+from sphinxcontrib.bibtex.foot_roles import FootCiteRole as FootCiteRole
+from sphinxcontrib.bibtex.roles import CiteRole as CiteRole
+
 logger = sphinx_logging.getLogger(__name__)
+
+#: The releases each internal below was checked with (the ends of pyproject.toml's ranges, tested by make test-ranges).
+CHECKED = {"sphinx": "8.1 to 9.0", "sphinxcontrib-bibtex": "2.6 to 2.7", "pybtex": "0.25 to 0.26", "docutils": "0.21 to 0.22",
+           "jinja2": "3.1"}
 
 
 def site_sets(config: Config, name: str) -> bool:
@@ -152,30 +171,144 @@ def forget_dependencies(env: BuildEnvironment, docname: str, files: set[str]) ->
                 dependencies.discard(dependency)
 
 
-def give_bibtex_its_data(env: BuildEnvironment, bibdata: Any) -> None:
-    """Hand sphinxcontrib-bibtex the parsed .bib files, so it does not parse them a second time.
+def give_bibtex_its_data(env: BuildEnvironment, encoding: str, files: dict[Path, list[str]], data: Any) -> None:
+    """Hand sphinxcontrib-bibtex the parsed .bib files (*files*: each with its keys), so it does not parse them again.
 
-    Its domain keeps them as ``data["bibdata"]`` (a ``BibData``, 2.6 and 2.7) and re-parses them in
-    its own ``builder-inited`` handler only when their modification times changed; given ours, it
-    finds them current. Were the key ever gone, it would parse the files itself: slower, same result.
+    Its domain keeps them as ``data["bibdata"]``, a ``BibData(encoding, bibfiles, data)`` whose
+    ``bibfiles`` map each path to a ``BibFile(mtime, keys)`` (``sphinxcontrib.bibtex.bibfile``, 2.6
+    and 2.7), and re-parses them in its own ``builder-inited`` handler only when their modification
+    times changed; given ours, it finds them current. Were the key ever gone, it would parse the
+    files itself: slower, same result.
     """
+    from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
+
     domain = env.get_domain("cite")
     if "bibdata" in domain.data:
-        domain.data["bibdata"] = bibdata
+        bibfiles = {path: BibFile(mtime=get_mtime(path), keys=dict.fromkeys(keys)) for path, keys in files.items()}
+        domain.data["bibdata"] = BibData(encoding, bibfiles, data)
 
 
-def cache_compiled_templates(builder: Any, folder: Path) -> None:
-    """Keep the theme's templates compiled in *folder*, so a rebuild does not compile them again.
+def bibtex_files(env: BuildEnvironment) -> set[str]:
+    """The .bib files sphinxcontrib-bibtex read, as strings (its domain's ``bibdata.bibfiles``, 2.6 and 2.7)."""
+    return {str(path) for path in env.get_domain("cite").bibdata.bibfiles}  # type: ignore[attr-defined]
 
-    Sphinx renders through one Jinja environment (``builder.templates.environment``) and compiles
-    every template it uses in every build, a tenth of a no-op rebuild; Jinja's bytecode cache checks
-    each template's source before it trusts what it stored. A builder without that environment is
-    left alone.
+
+def bibtex_entries(env: BuildEnvironment) -> Any:
+    """The entries sphinxcontrib-bibtex knows, by key (its domain's ``bibdata.data.entries``, 2.6 and 2.7)."""
+    return env.get_domain("cite").bibdata.data.entries  # type: ignore[attr-defined]
+
+
+def has_bibliography(doctree: nodes.Node) -> bool:
+    """Whether a page holds sphinxcontrib-bibtex's ``bibliography`` directive (its node class, 2.6 and 2.7)."""
+    from sphinxcontrib.bibtex.nodes import bibliography
+
+    return next(doctree.findall(bibliography), None) is not None
+
+
+def cited_keys(target: str) -> list[str]:
+    """The keys a ``cite`` role's target names, as sphinxcontrib-bibtex reads them (``parse_citation_targets``, 2.6 and 2.7)."""
+    from sphinxcontrib.bibtex.citation_target import parse_citation_targets
+
+    return [parsed.key for parsed in parse_citation_targets(target)]
+
+
+def citation_role_names() -> dict[str, list[str]]:
+    """The role names of sphinxcontrib-bibtex's ``cite`` and ``footcite`` domains (its domain classes' ``roles``, 2.6 and 2.7)."""
+    return {"cite": list(BibtexDomain.roles), "footcite": list(BibtexFootDomain.roles)}
+
+
+def similar_text(text: BaseMultipartText, parts: list[BaseText]) -> BaseMultipartText:
+    """A copy of pybtex rich *text* (a Tag, an HRef, a Protected...) holding *parts* instead of its own.
+
+    pybtex does it with the private ``_create_similar`` (0.24 to 0.26), which keeps what the class
+    needs besides its parts (a tag's name, a link's address); without it, the parts are put back in
+    place on a shallow copy.
+    """
+    create = getattr(text, "_create_similar", None)
+    if callable(create):
+        return create(parts)
+    copy = text.__class__.__new__(text.__class__)
+    copy.__dict__.update(text.__dict__)
+    copy.parts = parts
+    return copy
+
+
+class EntryParser(bibtex.Parser):
+    """pybtex's BibTeX parser with a hook for each entry as written, before pybtex takes it (pybtex 0.25 and 0.26).
+
+    pybtex's parser calls its ``process_entry(entry_type, key, fields)`` for each entry, the fields
+    in the order written, duplicates included, each value still a list of pieces that
+    ``flatten_value_list`` joins; neither is public. A subclass implements :meth:`entry_written`
+    (it may ask for a value's text with :meth:`value_text`) and :meth:`entry_taken`.
+    """
+
+    def process_entry(self, entry_type: str, key: str, fields: list[tuple[str, Any]]) -> None:
+        added = key not in self.data.entries  # pybtex reports a repeated key and keeps the first entry
+        self.entry_written(key, fields)
+        super().process_entry(entry_type, key, fields)
+        if added and key in self.data.entries:
+            self.entry_taken(self.data.entries[key])
+
+    def value_text(self, value: Any) -> str:
+        return self.flatten_value_list(value)
+
+    def entry_written(self, key: str, fields: list[tuple[str, Any]]) -> None:
+        """Each entry's fields as written, before pybtex takes the entry."""
+
+    def entry_taken(self, entry: Any) -> None:
+        """An entry pybtex took (not one it dropped as a repeated key)."""
+
+
+def capture_bibtex_errors() -> Any:
+    """pybtex's problems as a list instead of raised (``pybtex.errors.capture``, 0.25 and 0.26: undocumented)."""
+    return pybtex.errors.capture()
+
+
+def educate(previous: str, text: str, quotes: str, language: str) -> str:
+    """*text* with docutils' smart quotes, dashes and ellipses, as it would be after *previous* in the same paragraph.
+
+    docutils' SmartQuotes transform educates a paragraph's text runs through
+    ``docutils.utils.smartquotes.educate_tokens`` (0.21 to 0.22), which is not documented API.
+    """
+    return list(smartquotes.educate_tokens([("literal", previous), ("text", text)], quotes, language))[1]
+
+
+def smartquote_languages() -> set[str]:
+    """The languages docutils has quotation marks for (``docutils.utils.smartquotes.smartchars.quotes``)."""
+    return set(smartquotes.smartchars.quotes)
+
+
+def cache_compiled_templates(builder: Any, bytecode_cache: BytecodeCache) -> None:
+    """Keep the theme's compiled templates in *bytecode_cache*, so a rebuild does not compile them again.
+
+    Sphinx renders through one Jinja environment (``builder.templates.environment``, Sphinx 8.1 to
+    9.0) and compiles every template it uses in every build, a tenth of a no-op rebuild; Jinja's
+    bytecode cache checks each template's source before it trusts what it stored. A builder without
+    that environment is left alone.
     """
     environment = getattr(getattr(builder, "templates", None), "environment", None)
     if environment is not None and getattr(environment, "bytecode_cache", None) is None:
-        folder.mkdir(parents=True, exist_ok=True)
-        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        environment.bytecode_cache = bytecode_cache
+
+
+def theme_folders(builder: Any) -> list[Path]:
+    """The folders of the builder's theme and of the themes it inherits from; none for a builder without a theme.
+
+    ``Theme.get_theme_dirs()`` (Sphinx 8.1 to 9.0) lists them, the theme's own first.
+    """
+    theme = getattr(builder, "theme", None)
+    folders = getattr(theme, "get_theme_dirs", None)
+    return [Path(folder) for folder in folders()] if callable(folders) else []
+
+
+def registered_assets(app: Sphinx) -> list[Any]:
+    """The style sheets and scripts extensions add to every page (``app.add_css_file``, ``app.add_js_file``).
+
+    Sphinx keeps them in its registry (``app.registry.css_files`` and ``js_files``, lists of
+    ``(filename, attributes)``, Sphinx 8.1 to 9.0), not in the configuration. Without them, an empty list.
+    """
+    registry = getattr(app, "registry", None)
+    return [list(getattr(registry, name, []) or []) for name in ("css_files", "js_files")]
 
 
 def translator(catalog: str) -> Any:

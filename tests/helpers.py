@@ -45,3 +45,15 @@ def sphinx(source: Path, builder: str, outdir: Path, *options: str, env: dict[st
                "-d", "_build/doctrees", "-D", "language=en", *options, ".", str(outdir)]
     quiet = {**(os.environ if env is None else env), "NO_COLOR": "1"}  # under CI=true Sphinx redraws one progress line
     return subprocess.run(command, cwd=source, capture_output=True, text=True, env=quiet, timeout=900)
+
+
+def make(target: str, folder: Path, stamp_folder: Path, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+    """Run a target of the Makefile in *folder* with the environment the tests run in, which it must not reinstall.
+
+    The Makefile installs the requirements unless its stamp is newer than them; the stamp it is given
+    is a file of the test's own (in *stamp_folder*), so no test touches the environment itself.
+    """
+    stamp = stamp_folder / "installed"
+    stamp.touch()
+    return subprocess.run(["make", target, f"VENVDIR={sys.prefix}", f"STAMP={stamp}"], cwd=folder, capture_output=True,
+                          text=True, timeout=timeout)

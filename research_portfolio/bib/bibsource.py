@@ -17,14 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pybtex.errors
 from pybtex.bibtex.utils import split_name_list
-from pybtex.database import BibliographyDataError, InvalidNameString, Person
+from pybtex.database import BibliographyDataError, Entry, InvalidNameString, Person
 from pybtex.database.input import bibtex
 from pybtex.scanner import PybtexSyntaxError
 from pybtex.textutils import normalize_whitespace
 from pybtex.utils import CaseInsensitiveSet
 
+from ..compat import EntryParser, capture_bibtex_errors
 from ..text.names import name_problem
 from .sources import undecodable
 
@@ -130,7 +130,7 @@ def set_aside(text: str, starts: list[int]) -> str:
     return text
 
 
-class Parser(bibtex.Parser):
+class Parser(EntryParser):
     """pybtex's BibTeX parser, noting for each entry the fields written twice and the names it cannot read.
 
     pybtex reports both without the entry's key or line; here they are noted with the key, the
@@ -140,29 +140,27 @@ class Parser(bibtex.Parser):
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # pybtex keeps the person fields as text; process_entry makes them people (see person()).
+        # pybtex keeps the person fields as text; entry_taken makes them people (see person()).
         super().__init__(*args, person_fields=(), **kwargs)
         self.entry_problems: list[tuple[str, str, int, str]] = []  # (key, field, occurrence, problem)
         self.parsed_names: dict[str, Person] = {}
 
-    def process_entry(self, entry_type: str, key: str, fields: list[tuple[str, list[str]]]) -> None:
+    def entry_written(self, key: str, fields: list[tuple[str, Any]]) -> None:
         seen: dict[str, int] = {}
         for name, value in fields:
             seen[name.lower()] = seen.get(name.lower(), 0) + 1
             if seen[name.lower()] == 2:
                 self.entry_problems.append((key, name, 2, ""))  # its message names the first one's line
             elif seen[name.lower()] == 1 and name in PERSON_FIELDS:
-                for person in split_name_list(normalize_whitespace(self.flatten_value_list(value))):
+                for person in split_name_list(normalize_whitespace(self.value_text(value))):
                     if name_problem(person):
                         self.entry_problems.append((key, name, 1, f"{name} '{person}': {name_problem(person)}; "
                                                                   "separate names with 'and'"))
-        added = key not in self.data.entries  # pybtex reports a repeated key and keeps the first entry
-        super().process_entry(entry_type, key, fields)
-        if added:
-            entry = self.data.entries[key]
-            for role in [field for field in entry.fields if field in PERSON_FIELDS]:
-                for name in split_name_list(entry.fields.pop(role)):
-                    entry.add_person(self.person(name), role)
+
+    def entry_taken(self, entry: Entry) -> None:
+        for role in [field for field in entry.fields if field in PERSON_FIELDS]:
+            for name in split_name_list(entry.fields.pop(role)):
+                entry.add_person(self.person(name), role)
 
     def person(self, name: str) -> Person:
         """*name* as a Person of its own, parsed the first time the spelling is met."""
@@ -203,7 +201,7 @@ def read(parser: Parser, source: Source, encoding: str) -> Iterator[tuple[str, i
         yield "", source.line_at(start), (f"'{written}' starts no entry (an entry starts @type{{key, with its key and a comma)"
                                           "; this line is left out, so the entry after it is read on its own")
     noted = len(parser.entry_problems)
-    with pybtex.errors.capture() as captured:
+    with capture_bibtex_errors() as captured:
         parser.parse_string(set_aside(text, strays))
     for key, field, occurrence, problem in parser.entry_problems[noted:]:
         duplicate = f"duplicate field '{field}'; BibTeX reads only the first, on line {source.line(key, field)}: remove one"

@@ -1,18 +1,18 @@
 """The person's card: the e-book's cover and the picture link previews show, drawn from the settings.
 
 Not a figure of the publication database: it shows the name, the role and the affiliation from
-``portfolio_person``, drawn once and taken from the figures' cache while they do not change.
+``portfolio_person``, drawn once and taken from the build's cache while they do not change.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 
 from ..i18n import _
+from ..sphinx_ext.cache import build_cache, write_atomically
 from .directive import cached
 
 if TYPE_CHECKING:
@@ -47,7 +47,5 @@ def place_card(app: Sphinx, stem: str, size: tuple[int, int], target: str) -> No
     def make() -> Figure:
         return card(text["title"], text["subtitle"], text["lines"], *size)
 
-    drawn = cached(app.doctreedir, stem, {**text, "size": size}, "png", make)
-    path = Path(app.outdir) / target
-    path.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(drawn, path)
+    drawn = cached(build_cache(app.env), stem, {**text, "size": size}, "png", make)
+    write_atomically(Path(app.outdir) / target, drawn.data)

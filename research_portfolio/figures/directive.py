@@ -5,16 +5,14 @@ directive computes the figure's data from the checked database (so the page is r
 .bib changes) and keeps it in a node with a text alternative. When a builder writes the page, the node
 is drawn the way that format wants it, as sphinx.ext.graphviz does: inline SVG on the web, its text
 and axes in ``currentColor`` so it follows furo's light and dark themes; PNG in the e-book; vector
-PDF in LaTeX. Drawings are cached under the doctree folder by a hash of their data: a figure is
-redrawn when its data changes, and at no other time.
+PDF in LaTeX. Drawings are kept in the build's cache (cache.py) under a digest of their data and of
+the fonts found: a figure is redrawn when its data changes, or when anything the cache is keyed on does.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
-import json
 import re
 import shutil
 import subprocess
@@ -37,7 +35,7 @@ from ..bib import entries
 from ..i18n import _, ngettext
 from ..render.nodes import skip
 from ..sphinx_ext import database, dependencies
-from ..sphinx_ext.cache import code_key, write_atomically
+from ..sphinx_ext.cache import Cache, build_cache, digest, versions_key
 from ..sphinx_ext.domain import portfolio_domain
 from ..text.scripts import marked
 
@@ -192,22 +190,29 @@ def figure_data(env: Any, kind: str) -> dict[str, Any] | None:
     return FIGURES[kind](papers, env.config, catalogue.site) if papers else None
 
 
-def drawing(builder: Builder, node: data_figure, fmt: str) -> Path:
+def drawing(builder: Builder, node: data_figure, fmt: str) -> Drawn:
     """The drawing of *node* in *fmt* (svg, png or pdf), from the cache when its data has not changed."""
     ink = INK if fmt == "svg" else PRINT_INK
-    inputs = {"data": node["data"], "language": builder.config.language}  # the drawing's words are in the page's language
-    return cached(builder.doctreedir, node["kind"], inputs, fmt, lambda: draw(node["kind"], node["data"], ink))
+    return cached(build_cache(builder.env), node["kind"], {"data": node["data"]}, fmt, lambda: draw(node["kind"], node["data"], ink))
 
 
-def cached(doctreedir: str | Path, stem: str, inputs: dict[str, Any], fmt: str, make: Callable[[], Any]) -> Path:
-    """A drawing kept under the doctree folder, named by a hash of its inputs and of the drawing code.
+class Drawn:
+    """A drawing's bytes, and the file name it takes in the output (its kind and a digest of its inputs)."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name = name
+        self.data = data
+
+
+def cached(cache: Cache, stem: str, inputs: dict[str, Any], fmt: str, make: Callable[[], Any]) -> Drawn:
+    """A drawing kept in *cache* (the build's) under a digest of its inputs and of the fonts it is drawn with.
 
     *make* returns a matplotlib Figure; it runs, and matplotlib is imported, only when the drawing
     is not in the cache yet.
     """
-    payload = json.dumps({**inputs, "fmt": fmt, "code": code_key()}, sort_keys=True)
-    path = Path(doctreedir) / "portfolio-figures" / f"{stem}-{hashlib.sha256(payload.encode()).hexdigest()[:16]}.{fmt}"
-    if not path.exists():
+    inputs_digest = digest([inputs, fmt, font_file(EAST_ASIAN_FONT), font_file(f"{EAST_ASIAN_FONT}:bold")])
+
+    def draw_it() -> bytes:
         import matplotlib
 
         with matplotlib.rc_context(render_settings()):  # type: ignore[arg-type]  # matplotlib types keys as literals
@@ -216,9 +221,10 @@ def cached(doctreedir: str | Path, stem: str, inputs: dict[str, Any], fmt: str, 
             drawn = io.BytesIO()
             make().savefig(drawn, format=fmt, transparent=fmt == "svg", metadata=metadata, dpi=200,
                            bbox_inches=None if stem in ("social", "cover") else "tight", pad_inches=0.05)
-        write_atomically(path, drawn.getvalue())
-    return path
+        return drawn.getvalue()
 
+    data = cache.get(("drawing", stem, fmt), inputs_digest, draw_it)
+    return Drawn(f"{stem}-{inputs_digest[:16]}.{fmt}", data)
 
 
 @functools.cache
@@ -240,6 +246,7 @@ def render_settings() -> dict[str, Any]:
     return {**RENDER_SETTINGS, "font.family": [*FONTS, EAST_ASIAN_FONT]}
 
 
+@functools.cache
 def font_file(pattern: str) -> str:
     """The Noto CJK file fontconfig gives for *pattern*; empty without fontconfig or when it has none."""
     found = shutil.which("fc-match") and subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True).stdout
@@ -282,7 +289,7 @@ def _escape(text: str) -> str:
 
 
 def visit_html(translator: HTML5Translator, node: data_figure) -> None:
-    svg = inline_svg(drawing(translator.builder, node, "svg").read_text(encoding="utf-8"), node)
+    svg = inline_svg(drawing(translator.builder, node, "svg").data.decode("utf-8"), node)
     translator.body.append(f'<figure class="portfolio-figure" id="figure-{node["kind"]}">{svg}{_caption(translator, node)}</figure>\n')
     raise nodes.SkipNode
 
@@ -312,11 +319,11 @@ def _caption(translator: HTML5Translator | LaTeXTranslator, node: data_figure) -
     return f"<figcaption>{translator.encode(node['caption'])}</figcaption>" if node["caption"] else ""
 
 
-def _copy_into(builder: Builder, drawn: Path, folder: str) -> str:
+def _copy_into(builder: Builder, drawn: Drawn, folder: str) -> str:
     target = Path(builder.outdir) / folder / drawn.name
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(drawn, target)
+        target.write_bytes(drawn.data)
     return drawn.name
 
 
@@ -324,9 +331,9 @@ def redraw_when_the_drawing_code_changes(app: Sphinx, env: Any, added: set[str],
                                         removed: set[str]) -> list[str]:
     """Pages embed their drawings: when the drawing code or its settings change, those pages are written again."""
     domain = portfolio_domain(env)
-    if domain.data.get("drawing_code") == code_key():
+    if domain.data.get("drawing_code") == versions_key():
         return []
-    domain.data["drawing_code"] = code_key()
+    domain.data["drawing_code"] = versions_key()
     return list(domain.figures)
 
 

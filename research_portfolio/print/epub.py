@@ -2,11 +2,13 @@
 
 Sphinx zips the e-book with each file's modification time, so two builds of the same source differ.
 After the build the archive is rewritten with every entry dated ``SOURCE_DATE_EPOCH`` (or 1980-01-01
-when it is unset) and with fixed permissions, keeping Sphinx's order and compression.
+when it is unset) and with fixed permissions, keeping Sphinx's order and compression; the new archive
+replaces the old in one rename.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import time
 import zipfile
@@ -17,6 +19,7 @@ from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
 from ..figures.cards import place_card
+from ..sphinx_ext.cache import write_atomically
 
 COVER = "_static/portfolio-cover.png"
 COVER_SIZE = (1600, 2400)  # pixels; the 2:3 shape e-book stores ask for
@@ -44,12 +47,14 @@ def normalize_archive(app: Sphinx, exception: Exception | None) -> None:
     book = Path(app.outdir) / f"{app.config.epub_basename}.epub"
     with zipfile.ZipFile(book) as archive:
         entries = [(info, archive.read(info)) for info in archive.infolist()]
-    with zipfile.ZipFile(book, "w") as archive:
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(rewritten, "w") as archive:
         for info, data in entries:
             fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
             fixed.compress_type = info.compress_type
             fixed.external_attr = 0o644 << 16
             archive.writestr(fixed, data)
+    write_atomically(book, rewritten.getvalue())  # a build stopped here leaves Sphinx's whole .epub, never half of one
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

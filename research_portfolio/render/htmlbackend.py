@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from docutils.utils.smartquotes import educate_tokens
 from pybtex.backends import BaseBackend
+
+from ..compat import educate
 
 #: docutils' HTML writer escapes these, "@" included (an address is harder to harvest).
 SPECIAL = {ord("&"): "&amp;", ord("<"): "&lt;", ord('"'): "&quot;", ord(">"): "&gt;", ord("@"): "&#64;"}
@@ -45,7 +46,7 @@ class Backend(BaseBackend):
     def format_str(self, text: str) -> str:
         previous, self.previous = self.previous, text[-1:] or self.previous
         if self.quotes and ("'" in text or '"' in text):  # typographic quotes, as docutils' SmartQuotes gives prose
-            text = list(educate_tokens([("literal", previous), ("text", text)], self.quotes, self.language))[1]
+            text = educate(previous, text, self.quotes, self.language)
         return encode(text)
 
     def format_tag(self, tag_name: str, text: str) -> str:

@@ -6,8 +6,9 @@ for the entry's type, in its order and with its words ("In *Book*, edited by ...
 pp. 45–67"; "Technical report 42, Institution"). The owner's name is bold, equal contributors carry
 a superscript mark, highlights are badges, and every link is a word that says what it points to
 (PDF · arXiv · DOI · Code), with the identifier as its tooltip on the web. The style is registered
-as the pybtex plugin ``portfolio`` when the configuration is read, so the owner's name comes from
-``portfolio_person`` in conf.py rather than from code.
+as the pybtex plugin ``portfolio`` (an entry point), and configured when the configuration is read,
+so the owner's name comes from ``portfolio_person`` in conf.py rather than from code
+(:mod:`research_portfolio.sphinx_ext.styling`).
 """
 
 from __future__ import annotations
@@ -128,16 +129,19 @@ class PortfolioStyle(BaseStyle):
     site = entries.Site()
     title_case = SENTENCE
 
-    #: What this build has formatted, shared by every instance of the build's style class (:func:`register` makes
-    #: one per build): sphinxcontrib-bibtex makes an instance for each citation, and every list, paper page,
-    #: metadata tag and format asks again for the same entries.
-    cache: dict[tuple[Any, ...], Any] = {}
+    #: What this build has formatted, shared by every instance of the build's style class (sphinx_ext/styling.py makes
+    #: it new for each build): sphinxcontrib-bibtex makes an instance for each citation, and every list, paper page,
+    #: metadata tag and format asks again for the same entries. None in the installed plugin, which any program may
+    #: use for any .bib: it keeps nothing.
+    cache: dict[tuple[Any, ...], Any] | None = None
 
     def format_entry(self, label: str, entry: Entry, bib_data: object = None) -> FormattedEntry:
         """The entry's reference, formatted once per build."""
         return self.once(("entry", label, entry.key), lambda: self._format_entry(label, entry))
 
     def once(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        if self.cache is None:
+            return make()
         if key not in self.cache:
             self.cache[key] = make()
         return self.cache[key]
@@ -464,7 +468,17 @@ def _rich_text(latex: str) -> Text:
     return Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", readable(latex)).replace("\\$", "$"))
 
 
-@functools.cache
+GROUP = "pybtex.style.formatting"
+#: What STYLE_NAME stands for in the build at work: the style configured for its settings (sphinx_ext/styling.py).
+configured: dict[str, str] = {}
+
+
 def formatting_style(name: str) -> BaseStyle:
-    """One instance of a pybtex formatting style per build: finding and making one costs milliseconds."""
-    return find_plugin("pybtex.style.formatting", name)()
+    """The instance of a pybtex formatting style for this build; ``portfolio`` is the one configured by conf.py."""
+    return _instance(configured.get(name, name))
+
+
+@functools.cache
+def _instance(name: str) -> BaseStyle:
+    # Finding and making a style costs milliseconds: one instance per style (its class holds the build's cache).
+    return find_plugin(GROUP, name)()

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
-from sphinxcontrib.bibtex.citation_target import parse_citation_targets
-from sphinxcontrib.bibtex.domain import BibtexDomain
-from sphinxcontrib.bibtex.foot_domain import BibtexFootDomain
-from sphinxcontrib.bibtex.foot_roles import FootCiteRole
-from sphinxcontrib.bibtex.roles import CiteRole
 
+from ..compat import CiteRole, FootCiteRole, bibtex_entries, citation_role_names, cited_keys
 from . import dependencies
 from .domain import portfolio_domain
 
@@ -35,7 +30,7 @@ class NotingMissingKeys:
 
     def note_missing(self, keys: Iterable[str]) -> None:
         """Note the keys the .bib lacks, and each cited entry as a view of the page (dependencies.py)."""
-        known = cast(BibtexDomain, self.env.get_domain("cite")).bibdata.data.entries
+        known = bibtex_entries(self.env)
         keys = [key for key in keys if key]
         missing = [key for key in keys if key not in known]
         if missing:
@@ -52,15 +47,16 @@ class FootCite(NotingMissingKeys, FootCiteRole):
 
 class Cite(NotingMissingKeys, CiteRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        self.note_missing(target.key for target in parse_citation_targets(self.target))
+        self.note_missing(cited_keys(self.target))
         return super().run()
 
 
 def replace_citation_roles(app: Sphinx) -> None:
     """The same roles under the same names, noting missing keys (sphinxcontrib-bibtex's are replaced)."""
-    for domain, role, names in (("footcite", FootCite, BibtexFootDomain.roles), ("cite", Cite, BibtexDomain.roles)):
+    names = citation_role_names()
+    for domain, role in (("footcite", FootCite), ("cite", Cite)):
         app.add_role(domain, role(), override=True)
-        for name in names:
+        for name in names[domain]:
             app.add_role_to_domain(domain, name, role(), override=True)
 
 

@@ -23,7 +23,6 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
-from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime
 
 from ..bib import entries
 from ..bib.bibsource import Parser, Source, read
@@ -36,7 +35,7 @@ from ..compat import give_bibtex_its_data
 from ..config.defaults import STATIC
 from ..config.settings import setting_line
 from ..text.names import name_problem
-from .cache import code_key
+from .cache import config_key
 from .domain import portfolio_domain
 
 logger = logging.getLogger(__name__)
@@ -119,23 +118,16 @@ def load(app: Sphinx) -> None:
 
 
 def catalogue_key(app: Sphinx, site: Site) -> str:
-    """A digest of everything the checked catalogue depends on: the files, the settings, the code."""
-    digest = hashlib.sha256(settings_key(app, site).encode())
+    """A digest of everything the checked catalogue depends on: the files, the whole configuration, the code.
+
+    The site's static files are in it too: a paper's file there is checked, and linked, only when it exists.
+    """
+    digest = hashlib.sha256(config_key(app.config).encode())
+    digest.update(repr(sorted(str(path) for folder in site.static if folder.is_dir() for path in folder.rglob("*"))).encode())
     for name in app.config.bibtex_bibfiles:
         path = Path(app.confdir) / name
         digest.update(path.read_bytes() if path.is_file() else b"missing")
     return digest.hexdigest()
-
-
-def settings_key(app: Sphinx, site: Site) -> str:
-    """A digest of what checking and formatting an entry depend on besides the entry: the settings and the code."""
-    config = app.config
-    settings = [code_key(), config.bibtex_encoding, sorted(config.portfolio_themes), list(config.portfolio_highlights),
-                config.portfolio_person.get("name"), config.portfolio_person.get("other_names"),
-                list(config.portfolio_conference_venues), config.portfolio_max_authors, config.portfolio_title_case,
-                config.html_baseurl, config.smartquotes, config.smartquotes_action, config.language,
-                sorted(str(path) for folder in site.static if folder.is_dir() for path in folder.rglob("*"))]
-    return hashlib.sha256(repr(settings).encode()).hexdigest()
 
 
 def _load(app: Sphinx, site: Site) -> None:
@@ -144,7 +136,7 @@ def _load(app: Sphinx, site: Site) -> None:
     data = parser.data
     for key, written, problem in normalize(data):
         _warn(_location(sources, data.entries, key, written), f"{key}: {problem}")
-    give_bibtex_its_data(app.env, BibData(app.config.bibtex_encoding, bibfiles, data))
+    give_bibtex_its_data(app.env, app.config.bibtex_encoding, bibfiles, data)
     checked: dict[str, Entry] = {}
     crossref_targets = volumes(data.entries)
     owner = entries.owner(app.config.portfolio_person)
@@ -160,9 +152,9 @@ def _load(app: Sphinx, site: Site) -> None:
     portfolio_domain(app.env).data["catalogue"] = Catalogue(checked, site)
 
 
-def _read_files(app: Sphinx, parser: Parser) -> tuple[dict[Path, BibFile], dict[str, Source]]:
-    """Parse every .bib file into *parser*; report what went wrong; say which file holds each key (in lower case)."""
-    bibfiles: dict[Path, BibFile] = {}
+def _read_files(app: Sphinx, parser: Parser) -> tuple[dict[Path, list[str]], dict[str, Source]]:
+    """Parse every .bib file into *parser*; report what went wrong; the keys of each file; which file holds each key (in lower case)."""
+    bibfiles: dict[Path, list[str]] = {}
     sources: dict[str, Source] = {}
     for name in app.config.bibtex_bibfiles:
         path = (Path(app.confdir) / name).resolve()
@@ -180,7 +172,7 @@ def _read_files(app: Sphinx, parser: Parser) -> tuple[dict[Path, BibFile], dict[
                                                     f"{other.path}:{other.line(key)}")
         new_keys = [key for key in parser.data.entries if key not in before]
         sources.update((key.lower(), source) for key in new_keys)
-        bibfiles[path] = BibFile(mtime=get_mtime(path), keys=dict.fromkeys(new_keys))
+        bibfiles[path] = new_keys
     return bibfiles, sources
 
 

@@ -15,17 +15,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from typing import Any, cast
+from typing import Any
 
 from docutils import nodes
 from pybtex.database import Entry
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
-from sphinxcontrib.bibtex.domain import BibtexDomain
-from sphinxcontrib.bibtex.nodes import bibliography
 
-from ..compat import forget_dependencies
+from ..compat import bibtex_files, forget_dependencies, has_bibliography
 from . import database
 from .domain import portfolio_domain
 
@@ -107,9 +105,8 @@ def own_the_dependency(app: Sphinx, doctree: nodes.document) -> None:
     a page with its ``bibliography`` directive keeps that dependency.
     """
     env = app.env
-    if env.docname in portfolio_domain(env).views and not next(doctree.findall(bibliography), None):
-        bibfiles = {str(path) for path in cast(BibtexDomain, env.get_domain("cite")).bibdata.bibfiles}
-        forget_dependencies(env, env.docname, bibfiles)
+    if env.docname in portfolio_domain(env).views and not has_bibliography(doctree):
+        forget_dependencies(env, env.docname, bibtex_files(env))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -9,6 +9,8 @@ theme's page with its paper count.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -16,7 +18,6 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from docutils.utils import smartquotes
 from pybtex.database import Entry
 from pybtex_docutils import Backend
 from sphinx import addnodes
@@ -31,14 +32,14 @@ from sphinx.writers.latex import LaTeXTranslator
 from ..bib import entries
 from ..bib.entries import KINDS
 from ..bib.pagenames import PAGE_BUILDERS, page_name
-from ..compat import builder_format
+from ..compat import builder_format, smartquote_languages
 from ..i18n import N_, _, ngettext
 from ..render.htmlbackend import Backend as HTMLBackend
 from ..render.nodes import skip
 from ..render.style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
 from ..text.scripts import marked
 from . import database, dependencies
-from .cache import memo
+from .cache import build_cache
 from .dependencies import entry_digests
 from .domain import portfolio_domain
 from .staticlinks import relative_static_link
@@ -165,6 +166,10 @@ class PublicationList(SphinxDirective):
             yield self.section(f"year-{section_id(heading)}", f"{_(heading)} ({count(chosen)})", listed)
 
     def section(self, identifier: str, heading: str, content: nodes.Element) -> nodes.section:
+        # A second list grouped the same way on the page numbers its sections: year-2023, then year-2023-2.
+        taken = self.state.document.ids
+        identifier = next(name for number in itertools.count(1)
+                          if (name := identifier if number == 1 else f"{identifier}-{number}") not in taken)
         section = nodes.section(ids=[identifier], names=[identifier])
         section += nodes.title("", heading)
         section += content
@@ -233,10 +238,11 @@ def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: 
     """
     items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
     items["classes"].append("publication-list")
-    digests, texts = entry_digests(env), memo(env)
+    digests, cache = entry_digests(env), build_cache(env)
     for entry in papers:
         # What the search index reads; kept between builds, so re-reading a long list formats only what changed.
-        searched = nodes.Text(texts.get(("plain entry", entry.key, digests[entry.key]), lambda: plain_entry(entry)))
+        searched = nodes.Text(cache.get(("plain entry", entry.key, env.docname), digests[entry.key], functools.partial(plain_entry, entry),
+                                        page=env.docname))
         items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed), classes=["pub-entry"])
     return nodes.container("", items, classes=["publications"])
 
@@ -269,13 +275,14 @@ def visit_pub_entry_html(translator: HTML5Translator, node: pub_entry) -> None:
     """The reference as HTML, and its folded summary, abstract and BibTeX (in the e-book, what print shows)."""
     builder = translator.builder
     key, pagename = node["key"], builder.current_docname
-    name = ("list entry", key, entry_digests(builder.env)[key], pagename, node["full"], node["printed"])
-    translator.body.append(memo(builder.env).get(name, lambda: entry_html(translator, node)))
+    name = ("list entry", key, pagename, node["full"], node["printed"])
+    translator.body.append(build_cache(builder.env).get(name, entry_digests(builder.env)[key], lambda: entry_html(translator, node),
+                                                        page=pagename))
     raise nodes.SkipNode
 
 
 def entry_html(translator: HTML5Translator, node: pub_entry) -> str:
-    """An entry of a list as HTML: kept between builds while the entry does not change (cache.Memo)."""
+    """An entry of a list as HTML: kept between builds while the entry does not change (cache.Cache)."""
     builder = translator.builder
     entry = database.catalogue(builder.env).entries[node["key"]]
     text = formatting_style(STYLE_NAME).format_entry("", entry).text.render(web_backend(builder, builder.current_docname))
@@ -299,7 +306,7 @@ def web_backend(builder: Any, pagename: str) -> HTMLBackend:
     typographic = (config.smartquotes and language not in excluded.get("languages", ())
                    and builder.name not in excluded.get("builders", ()))
     quotes = config.smartquotes_action if typographic else ""
-    if language not in smartquotes.smartchars.quotes:
+    if language not in smartquote_languages():
         language = "en"
     if builder.name not in PAGE_BUILDERS:
         return HTMLBackend(quotes=quotes, language=language)

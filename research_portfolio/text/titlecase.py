@@ -15,6 +15,8 @@ from collections.abc import Iterator
 
 from pybtex.richtext import BaseMultipartText, BaseText, Protected, String, Text
 
+from ..compat import similar_text
+
 SENTENCE = "sentence"
 AS_WRITTEN = "as-written"
 CASES = (SENTENCE, AS_WRITTEN)
@@ -76,5 +78,5 @@ def _rebuild(text: BaseText, changed: str, position: list[int]) -> BaseText:
         position[0] += len(text)
         return String(changed[start : position[0]])
     if isinstance(text, BaseMultipartText):
-        return text._create_similar([_rebuild(part, changed, position) for part in text.parts])
+        return similar_text(text, [_rebuild(part, changed, position) for part in text.parts])
     return text

@@ -11,7 +11,7 @@ when what it shows has changed since the last build (:class:`PageRecord`).
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import html
 import json
 import posixpath
@@ -35,7 +35,7 @@ from ..bib.pagenames import PAGE_BUILDERS, page_name
 from ..compat import forget_in_search_index, keep_in_search_index, keep_when_loading_search_index
 from ..render.style import STYLE_NAME, formatting_style, plain_text
 from ..sphinx_ext import database
-from ..sphinx_ext.cache import code_key, memo
+from ..sphinx_ext.cache import MISSING, build_cache, digest, note_generated_pages
 from ..sphinx_ext.dependencies import entry_digests
 from ..sphinx_ext.domain import paper_title, portfolio_domain
 from ..sphinx_ext.lists import web_backend
@@ -75,9 +75,11 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     papers = database.catalogue(app.env).papers()
     keep_in_search_index(builder, {page_name(entry.key) for entry in papers})
     # What the pages say in plain words (titles, authors) is kept for the entries that did not change.
-    texts = memo(app.env)
+    texts = build_cache(app.env)
     digests = entry_digests(app.env)
-    titles = {entry.key: texts.get(("title", entry.key, digests[entry.key]), lambda: plain_text(style.display_title(entry)))
+    note_generated_pages(app.env, (page_name(entry.key) for entry in papers))
+    titles = {entry.key: texts.get(("title", entry.key), digests[entry.key], functools.partial(display_title, style, entry),
+                                   page=page_name(entry.key))
               for entry in papers}
     shell = Shell(builder)
     record = PageRecord(app)
@@ -94,7 +96,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     indexed = forget_in_search_index(builder, {pagename for pagename, *_, unchanged in pages if not unchanged})
     for pagename, entry, citing, around, unchanged in pages:
         if not (unchanged and indexed):
-            authors = texts.get(("authors", entry.key, digests[entry.key]), lambda: " ".join(author_names(entry)))
+            authors = texts.get(("authors", entry.key), digests[entry.key], functools.partial(all_authors, entry),
+                                page=pagename)
             index_for_search(builder, pagename, entry, titles[entry.key], authors)
         if unchanged:
             continue
@@ -102,8 +105,15 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         metatags = paper_tags(app, entry, pagename, titles[entry.key], pageurl(builder, pagename))
         page = shell.variant(prev="prev" in around, next="next" in around)
         page.write(builder, pagename, html.escape(titles[entry.key]), body, metatags, around)
-    record.save()
     yield from ()
+
+
+def display_title(style: Any, entry: Entry) -> str:
+    return plain_text(style.display_title(entry))
+
+
+def all_authors(entry: Entry) -> str:
+    return " ".join(author_names(entry))
 
 
 def pageurl(builder: Any, pagename: str) -> str:
@@ -183,48 +193,33 @@ def index_for_search(builder: Any, pagename: str, entry: Entry, title: str, auth
 
 
 class PageRecord:
-    """What each paper page showed when it was last written, kept beside the doctrees.
+    """What each paper page showed when it was last written, kept in the build's cache (cache.py).
 
     A page is written again when its entry, the pages citing it, its neighbours, the site's
-    navigation, the configuration, the templates or this extension's code change, or when its file
-    is missing;
-    otherwise a rebuild leaves it alone, so an unchanged site rebuilds in well under a second.
-    A build with a fresh environment (``-E``, or the first) forgets the record and writes them all.
+    navigation or anything the cache is keyed on (the configuration, the theme, the templates, the
+    code) change, or when its file is missing; otherwise a rebuild leaves it alone, so an unchanged
+    site rebuilds in well under a second. A build with a fresh environment (``-E``, the first, or
+    one after a build that did not finish) trusts no record and writes them all.
     """
 
     def __init__(self, app: Sphinx) -> None:
         self.app = app
-        self.path = record_path(app)
-        self.previous = json.loads(self.path.read_text()) if self.path.exists() else {}
-        self.current: dict[str, str] = {}
+        self.cache = build_cache(app.env)
+        self.fresh = bool(getattr(app, "fresh_env_used", False))
         env = app.env
-        site = [web_builder(app).build_info.config_hash, web_builder(app).build_info.tags_hash,
-                app.builder.templates.newest_template_mtime(),
-                sorted((docname, title.astext()) for docname, title in env.titles.items()),
+        site = [sorted((docname, title.astext()) for docname, title in env.titles.items()),
                 sorted((docname, list(children)) for docname, children in env.toctree_includes.items()),
-                list(portfolio_domain(env).full_lists), code_key(), app.config.language]  # the pages' words are in it
+                list(portfolio_domain(env).full_lists)]
         self.site = json.dumps(site, default=str)
 
     def unchanged(self, pagename: str, entry: Entry, entry_digest: str, context: object) -> bool:
         """Whether the page shows what it showed last time: the same entry, site and *context* (citing pages, neighbours)."""
-        digest = hashlib.sha256(json.dumps([self.site, entry.type, entry_digest, context], default=str).encode()).hexdigest()
-        self.current[pagename] = digest
+        shown = digest([self.site, entry.type, entry_digest, context])
+        name = ("paper page", pagename)
         written = Path(self.app.outdir) / (pagename + web_builder(self.app).out_suffix)
-        return self.previous.get(pagename) == digest and written.exists()
-
-    def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self.current, indent=0, sort_keys=True))
-
-
-def record_path(app: Sphinx) -> Path:
-    return Path(app.doctreedir) / "portfolio-pages.json"
-
-
-def forget_record_with_the_environment(app: Sphinx) -> None:
-    """A fresh environment has read no page yet: nothing written before can be trusted."""
-    if not app.env.all_docs:
-        record_path(app).unlink(missing_ok=True)
+        same = not self.fresh and self.cache.lookup(name, shown, page=pagename) is not MISSING and written.exists()
+        self.cache.put(name, shown, True, page=pagename)
+        return same
 
 
 def keep_paper_pages_in_search_index(app: Sphinx) -> None:
@@ -264,12 +259,12 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
 
 
 def add_templates(app: Sphinx, config: Config) -> None:
-    config.templates_path.append(str(TEMPLATES))
+    # A new list: the site's may be Sphinx's default, which every later project in this process would share.
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_templates)
-    app.connect("builder-inited", forget_record_with_the_environment)
     app.connect("builder-inited", keep_paper_pages_in_search_index)
     app.connect("doctree-resolved", link_titles)
     app.connect("html-collect-pages", collect_pages)

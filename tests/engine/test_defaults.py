@@ -23,7 +23,7 @@ def test_a_site_that_names_only_the_person_gets_a_whole_portfolio(make_app, tmp_
     assert config.html_theme == "furo"
     assert config.project == config.author == "Ada Lovelace"
     assert config.copyright.endswith(", Ada Lovelace")
-    assert config.bibtex_default_style == "portfolio"
+    assert config.bibtex_default_style.startswith("portfolio-")  # the portfolio style, configured for this site
     assert {"colon_fence", "deflist"} <= set(config.myst_enable_extensions)
     assert config.nitpicky and config.show_warning_types
     assert config.epub_basename == "ada-lovelace" and config.epub_uid == config.epub_identifier

@@ -93,3 +93,17 @@ def test_names_and_venues_keep_their_writing_direction_to_themselves(app):
     entry = page(app).select("section#year-1843 li.pub-entry")[0]
     assert [bdi["class"] for bdi in entry.find_all("bdi")][:2] == [["pub-author"], ["pub-author"]]
     assert entry.select_one("bdi.pub-where em").get_text() == "Scientific Memoirs"
+
+
+def test_two_lists_grouped_by_year_on_one_page_keep_their_ids_apart(make_app, rootdir, tmp_path):
+    import shutil
+
+    source = tmp_path / "publications"
+    shutil.copytree(rootdir / "test-publications", source)
+    with (source / "publications.md").open("a", encoding="utf-8") as markdown:
+        markdown.write("\n## Again\n\n```{publication-list}\n:group-by-year:\n```\n")
+    app = make_app("html", srcdir=source, freshenv=True)
+    app.build()
+    assert app._warning.getvalue() == ""
+    ids = [section["id"] for section in page(app).select("section[id^=year-]")]
+    assert ids == ["year-1844", "year-1843", "year-1844-2", "year-1843-2"]

@@ -7,11 +7,13 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import PACKAGE, require_tool, sphinx
+from helpers import PACKAGE, make, require_tool, sphinx
 from test_bring_your_own import DATA, ROOT
+from test_figure_cache import cached_names
 
 from research_portfolio.sphinx_ext import cache
 from research_portfolio.sphinx_ext.cache import write_atomically
@@ -45,10 +47,8 @@ def test_epub_builds_in_a_row_and_alternating_with_html_read_nothing_again(sourc
 def test_gettext_after_html_uses_a_doctree_folder_of_its_own(source):
     require_tool("make")
     shutil.copyfile(PACKAGE / "starter" / "Makefile", source / "Makefile")
-    venv = Path(sys.prefix)
-    (venv / ".installed").touch()  # the tests run inside a ready environment: make must not reinstall it
     for target in ("html", "gettext"):
-        process = subprocess.run(["make", target, f"VENVDIR={venv}"], cwd=source, capture_output=True, text=True, timeout=600)
+        process = make(target, source, source.parent)
         assert process.returncode == 0, (process.stdout + process.stderr)[-3000:]
     assert list((source / "_build" / "gettext").glob("*.pot"))
 
@@ -67,21 +67,33 @@ def test_a_cache_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     assert [path.name for path in target.parent.iterdir()] == ["drawing.svg"]  # no temporary file left behind
 
 
-def test_the_memo_keeps_what_a_build_did_not_ask_for_while_its_entry_is_unchanged(tmp_path):
-    path = tmp_path / "memo.pickle"
-    first = cache.Memo(path, "settings")
-    for key in ("a2020", "b2021"):
-        first.get(("list entry", key, "digest-1"), lambda key=key: f"<p>{key}</p>")
-    first.save(current=lambda name: True)
+def test_the_cache_keeps_what_a_build_did_not_ask_for_while_its_page_stays_as_it_was(tmp_path):
+    path = tmp_path / "cache.pickle"
+    first = cache.Cache(path, "key")
+    for page in ("index", "old", "rewritten"):
+        first.get(("list entry", "a2020", page), "digest-1", lambda page=page: f"<p>{page}</p>", page=page)
+    first.get(("drawing", "per-year", "svg"), "data-1", lambda: b"<svg/>")
+    first.save(alive=lambda page: True)
 
-    # A no-op rebuild asks for nothing of the lists; meanwhile b2021 was edited (its digest changed).
-    noop = cache.Memo(path, "settings")
-    noop.save(current=lambda name: name[1] != "b2021")
+    # A rebuild asks for nothing of the lists, rewrites one page, and "old" is gone from the project.
+    rebuild = cache.Cache(path, "key")
+    rebuild.touch("rewritten")
+    rebuild.save(alive=lambda page: page != "old")
 
-    kept = cache.Memo(path, "settings")
-    assert kept.get(("list entry", "a2020", "digest-1"), lambda: "made again") == "<p>a2020</p>"
-    assert kept.get(("list entry", "b2021", "digest-1"), lambda: "made again") == "made again"
-    assert cache.Memo(path, "other settings").get(("list entry", "a2020", "digest-1"), lambda: "made again") == "made again"
+    kept = cache.Cache(path, "key")
+    assert kept.get(("list entry", "a2020", "index"), "digest-1", lambda: "made again") == "<p>index</p>"
+    assert kept.get(("list entry", "a2020", "old"), "digest-1", lambda: "made again") == "made again"
+    assert kept.get(("list entry", "a2020", "rewritten"), "digest-1", lambda: "made again") == "made again"
+    assert kept.get(("list entry", "a2020", "index"), "digest-2", lambda: "edited") == "edited"  # the entry changed
+    assert kept.get(("drawing", "per-year", "svg"), "data-1", lambda: "drawn again") == b"<svg/>"
+    assert cache.Cache(path, "other key").get(("drawing", "per-year", "svg"), "data-1", lambda: "drawn again") == "drawn again"
+
+
+def test_a_damaged_cache_is_a_cold_start(tmp_path):
+    path = tmp_path / "cache.pickle"
+    path.write_bytes(b"\x80\x05not a pickle")
+    damaged = cache.Cache(path, "key")
+    assert damaged.get(("title", "a2020"), "digest", lambda: "made") == "made"
 
 
 def test_the_collector_runs_less_during_a_build_and_as_before_after_it(make_app, rootdir, tmp_path):
@@ -122,4 +134,30 @@ def test_a_template_edited_between_builds_is_compiled_again(make_app, rootdir, t
         app = make_app("html", srcdir=source, confoverrides=overrides)
         app.build()
         assert (app.outdir / "marker.html").read_text(encoding="utf-8") == f"<p>{text}</p>"
-    assert list((app.doctreedir / "portfolio-templates").iterdir())  # the theme's templates, compiled once
+    assert any(name[0] == "template" for name in cached_names(app.doctreedir))  # the theme's templates, compiled once
+
+
+def test_the_ebook_is_replaced_whole_never_rewritten_in_place(make_app, rootdir, tmp_path, monkeypatch):
+    """A build stopped while the .epub is made reproducible leaves Sphinx's whole archive, and no temporary file."""
+    from research_portfolio.print import epub
+
+    source = tmp_path / "publications"
+    shutil.copytree(rootdir / "test-publications", source)
+    atomic = epub.write_atomically
+
+    def stopped_before_the_rename(path: Path, data: bytes) -> None:
+        def interrupted(*args: object) -> None:
+            raise KeyboardInterrupt
+
+        with monkeypatch.context() as patch:
+            patch.setattr(cache.os, "replace", interrupted)
+            atomic(path, data)
+
+    monkeypatch.setattr(epub, "write_atomically", stopped_before_the_rename)
+    app = make_app("epub", srcdir=source, freshenv=True)
+    with pytest.raises(KeyboardInterrupt):
+        app.build()
+    (book,) = app.outdir.glob("*.epub")
+    with zipfile.ZipFile(book) as archive:
+        assert archive.testzip() is None and "mimetype" in archive.namelist()
+    assert not list(app.outdir.glob(".*.epub.*"))

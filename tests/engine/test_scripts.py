@@ -19,11 +19,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import PACKAGE, PROJECT, missing, require_tool, sphinx
+from helpers import PACKAGE, PROJECT, make, missing, require_tool, sphinx
 from reading import pdf_text, soup, squash
 
 from research_portfolio.figures import directive as figures
 from research_portfolio.print import pdfcheck
+from research_portfolio.sphinx_ext.cache import Cache
 from research_portfolio.text import scripts
 
 ROOT = PROJECT / "tests" / "engine" / "roots" / "test-scripts"
@@ -178,9 +179,7 @@ def test_make_pdf_fails_on_a_character_no_font_has_and_names_its_entry(tmp_path)
     bib = source / "refs.bib"
     bib.write_text(bib.read_text(encoding="utf-8").replace("湍流模拟}", f"湍流模拟{NO_GLYPH}}}"), encoding="utf-8")
     shutil.copyfile(PACKAGE / "starter" / "Makefile", source / "Makefile")
-    venv = Path(sys.prefix)
-    (venv / ".installed").touch()  # the tests run inside a ready environment: make must not reinstall it
-    process = subprocess.run(["make", "pdf", f"VENVDIR={venv}"], cwd=source, capture_output=True, text=True, timeout=900)
+    process = make("pdf", source, tmp_path, timeout=900)
     output = process.stdout + process.stderr
     assert process.returncode != 0
     assert (source / "_build/latex/sofia-marchetti.pdf").is_file()  # LaTeX finished: check-pdf is what failed
@@ -247,7 +246,7 @@ def test_figures_and_the_cover_draw_east_asian_names_with_a_font_that_has_them(t
     for fmt in ("png", "pdf"):  # the e-book's cover and the PDF's figures (the web's SVG leaves fonts to the browser)
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # matplotlib warns of each glyph its fonts lack, and draws a box
-            assert figures.cached(tmp_path, "names", {"names": "east asian"}, fmt, make).stat().st_size
+            assert figures.cached(Cache(tmp_path / "cache.pickle", "key"), "names", {"names": "east asian"}, fmt, make).data
 
 
 def test_bold_east_asian_text_is_drawn_in_the_bold_face_without_a_warning(tmp_path, caplog):
@@ -261,5 +260,5 @@ def test_bold_east_asian_text_is_drawn_in_the_bold_face_without_a_warning(tmp_pa
         figure.text(0.1, 0.5, "佐藤花子", fontweight="bold")  # the card's name, the bars' counts
         return figure
 
-    figures.cached(tmp_path, "bold", {"names": "bold east asian"}, "png", make)
+    figures.cached(Cache(tmp_path / "cache.pickle", "key"), "bold", {"names": "bold east asian"}, "png", make)
     assert not [record.getMessage() for record in caplog.records if "findfont" in record.getMessage()]
