@@ -29,6 +29,8 @@ portfolio_themes = {
     "methods": ("Physics-inspired methods", "research/methods"),
 }
 portfolio_highlights = ["Oral", "Spotlight", "Editors' Suggestion"]
+# Titles in sentence case, as BibTeX styles print them (the engine's default shows them as written).
+portfolio_title_case = "sentence"
 # Positions, for the timeline figure: first and last month ("end": None while it lasts).
 portfolio_positions = [
     {"name": "Peking University", "start": "2016-09", "end": "2020-06"},

@@ -32,11 +32,23 @@ EAST_ASIAN = re.compile(f"{CJK}+")
 
 ARXIV_VENUE = re.compile(r"^\s*(?:arxiv\s*(?:preprint|e-prints?)?\s*)(?:arxiv\s*)?[:\s]?\s*(?P<id>\S*?)\s*$", re.IGNORECASE)
 ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(?P<id>[^\s?#]+?)(?:\.pdf)?/?$", re.IGNORECASE)
+YEAR = re.compile(r"^[0-9]{4}$")  # ASCII digits: "２０２３" is no year to BibTeX
+DATE_YEAR = re.compile(r"^\s*([0-9]{4})(?:[-/]|\s*$)")
 DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 SCHEME = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = ("http", "https", "mailto")
+#: Where one address ends and another begins, in a field that holds several.
+SEVERAL_ADDRESSES = re.compile(r"[\s;,]+(?=[a-zA-Z][a-zA-Z0-9+.-]*://)")
+#: A DOI inside an address or a publisher's path (``www.pnas.org/cgi/doi/10.1073/pnas.1322149111``).
+DOI_INSIDE = re.compile(r"(?<![\w.])10\.\d{4,9}/[^\s?#]+")
+#: What a publisher's address adds after the DOI: the page's view, not part of the DOI.
+DOI_VIEW = re.compile(r"/(?:abstract|full|pdf|epdf|pdfdirect|meta|summary|references|figures|suppl_file)/?$", re.IGNORECASE)
+#: Words that name a group as an author: ``{Open Science Collaboration}``, ``{ATLAS Collaboration}``.
+GROUP_WORDS = frozenset({"collaboration", "consortium", "group", "team", "project", "initiative", "network", "committee",
+                         "society", "association", "organization", "organisation", "council", "investigators",
+                         "laboratory", "labs", "alliance", "foundation", "institute"})
 #: Where the venue's name comes from, in order of preference (``note`` is printed after the reference).
-VENUE_FIELDS = ("journal", "booktitle", "howpublished", "publisher", "school", "institution", "organization")
+VENUE_FIELDS = ("journal", "journaltitle", "booktitle", "howpublished", "publisher", "school", "institution", "organization")
 #: Words that make a venue a conference, whatever the entry type says; conf.py's
 #: ``portfolio_conference_venues`` adds more.
 CONFERENCE_WORDS = (
@@ -65,6 +77,9 @@ KIND_OF_TYPE = {
 #: How a type is named in a reference when its ``type`` field says nothing else (biblatex's words).
 TYPE_WORDS = {"phdthesis": N_("PhD thesis"), "mastersthesis": N_("Master's thesis"), "techreport": N_("Technical report"),
               "report": N_("Report"), "patent": N_("Patent"), "dataset": N_("Dataset"), "software": N_("Software")}
+#: biblatex's keys for the ``type`` field, which it prints as words (JabRef writes ``type = {phdthesis}``).
+BIBLATEX_TYPE_KEYS = {"phdthesis": N_("PhD thesis"), "mathesis": N_("Master's thesis"), "candthesis": N_("Candidate thesis"),
+                      "techreport": N_("Technical report"), "resreport": N_("Research report"), "software": N_("Software")}
 #: The types whose ``type`` field a reference prints ("Podcast", "Diploma thesis"), as biblatex does.
 TYPED = ("phdthesis", "mastersthesis", "thesis", "techreport", "report", "patent", "dataset", "software", "misc",
          "manual", "unpublished")
@@ -73,9 +88,20 @@ TYPED = ("phdthesis", "mastersthesis", "thesis", "techreport", "report", "patent
 STATUSES = {N_("in press"): N_("In press"), N_("forthcoming"): N_("Forthcoming"), "in review": "Under review",
             N_("under review"): N_("Under review"), N_("submitted"): N_("Submitted"), "in prep": "In preparation",
             N_("in preparation"): N_("In preparation")}
-#: Headings of work without a year, in the order lists show them: before the newest year, a missing year last.
-NO_YEAR = N_("Year not given")
-STATUS_HEADINGS = ("In press", "Forthcoming", "Under review", "Submitted", "In preparation", NO_YEAR)
+#: biblatex's ``pubstate`` values, for work without a year or a journal.
+PUBSTATES = {"inpress": "In press", "forthcoming": "Forthcoming", "submitted": "Submitted", "underreview": "Under review",
+             "inreview": "Under review", "inpreparation": "In preparation", "inprep": "In preparation"}
+#: What a manuscript's note says of its state ("Manuscript submitted for publication", "Revise and resubmit").
+NOTE_STATES = (("In press", re.compile(r"\b(?:in press|accepted)\b", re.IGNORECASE)),
+               ("Under review", re.compile(r"\b(?:under review|in review|revise and resubmit|under revision|r&r)\b",
+                                           re.IGNORECASE)),
+               ("Submitted", re.compile(r"\bsubmitted\b", re.IGNORECASE)),
+               ("In preparation", re.compile(r"\bin prep(?:aration)?\b", re.IGNORECASE)))
+#: A manuscript (an @article with no journal) whose note and pubstate say nothing of its state.
+WORK_IN_PROGRESS = N_("Work in progress")
+NO_YEAR = N_("Undated")
+#: Headings of work without a year or a journal, in the order lists show them: before the newest year, undated last.
+STATUS_HEADINGS = ("In press", "Forthcoming", "Under review", "Submitted", "In preparation", WORK_IN_PROGRESS, NO_YEAR)
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
@@ -123,21 +149,58 @@ def summary(entry: Entry) -> str:
 
 
 def year(entry: Entry) -> str:
-    return field(entry, "year")
+    """The ``year``, or the year of biblatex's ``date`` (``2019-03-14``), as JabRef and Zotero's biblatex write it."""
+    written = field(entry, "year")
+    if written or "date" not in entry.fields:
+        return written
+    found = DATE_YEAR.match(field(entry, "date"))
+    return found[1] if found else ""
 
 
 def status(entry: Entry) -> str:
-    """The heading of work without a year ("In press", "Submitted", ...); empty for a paper with its year."""
+    """The heading of work without a year or a journal ("In press", "Submitted", ...); empty for a paper with both.
+
+    A year that names a state says it; an @article without a journal (a manuscript, as Mendeley exports
+    submitted work) and an entry without a year say it in biblatex's ``pubstate`` or in their note
+    ("Manuscript submitted for publication", "In preparation"); else the one is work in progress and
+    the other undated.
+    """
     written = " ".join(year(entry).lower().split())
-    if not written:
-        return NO_YEAR
-    return STATUSES.get(written, "")
+    if written in STATUSES:
+        return STATUSES[written]
+    if written and not is_manuscript(entry):
+        return ""
+    stated = PUBSTATES.get(field(entry, "pubstate").lower().replace(" ", ""), "")
+    note = field(entry, "note")
+    noted = next((state for state, words in NOTE_STATES if words.search(note)), "")
+    return stated or noted or (WORK_IN_PROGRESS if is_manuscript(entry) else NO_YEAR)
+
+
+def is_manuscript(entry: Entry) -> bool:
+    """An @article that names no journal and no preprint server: a manuscript, submitted or in preparation."""
+    return entry.type == "article" and not (field(entry, "journal") or field(entry, "journaltitle")) and (
+        preprint_server(entry) is None)
+
+
+def heading(state: str) -> str:
+    """A heading of :data:`STATUS_HEADINGS` in the site's language."""
+    return _(state)
 
 
 def when(entry: Entry) -> str:
     """What a reference ends with: the year, or the state of work without one ("in press"); empty with neither."""
     found = status(entry)
-    return year(entry) if not found else "" if found == NO_YEAR else found.lower()
+    if not found or (YEAR.match(year(entry)) and found in (WORK_IN_PROGRESS, *PUBSTATES.values())):
+        return year(entry)  # a manuscript's year stays; its note or heading says its state
+    if found in (NO_YEAR, WORK_IN_PROGRESS) or any(state == found and words.search(field(entry, "note"))
+                                                   for state, words in NOTE_STATES):
+        return ""  # nothing to say, or the note says it
+    return found.lower()
+
+
+def language(entry: Entry) -> str:
+    """The language the entry says it is written in (biblatex's ``langid``, ``language``), or an empty string."""
+    return field(entry, "langid") or field(entry, "language")
 
 
 def chronological(papers: list[Entry]) -> list[Entry]:
@@ -170,6 +233,16 @@ def equal_contributors(entry: Entry) -> list[Person]:
     named = [Person(name) for name in re.split(r"\s+and\s+", value) if not name_problem(name)] if value else []
     return named + [person for person in people(entry) if "*" in str(person)]
 
+
+
+def is_group(person: Person) -> bool:
+    """A collective author: a braced name of several words (``{Open Science Collaboration}``), or one whose last word
+    names a group ("Collaboration", "Consortium"); its members, the owner among them, go unnamed."""
+    if person.first_names or person.middle_names or person.prelast_names:
+        return fold(person.last_names[-1]) in GROUP_WORDS if person.last_names else False
+    written = " ".join(person.last_names)
+    return (written.startswith("{") and written.endswith("}") and " " in written.strip("{} ")) or (
+        bool(person.last_names) and fold(written.split()[-1]) in GROUP_WORDS)
 
 
 def unstarred(person: Person) -> Person:
@@ -311,7 +384,7 @@ def arxiv_id(entry: Entry) -> str:
         venue = ARXIV_VENUE.match(field(entry, name)) if is_arxiv_venue(field(entry, name)) else None
         if venue and venue["id"].removeprefix("abs/"):
             return venue["id"].removeprefix("abs/")
-    found = ARXIV_URL.search(field(entry, "url"))
+    found = ARXIV_URL.search(url(entry))
     return found["id"] if found else ""
 
 
@@ -328,6 +401,28 @@ def is_arxiv_venue(text: str) -> bool:
 def doi(entry: Entry) -> str:
     """The DOI without the resolver's address that many exports put before it."""
     return DOI_PREFIX.sub("", field(entry, "doi"))
+
+
+def read_doi(value: str) -> str:
+    """The DOI *value* holds: itself without a resolver, or the DOI inside a publisher's address; else *value*."""
+    plain = DOI_PREFIX.sub("", value.strip())
+    if plain.startswith("10."):
+        return plain
+    found = DOI_INSIDE.search(unquote(plain))
+    return DOI_VIEW.sub("", found[0]).rstrip(".,;") if found else plain
+
+
+def urls(entry: Entry) -> list[str]:
+    """The addresses of the ``url`` field: Mendeley writes several into one, separated by spaces."""
+    value = field(entry, "url")
+    found = [address.strip(" ;,") for address in SEVERAL_ADDRESSES.split(value)]
+    return found if len(found) > 1 and all(SCHEME.match(address) for address in found) else [value] if value else []
+
+
+def url(entry: Entry) -> str:
+    """The address the entry links: the first of its ``url`` field (the BibTeX shown keeps them all)."""
+    found = urls(entry)
+    return found[0] if found else ""
 
 
 def resolves_doi(url: str, entry: Entry) -> bool:
@@ -354,7 +449,7 @@ def preprint_server(entry: Entry) -> preprints.Server | None:
     if arxiv_id(entry):
         return preprints.by_words("arxiv")
     return (preprints.by_words(eprint_type(entry)) if field(entry, "eprint") else None) or (
-        preprints.by_doi(doi(entry)) or preprints.by_host(field(entry, "url")))
+        preprints.by_doi(doi(entry)) or preprints.by_host(url(entry)))
 
 
 def venue_kind(entry: Entry, site: Site = Site()) -> str:
@@ -397,7 +492,9 @@ def type_word(entry: Entry) -> str:
     written = field(entry, "type") if entry.type in TYPED else ""
     if "\\" in written:
         written = codecs.decode(written, "ulatex")  # type: ignore[call-overload]  # latexcodec decodes str
-    return written.replace("{", "").replace("}", "") or _(TYPE_WORDS.get(entry.type, ""))  # JabRef's "{PhD} dissertation"
+    written = written.replace("{", "").replace("}", "")  # JabRef's "{PhD} dissertation"
+    return _(BIBLATEX_TYPE_KEYS[written.lower()]) if written.lower() in BIBLATEX_TYPE_KEYS else written or _(
+        TYPE_WORDS.get(entry.type, ""))
 
 
 def collaboration(entry: Entry) -> str:
@@ -421,9 +518,10 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
         found.append(Link("openreview", "OpenReview", f"https://openreview.net/forum?id={forum}", f"OpenReview:{forum}"))
     if doi(entry):
         found.append(Link("doi", "DOI", f"https://doi.org/{doi(entry)}", f"doi:{doi(entry)}"))
-    url = field(entry, "url")
-    if url and not any(url == link.url for link in found) and not ARXIV_URL.search(url) and not resolves_doi(url, entry):
-        found.append(Link("url", N_("Web page"), url, printable(url)))
+    address = url(entry)
+    if address and not any(address == link.url for link in found) and not ARXIV_URL.search(address) and not resolves_doi(
+            address, entry):
+        found.append(Link("url", N_("Web page"), address, printable(address)))
     for link_field in LINK_FIELDS:
         value = field(entry, link_field.name)
         if value and link_field.name != "pdf":
@@ -438,9 +536,9 @@ def pdf_link(entry: Entry, site: Site = Site()) -> Link | None:
     if value:
         return Link("pdf", N_("PDF"), file_url("pdf", value, site) if is_file(value) else value,
                     value if is_file(value) else printable(value))
-    url = field(entry, "url")
-    if url and urlsplit(url).path.lower().endswith(".pdf") and not ARXIV_URL.search(url):
-        return Link("pdf", N_("PDF"), url, printable(url))
+    address = url(entry)
+    if address and urlsplit(address).path.lower().endswith(".pdf") and not ARXIV_URL.search(address):
+        return Link("pdf", N_("PDF"), address, printable(address))
     if arxiv_id(entry):
         return Link("pdf", N_("PDF"), f"https://arxiv.org/pdf/{arxiv_id(entry)}", f"arxiv.org/pdf/{arxiv_id(entry)}")
     return None

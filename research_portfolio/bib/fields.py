@@ -10,6 +10,7 @@ package lists field names: the links of an entry, its badges and the fields show
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..i18n import N_
 
@@ -60,7 +61,8 @@ BY_NAME = {field.name: field for field in FIELDS}
 LINK_FIELDS = tuple(field for field in FIELDS if field.role == "link")
 #: The fields of the BibTeX shown to visitors: BibTeX's standard fields (btxdoc) and biblatex's data fields
 #: (its manual, section 2.2), with the eprint fields arXiv's own export writes. A reference manager reads
-#: these; what a tool keeps for itself (BibDesk's date-added and bdsk-url-1, JabRef's owner and groups,
+#: these, but for ``urldate`` (the day the exporter last looked at the page: theirs, not the paper's);
+#: what a tool keeps for itself (BibDesk's date-added and bdsk-url-1, JabRef's owner and groups,
 #: Zotero's file, ADS's adsurl, INSPIRE's SLACcitation, DBLP's biburl, al-folio's and our own fields) it
 #: does not, and a personal field (annote, keywords, file, abstract) is not the visitor's to copy.
 SHOWN = frozenset({
@@ -75,8 +77,12 @@ SHOWN = frozenset({
     "introduction", "isan", "ismn", "isrn", "issue", "issuesubtitle", "issuetitle", "iswc", "journalsubtitle",
     "journaltitle", "language", "location", "mainsubtitle", "maintitle", "maintitleaddon", "origdate", "origlanguage",
     "origlocation", "origpublisher", "origtitle", "pagetotal", "part", "pubstate", "shortjournal", "shorttitle",
-    "subtitle", "titleaddon", "translator", "urldate", "venue", "version", "volumes",
+    "subtitle", "titleaddon", "translator", "venue", "version", "volumes",
 })
+#: ISSNs, which Mendeley exports in the ``isbn`` field: "0036-8075", or as PubMed gives them,
+#: "1095-9203 (Electronic)$\\backslash$r0036-8075 (Linking)".
+ISSNS = re.compile(r"^(?:[\s,;]|\$\\backslash\$r|\\r|\((?:electronic|print|linking)\)|\d{4}-?\d{3}[\dXx](?![\dXx-]))+$",
+                   re.IGNORECASE)
 #: Where al-folio keeps the files its fields name; a file is also looked up there under the static folder.
 ALFOLIO_FOLDERS = {"preview": "img/publication_preview", "html": "html"}
 ALFOLIO_DEFAULT_FOLDER = "pdf"

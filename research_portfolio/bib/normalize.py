@@ -5,7 +5,9 @@
   the number DBLP adds to a name that several people share ("Tomasz Nowak 0002").
 - Commands that the file's ``@preamble`` defines are expanded (:mod:`research_portfolio.bib.preamble`).
 - A DOI or an address written with BibTeX's escapes (``10.1007/11880561\\_13`` as DBLP writes it,
-  ``{\\_}`` as Mendeley does) is read as the address itself; a DOI loses its resolver's address.
+  ``{\\_}`` as Mendeley does) is read as the address itself; a DOI loses its resolver's address, a DOI
+  written as a publisher's address (``www.pnas.org/cgi/doi/10.1073/...``) is read as the DOI, and a
+  ``url`` at a DOI resolver gives an entry without a ``doi`` its DOI.
 - An entry that names a ``crossref`` takes what it lacks from it (:mod:`research_portfolio.bib.crossrefs`).
 """
 
@@ -38,7 +40,9 @@ def normalize(data: BibliographyData) -> Iterator[tuple[str, str, str]]:
             if name in entry.fields:
                 entry.fields[name] = unescaped(entry.fields[name])
         if "doi" in entry.fields:
-            entry.fields["doi"] = entries.doi(entry)
+            entry.fields["doi"] = entries.read_doi(entry.fields["doi"])
+        elif entries.DOI_PREFIX.match(entries.url(entry)):  # a url at a resolver says the DOI
+            entry.fields["doi"] = entries.read_doi(entries.url(entry))
     for key, problem in crossrefs.resolve(data.entries):
         yield key, "crossref", problem
 

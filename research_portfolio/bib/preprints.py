@@ -26,21 +26,39 @@ class Server:
 
 
 #: bioRxiv and medRxiv share Cold Spring Harbor's prefix, which its journals use too (10.1101/gr.…):
-#: only a date-and-number (2021.03.04.433952) or a bare number is a preprint.
+#: only a date-and-number (2021.03.04.433952) or a bare number is a preprint. medRxiv's numbers after
+#: the date have eight digits (2020.04.14.20062463), bioRxiv's six; before December 2019 bioRxiv's were bare.
 CSHL_PREPRINT = r"10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}"
+MEDRXIV_PREPRINT = r"10\.1101/\d{4}\.\d{2}\.\d{2}\.\d{8}(?:v\d+)?$"
+
+
+def osf(name: str, prefix: str, words: tuple[str, ...] = ()) -> Server:
+    """A server of the Center for Open Science: its own DOI prefix, its ids at osf.io/preprints/<name>/."""
+    return Server(name, (name.lower(), *words), rf"10\.{prefix}/osf\.io/", f"https://osf.io/preprints/{name.lower()}/{{id}}",
+                  r"[a-z0-9]{5,}(?:_v\d+)?")
+
+
 SERVERS = (
     Server("arXiv", ("arxiv",), r"10\.48550/arxiv\.", "https://arxiv.org/abs/{id}", hosts=("arxiv.org",)),
+    Server("medRxiv", ("medrxiv",), MEDRXIV_PREPRINT, "https://doi.org/10.1101/{id}", r"(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}(?:v\d+)?",
+           hosts=("medrxiv.org",)),
     Server("bioRxiv", ("biorxiv",), CSHL_PREPRINT, "https://doi.org/10.1101/{id}", r"(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}(?:v\d+)?",
            hosts=("biorxiv.org",)),
-    Server("medRxiv", ("medrxiv",), CSHL_PREPRINT, "https://doi.org/10.1101/{id}", r"(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}(?:v\d+)?",
-           hosts=("medrxiv.org",)),
     Server("ChemRxiv", ("chemrxiv",), r"10\.26434/chemrxiv", hosts=("chemrxiv.org",)),
     Server("SSRN", ("ssrn",), r"10\.2139/ssrn\.", "https://ssrn.com/abstract={id}", r"\d{4,9}", hosts=("ssrn.com",)),
     Server("Research Square", ("research square", "researchsquare"), r"10\.21203/rs\.",
            "https://www.researchsquare.com/article/{id}", r"rs-\d+(?:/v\d+)?", hosts=("researchsquare.com",)),
-    Server("PsyArXiv", ("psyarxiv",), r"10\.31234/osf\.io/", "https://osf.io/preprints/psyarxiv/{id}", r"[a-z0-9]{5,}"),
-    Server("SocArXiv", ("socarxiv",), r"10\.31235/osf\.io/", "https://osf.io/preprints/socarxiv/{id}", r"[a-z0-9]{5,}"),
-    Server("EdArXiv", ("edarxiv",), r"10\.35542/osf\.io/", "https://osf.io/preprints/edarxiv/{id}", r"[a-z0-9]{5,}"),
+    osf("PsyArXiv", "31234"),
+    osf("SocArXiv", "31235"),
+    osf("EdArXiv", "35542"),
+    osf("MetaArXiv", "31222", ("bitss",)),
+    osf("AgriXiv", "31220"),
+    osf("LawArXiv", "31228"),
+    osf("MarXiv", "31230"),
+    osf("MindRxiv", "31231"),
+    osf("NutriXiv", "31232"),
+    osf("PaleorXiv", "31233"),
+    osf("SportRxiv", "31236"),
     Server("OSF Preprints", ("osf preprints", "osf", "open science framework"), r"10\.31219/osf\.io/",
            "https://osf.io/{id}", r"[a-z0-9]{5,}", hosts=("osf.io",)),
     Server("HAL", ("hal", "hal open science", "hal archives ouvertes"), "", "https://hal.science/{id}",
@@ -51,10 +69,14 @@ SERVERS = (
     Server("engrXiv", ("engrxiv",), r"10\.31224/", hosts=("engrxiv.org",)),
     Server("EarthArXiv", ("eartharxiv",), r"10\.31223/", hosts=("eartharxiv.org",)),
     Server("ESS Open Archive", ("ess open archive", "essoar"), r"10\.(?:1002|22541)/essoar\.", hosts=("essopenarchive.org",)),
+    Server("EcoEvoRxiv", ("ecoevorxiv",), r"10\.32942/", hosts=("ecoevorxiv.org",)),
+    Server("Authorea", ("authorea",), r"10\.22541/au\.", hosts=("authorea.com",)),
+    Server("SciELO Preprints", ("scielo preprints",), r"10\.1590/scielopreprints\.", hosts=("preprints.scielo.org",)),
 )
 #: A venue that names a server and says no more than that it is a preprint there; PubMed's titles
-#: add a subtitle ("medRxiv : the preprint server for health sciences").
-NAMING = re.compile(r"^\s*(?:preprint\s+(?:on|at|in)\s+)?(?P<name>.+?)(?:\s+(?:preprints?|e-?prints?))?(?:[\s:,]+\S*\d\S*)*"
+#: add a subtitle ("medRxiv : the preprint server for health sciences"), Google Scholar the way to it
+#: ("Available at SSRN 3812345").
+NAMING = re.compile(r"^\s*(?:(?:preprint|available)\s+(?:on|at|in)\s+)?(?P<name>.+?)(?:\s+(?:preprints?|e-?prints?))?(?:[\s:,]+\S*\d\S*)*"
                     r"(?:\s*:\s*the preprint server\b.*)?\s*$",
                     re.IGNORECASE)
 

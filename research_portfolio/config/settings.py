@@ -219,17 +219,19 @@ SETTINGS = (
     Setting("portfolio_positions", [], "a list of {\"name\", \"start\", \"end\"} with months like \"2019-09\"",
             "positions for the timeline figure; `end` is None while it lasts", positions),
     Setting("portfolio_max_authors", 10, "a whole number of at least 1",
-            "how many authors a list entry names before \"and N others\" (the paper's page names all)", whole_number),
+            "how many authors a list entry names before \"and N others\"; an owner further down keeps their place, "
+            "with their position (\"(159th of 181)\"); the paper's page opens the whole list", whole_number),
     Setting("portfolio_conference_venues", [], "a list of strings",
             "more words that make a venue a conference, such as \"ISMB\"", text_list),
     Setting("portfolio_downloads", lambda config: "readthedocs" if os.environ.get("READTHEDOCS") == "True" else "",
             "\"\", \"readthedocs\" or \"site\"",
             "where the CV, PDF and e-book are published, to link them: at Read the Docs' addresses (the default there), "
             "beside the pages (GitHub Pages), or nowhere (a local build)", host),
-    Setting("portfolio_title_case", "sentence", "\"sentence\" or \"as-written\"",
-            "how titles are shown in lists, prose, paper pages, the PDF and the CV: in sentence case as BibTeX styles set them "
-            "(braces in the .bib keep a word as written, and so does a capital after a word's first letter: ReLU, GenPhys), or "
-            "as the .bib writes them; the BibTeX shown to visitors keeps them as written", title_case),
+    Setting("portfolio_title_case", "as-written", "\"sentence\" or \"as-written\"",
+            "how titles are shown in lists, prose, paper pages, the PDF and the CV: as the .bib writes them, or in sentence "
+            "case as BibTeX styles set them, never lowering a braced word, an acronym, a word with an inner capital or digit "
+            "(ReLU, CO2), a chemical formula (Pb, Cu(111)), a unit, or a title in another language; the BibTeX shown to "
+            "visitors keeps them as written", title_case),
     Setting("portfolio_drafts", [], "a list of page names, such as \"service\"",
             "pages left out of every format (web, e-book, PDF) until they are written: a page comes off the list, and into "
             "a toctree of the home page, once it has content; the starter lists the pages it leaves to fill", text_list),

@@ -33,6 +33,7 @@ from sphinx.writers.latex import LaTeXTranslator
 
 from ..bib import entries
 from ..i18n import _, ngettext
+from ..render.names import person_name
 from ..render.nodes import skip
 from ..sphinx_ext import database, dependencies
 from ..sphinx_ext.cache import Cache, build_cache, digest, versions_key
@@ -63,14 +64,18 @@ def per_year(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
     for entry in papers:
         if not entries.status(entry):
             counts.setdefault(entries.year(entry), Counter())[entries.venue_kind(entry, site)] += 1
+    if counts:  # every year from the first to the last: a year without papers is a bar of zero, not a gap
+        years = [int(year) for year in counts if entries.YEAR.match(year)]
+        for year in range(min(years, default=0), max(years, default=-1) + 1):
+            counts.setdefault(str(year), Counter())
     kinds = [kind for kind in entries.KINDS if any(kind in by_kind for by_kind in counts.values())]
     words = "; ".join(
-        f"{year}: {sum(by_kind.values())} ({', '.join(counted(by_kind[kind], _(kind)) for kind in kinds if by_kind[kind])})"
+        f"{year}: {sum(by_kind.values())}" + (f" ({', '.join(counted(by_kind[kind], _(kind)) for kind in kinds if by_kind[kind])})"
+                                              if by_kind else "")
         for year, by_kind in sorted(counts.items())
     )
     undated = Counter(entries.status(entry) for entry in papers if entries.status(entry))
-    states = ", ".join(counted(undated[state], _(state.lower()) if state != entries.NO_YEAR else _("year not given"))
-                       for state in entries.STATUS_HEADINGS if undated[state])
+    states = ", ".join(counted(undated[state], entries.heading(state).lower()) for state in entries.STATUS_HEADINGS if undated[state])
     left_out = " " + _("Not shown: {count} without a year ({states}).").format(count=undated.total(), states=states) if undated else ""
     return {
         "data": {"counts": {year: dict(by_kind) for year, by_kind in counts.items()}, "kinds": kinds},
@@ -95,9 +100,9 @@ def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str,
     names: dict[tuple[str, str], str] = {}
     for entry in papers:
         for person in entries.people(entry):
-            if not entries.same_person(person, owner) and not entries.is_others(person):
+            if not entries.same_person(person, owner) and not entries.is_others(person) and not entries.is_group(person):
                 key = entries.name_key(person)
-                names.setdefault(key, entries.full_name(person))
+                names.setdefault(key, person_name(person))
                 shared.setdefault(key, []).append(entry)
     people: list[tuple[str, int, int]] = []
     for key, joint in shared.items():

@@ -29,8 +29,9 @@ from pybtex.style.formatting import BaseStyle
 from ..bib import entries
 from ..i18n import _, ngettext
 from ..text.latextext import readable
-from ..text.titlecase import SENTENCE, display_case
+from ..text.titlecase import AS_WRITTEN, display_case
 from .htmlbackend import Backend as HTMLBackend
+from .names import NAME_STYLE
 from .nodes import isolate, paper_title
 
 STYLE_NAME = "portfolio"
@@ -127,7 +128,7 @@ class PortfolioStyle(BaseStyle):
     owner: Person | None = None
     max_authors = 10
     site = entries.Site()
-    title_case = SENTENCE
+    title_case = AS_WRITTEN
 
     #: What this build has formatted, shared by every instance of the build's style class (sphinx_ext/styling.py makes
     #: it new for each build): sphinxcontrib-bibtex makes an instance for each citation, and every list, paper page,
@@ -164,7 +165,8 @@ class PortfolioStyle(BaseStyle):
 
     def display_title(self, entry: Entry) -> Text:
         """The title in the site's display case, as every list, mention, paper page and print shows it."""
-        return self.once(("title", entry.key), lambda: display_case(rich_field(entry, "title"), self.title_case))
+        return self.once(("title", entry.key), lambda: display_case(rich_field(entry, "title"), self.title_case,
+                                                                entries.language(entry)))
 
     def format_authors(self, entry: Entry, limit: int | None = None) -> Text:
         """Authors in order, the owner in bold, equal contributors marked; past *limit*, "and N others".
@@ -182,16 +184,32 @@ class PortfolioStyle(BaseStyle):
         equal = entries.equal_contributors(entry)
         names = [self.format_person(person, equal) for person in persons]
         if limit and len(names) > limit:
-            shown = max(limit - 4, self._owner_position(persons) + 1)
-            hidden = len(names) - shown
-            names = [*names[:shown], Text(ngettext("{count} other", "{count} others", hidden).format(count=hidden))]
-            others = False
-        text = Text(", ").join(names) + Text(" ", _("et al.")) if others else listing(names)
+            text = self.shortened(names, limit, self._owner_position(persons))
+        else:
+            text = Text(", ").join(names) + Text(" ", _("et al.")) if others else listing(names)
         if not entry.persons.get("author") and entry.persons.get("editor"):
             text += Text(" ", ngettext("(editor)", "(editors)", len(persons)))
         if entries.collaboration(entry):
             text += Text(f" ({entries.collaboration(entry)})")
         return text
+
+    @staticmethod
+    def shortened(names: list[Text], limit: int, owner: int) -> Text:
+        """The first authors and "N others"; an owner further down stays in place, with their position.
+
+        "A, B, C, D, E, F, …, **R. C. M. van Aert** (159th of 181), and 174 others": a consortium paper
+        names its first authors and its owner, not the 158 names between them.
+        """
+        first = max(limit - 4, 1)
+        if owner < limit - 1:  # the owner among the first authors, or on no entry: the list up to them
+            shown = max(first, owner + 1)
+            return listing([*names[:shown], Text(unnamed(len(names) - shown))])
+        rest = len(names) - first - 1
+        placed = Text(names[owner], " (", _("{position} of {total}").format(position=ordinal(owner + 1), total=len(names)), ")")
+        if owner == len(names) - 1:  # the last author: "A, ..., F, 14 others, and the owner (21st of 21)"
+            return listing([*names[:first], Text(unnamed(rest)), placed])
+        return Text(", ").join([*names[:first], Text("\N{HORIZONTAL ELLIPSIS}"), placed,
+                                Text(_("and {count} others").format(count=rest))])
 
     def format_person(self, person: Person, equal: list[Person]) -> Text:
         """One author: bold if the owner, marked if an equal contributor; never broken across lines."""
@@ -200,7 +218,7 @@ class PortfolioStyle(BaseStyle):
 
     def _format_person(self, person: Person, marked: bool) -> Text:
         person = entries.unstarred(person)
-        name = Text(entries.full_name(person)) if entries.eastern(person) else self.format_name(person).format()
+        name = Text(entries.full_name(person)) if entries.eastern(person) else NAME_STYLE.format(person).format()
         if self.owner is not None and entries.same_person(person, self.owner):
             name = Tag("strong", name)
         if marked:
@@ -213,9 +231,11 @@ class PortfolioStyle(BaseStyle):
 
     def _format_venue(self, entry: Entry) -> Text:
         units = [unit for unit in where(entry, self.editors) if unit]
-        if entries.when(entry):
+        written = entries.when(entry)
+        if written:
             # Work without a year says what state it is in: "..., in press."; alone, "Submitted."
-            units.append(Text(_(entries.when(entry))) if units or not entries.status(entry) else Text(_(entries.status(entry))))
+            dated = units or not entries.status(entry) or entries.YEAR.match(written)
+            units.append(Text(_(written)) if dated else Text(entries.heading(entries.status(entry))))
         sentence = Text(", ").join(units).add_period() if units else Text()
         return Text(" ").join([part for part in (sentence, format_note(entry)) if part])
 
@@ -396,14 +416,21 @@ def _edition(entry: Entry) -> Text:
     if not edition:
         return Text()
     if edition.isdecimal():
-        return Text(_("{ordinal} edition").format(ordinal=_ordinal(int(edition)), number=edition))
+        return Text(_("{ordinal} edition").format(ordinal=ordinal(int(edition)), number=edition))
     return rich_field(entry, "edition") if re.search(r"\bed(?:ition|\.)", edition, re.IGNORECASE) else placed(
         _("{} edition"), rich_field(entry, "edition"))
 
 
-def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+def ordinal(number: int) -> str:
+    """"1st", "2nd", "159th", in the site's language."""
+    if 10 <= number % 100 <= 20 or number % 10 not in (1, 2, 3):
+        return _("{number}th").format(number=number)
+    return {1: _("{number}st"), 2: _("{number}nd"), 3: _("{number}rd")}[number % 10].format(number=number)
+
+
+def unnamed(count: int) -> str:
+    """"1 other", "12 others": the authors a shortened list does not name."""
+    return ngettext("{count} other", "{count} others", count).format(count=count)
 
 
 def _chapter(entry: Entry) -> Text:

@@ -28,23 +28,25 @@ from ..bib import entries
 from ..bib.bibsource import Parser, Source, read
 from ..bib.crossrefs import volumes
 from ..bib.entries import Site
-from ..bib.fields import LINK_FIELDS, SHOWN
+from ..bib.fields import ISSNS, LINK_FIELDS, SHOWN
 from ..bib.normalize import normalize
 from ..bib.pagenames import page_name
 from ..compat import give_bibtex_its_data
 from ..config.defaults import STATIC
 from ..config.settings import setting_line
+from ..render.names import person_name
 from ..text.names import name_problem
 from .cache import config_key
 from .domain import portfolio_domain
 
 logger = logging.getLogger(__name__)
 
+#: What an entry cannot be listed without. An @article without a journal is a manuscript, and work
+#: without a year is listed under its own heading (entries.status): neither is a fault.
 REQUIRED_FIELDS = {
-    "article": ("title", "journal", "year"),
-    "inproceedings": ("title", "booktitle", "year"),
+    "inproceedings": ("title", "booktitle"),
 }
-DEFAULT_REQUIRED_FIELDS = ("title", "year")
+DEFAULT_REQUIRED_FIELDS = ("title",)
 
 ARXIV_ID = re.compile(r"^(?:(?P<yymm>\d{2}(?:0[1-9]|1[0-2]))\.(?P<number>\d{4,5})|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -83,7 +85,7 @@ def standard_bibtex(entry: Entry) -> str:
     for role, persons in entry.persons.items():
         lines.append(f"  {role} = {{{' and '.join(str(person) for person in persons)}}},")
     for name, value in entry.fields.items():
-        if name.lower() in SHOWN:
+        if name.lower() in SHOWN and not (name.lower() == "isbn" and ISSNS.match(value)):  # Mendeley's ISSN as an ISBN
             lines.append(f"  {name} = {{{value}}},")
     return "\n".join([*lines, "}"])
 
@@ -219,10 +221,10 @@ def check_entry(entry: Entry, config: Any, site: entries.Site, owner: entries.Ow
     *config* gives ``portfolio_themes`` and ``portfolio_highlights``: Sphinx's, or what ``add`` read of conf.py.
     """
     if not entries.people(entry):
-        yield None, "missing field 'author' (or 'editor', for a book)"
+        yield None, "missing field 'author' (or 'editor', for a book): add author = {Last, First and Last, First}"
     for field in REQUIRED_FIELDS.get(entry.type, DEFAULT_REQUIRED_FIELDS):
         if not entries.field(entry, field):
-            yield None, f"missing field '{field}' (required for @{entry.type})"
+            yield None, f"missing field '{field}' (required for @{entry.type}): add {field} = {{...}} to the entry"
     if entries.year(entry) and not YEAR.match(entries.year(entry)) and not entries.status(entry):
         yield "year", f"year '{entries.year(entry)}' is not a four-digit year, nor one of {', '.join(entries.STATUSES)}"
     for field in ("eprint", "arxiv"):
@@ -234,13 +236,14 @@ def check_entry(entry: Entry, config: Any, site: entries.Site, owner: entries.Ow
     if entries.doi(entry) and not DOI.match(entries.doi(entry)):
         yield "doi", f"doi '{entries.field(entry, 'doi')}' is not a DOI such as 10.1103/PhysRevLett.126.180604"
     for field in ("url", *(link.name for link in LINK_FIELDS)):
-        value = entries.field(entry, field)
-        problem = value and (entries.link_problem(field, value, site) if field != "url" or ":" in value
-                             else f"url '{value}' is not a URL")
-        if problem or value:
-            problem = problem or address_problem(field, value)
-        if problem:
-            yield field, problem
+        for value in entries.urls(entry) if field == "url" else [entries.field(entry, field)]:
+            problem = value and (entries.link_problem(field, value, site) if field != "url" or ":" in value
+                                 else f"url '{value}' is not a URL")
+            if problem or value:
+                problem = problem or address_problem(field, value)
+            if problem:
+                yield field, problem
+                break
     yield from _check_values(entry)
     yield from _check_settings(entry, config)
     yield from _check_people(entry, owner)
@@ -306,15 +309,17 @@ def _check_people(entry: Entry, owner: entries.Owner | None) -> Iterator[tuple[s
             yield "equalcontrib", f"equalcontrib '{name}': {name_problem(name)}; separate names with 'and'"
     for person in entries.equal_contributors(entry):
         if not any(entries.same_person(person, author) for author in people):
-            yield "equalcontrib", f"equalcontrib names '{person}', who is not among the authors"
+            yield "equalcontrib", f"equalcontrib names '{person_name(person)}', who is not among the authors"
     if owner is None:
         return  # conf.py names no owner, and its check already said so
     if entries.field(entry, "without_owner").lower() in ("true", "yes") or not people:
         return
+    if any(entries.is_group(person) for person in people):
+        return  # a collective author ({Open Science Collaboration}): the owner may be one of its members
     if not any(entries.same_person(owner, person) for person in people):
         role = "author" if entry.persons.get("author") else "editor"
         hint = closest_name(owner, people)
-        advice = hint or (f" ({', '.join(entries.full_name(person) for person in people[:4])}{', ...' if len(people) > 4 else ''}); "
+        advice = hint or (f" ({', '.join(person_name(person) for person in people[:4])}{', ...' if len(people) > 4 else ''}); "
                           "if one of them is you, add that spelling to portfolio_person's 'other_names' in conf.py; "
                           "a paper listed on purpose without the owner takes 'without_owner = {true}'")
         yield role, f"{owner.written} is not among the {role}s{advice}"
@@ -330,7 +335,7 @@ def closest_name(owner: entries.Owner, people: list[Person]) -> str:
         wanted = sorted(entries.fold(part) for part in spelling.first_names + spelling.middle_names + spelling.last_names)
         for person in people:
             if sorted(entries.fold(part) for part in person.first_names + person.middle_names + person.last_names) == wanted:
-                return (f" (did you mean `{spelling}`? `{entries.full_name(person)}` reads as first name "
+                return (f" (did you mean `{spelling}`? `{person_name(person)}` reads as first name "
                         f"{' '.join(person.first_names + person.middle_names)}, last name {' '.join(person.last_names)}; "
                         "write `Last, First`)")
     found = _nearest(owner, people)

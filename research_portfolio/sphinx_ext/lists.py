@@ -149,7 +149,7 @@ class PublicationList(SphinxDirective):
             return entry_list(self.env, chosen, full=False, printed=False, numbered="numbered" in self.options)
 
         for heading, chosen in undated_groups(papers):
-            yield self.section(f"kind-{section_id(heading)}", _(heading), listed(chosen))
+            yield self.section(f"kind-{section_id(heading)}", entries.heading(heading), listed(chosen))
         dated = [entry for entry in papers if not entries.status(entry)]
         for kind in KINDS:
             chosen = [entry for entry in dated if entries.venue_kind(entry, site) == kind]
@@ -163,7 +163,7 @@ class PublicationList(SphinxDirective):
             groups.setdefault(entries.status(entry) or entries.year(entry), []).append(entry)
         for heading, chosen in groups.items():
             listed = entry_list(self.env, chosen, full=True, printed="summaries" in self.options)
-            yield self.section(f"year-{section_id(heading)}", f"{_(heading)} ({count(chosen)})", listed)
+            yield self.section(f"year-{section_id(heading)}", f"{entries.heading(heading)} ({count(chosen)})", listed)
 
     def section(self, identifier: str, heading: str, content: nodes.Element) -> nodes.section:
         # A second list grouped the same way on the page numbers its sections: year-2023, then year-2023-2.

@@ -32,18 +32,32 @@ LINK = re.compile(r"\\(?:url\s*\{([^{}]*)\}|href\s*\{[^{}]*\}\s*\{([^{}]*)\})")
 MATH = re.compile(r"(?<!\\)\$([^$]+?)(?<!\\)\$")
 COMMAND = re.compile(r"\\([a-zA-Z]+)\s*")
 SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
+#: Zotero's rich-text markup in a title, exported as ``{\textless}i{\textgreater}...{\textless}/i{\textgreater}``:
+#: the look of a species' name, left out; any other ``\textless``, ``\textgreater`` is the character.
+RICH_TEXT_TAG = re.compile(r"\{?\\textless\}?\s*/?\s*(?:i|b|em|strong|sub|sup|sc|span(?:\s[^{}\\]*)?)\s*\{?\\textgreater\}?")
+ANGLE = re.compile(r"\{?\\text(less|greater)\}?")
+#: ``XV\textsuperscript{e} siècle``, ``H\textsubscript{2}O``: a script where Unicode has one, else the letters.
+RAISED = re.compile(r"\\text(super|sub)script\s*\{([^{}]*)\}")
 #: ``\~`` with nothing to accent: the tilde a writer means by "scales as" (``p \~ d^2``); "~" would be a space.
 LONE_TILDE = re.compile(r"\\~(?=\s|$)")
 
 
 def readable(latex: str) -> str:
     """*latex* with its math and formatting commands written out; accents are left to pybtex."""
+    if "\\text" in latex:
+        latex = ANGLE.sub(lambda found: "<" if found[1] == "less" else ">", RICH_TEXT_TAG.sub("", latex))
+        latex = RAISED.sub(_raised, latex)
     previous = None
     while previous != latex:  # nested formatting: \emph{\textbf{x}}
         previous, latex = latex, FORMATTING.sub(r"\1", latex)
     latex = LINK.sub(lambda match: match[1] if match[1] is not None else match[2], latex)
     latex = LONE_TILDE.sub("∼", latex)
     return MATH.sub(lambda match: "{" + _math(match[1]) + "}", latex)
+
+
+def _raised(match: re.Match[str]) -> str:
+    converted = match[2].translate(SUPERSCRIPTS if match[1] == "super" else SUBSCRIPTS)
+    return converted if all(char != original for char, original in zip(converted, match[2])) else match[2]
 
 
 def _math(formula: str) -> str:

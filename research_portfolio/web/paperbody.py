@@ -38,7 +38,7 @@ def paper_html(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str
     parts = []
     if entries.summary(entry):
         parts.append(paragraph(encode(entries.summary(entry)), "pub-lead"))
-    parts.append(paragraph(style.format_authors(entry).add_period().render(backend), "pub-authors"))
+    parts.extend(authors(style, entry, backend))
     if entries.equal_contributors(entry):
         parts.append(paragraph(f"<sup>{EQUAL_MARK}</sup> " + encode(_("Equal contribution.")), "pub-legend"))
     venue = Text(" ").join([part for part in (style.format_venue(entry), style.format_badge(entry)) if part])
@@ -56,10 +56,20 @@ def paper_html(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str
     for docname in portfolio_domain(builder.env).full_lists:
         uri = builder.get_relative_uri(pagename, docname) + f"#year-{section_id(entries.status(entry) or entries.year(entry))}"
         group = (_("All publications of {year}").format(year=entries.year(entry)) if not entries.status(entry)
-                 else _("All publications {status}").format(status=_(entries.when(entry))) if entries.when(entry)
-                 else _("All publications without a year"))
+                 else _("All publications {status}").format(status=entries.heading(entries.status(entry)).lower()))
         parts.append(paragraph(link(uri, f"\N{LEFTWARDS ARROW} {group}"), "pub-back"))
     return f'<div class="docutils container">\n{"".join(parts)}</div>\n'
+
+
+def authors(style: Any, entry: Entry, backend: Backend) -> list[str]:
+    """The authors as lists show them; past the list's limit, every one of them a click away."""
+    shown = paragraph(style.format_authors(entry, style.max_authors).add_period().render(backend), "pub-authors")
+    count = len(entries.people(entry))
+    if count <= style.max_authors:
+        return [shown]
+    label = encode(_("All {count} authors").format(count=count))
+    every = style.format_authors(entry).add_period().render(backend)
+    return [shown, f'<details class="pub-more pub-all-authors"><summary>{label}</summary><p>{every}</p></details>\n']
 
 
 def paragraph(html: str, role: str) -> str:

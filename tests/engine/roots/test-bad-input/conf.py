@@ -8,3 +8,4 @@ portfolio_themes = {
     "methods": ("Methods", "notes"),
 }
 portfolio_highlights = ["Oral", "Spotlight", "Editors' Suggestion"]
+portfolio_title_case = "sentence"
