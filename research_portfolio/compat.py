@@ -19,7 +19,6 @@ from typing import Any
 
 import pybtex.errors
 from docutils import nodes
-from docutils.utils import smartquotes
 from jinja2 import BytecodeCache
 from pybtex.database.input import bibtex
 from pybtex.richtext import BaseMultipartText, BaseText
@@ -262,20 +261,6 @@ class EntryParser(bibtex.Parser):
 def capture_bibtex_errors() -> Any:
     """pybtex's problems as a list instead of raised (``pybtex.errors.capture``, 0.25 and 0.26: undocumented)."""
     return pybtex.errors.capture()
-
-
-def educate(previous: str, text: str, quotes: str, language: str) -> str:
-    """*text* with docutils' smart quotes, dashes and ellipses, as it would be after *previous* in the same paragraph.
-
-    docutils' SmartQuotes transform educates a paragraph's text runs through
-    ``docutils.utils.smartquotes.educate_tokens`` (0.21 to 0.22), which is not documented API.
-    """
-    return list(smartquotes.educate_tokens([("literal", previous), ("text", text)], quotes, language))[1]
-
-
-def smartquote_languages() -> set[str]:
-    """The languages docutils has quotation marks for (``docutils.utils.smartquotes.smartchars.quotes``)."""
-    return set(smartquotes.smartchars.quotes)
 
 
 def cache_compiled_templates(builder: Any, bytecode_cache: BytecodeCache) -> None:

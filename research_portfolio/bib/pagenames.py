@@ -14,8 +14,8 @@ import hashlib
 import re
 
 FOLDER = "papers"
-#: The builders that write a page per paper: the web site (not the e-book, the PDF, or a single page).
-PAGE_BUILDERS = ("html",)
+#: The builders that write a page per paper: the web site, in files or folders (not the e-book, the PDF, or a single page).
+PAGE_BUILDERS = ("html", "dirhtml")
 #: Characters a page name keeps of its key (a file name is at most 255 bytes on every common file system).
 LONGEST = 80
 

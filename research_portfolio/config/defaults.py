@@ -88,8 +88,11 @@ def html(app: Sphinx, config: Config) -> dict[str, Any]:
 def theme_options(config: Config) -> dict[str, Any]:
     """furo's options: the brand colour and, on Read the Docs, the buttons to the page's source.
 
-    The footer's icons are the owner's links (:mod:`research_portfolio.web.links`).
+    The footer's icons are the owner's links (:mod:`research_portfolio.web.links`). Another theme gets
+    none: every theme has options of its own, and an unknown one fails a build under ``-W``.
     """
+    if config.html_theme != "furo":
+        return {}
     repository = os.environ.get("READTHEDOCS_GIT_CLONE_URL", "").removesuffix(".git")
     options: dict[str, Any] = {"light_css_variables": {"color-brand-primary": BRAND, "color-brand-content": BRAND}}
     if repository:

@@ -30,7 +30,6 @@ from ..bib import entries
 from ..i18n import _, ngettext
 from ..text.latextext import readable
 from ..text.titlecase import AS_WRITTEN, display_case
-from .htmlbackend import Backend as HTMLBackend
 from .names import NAME_STYLE
 from .nodes import isolate, paper_title
 
@@ -51,17 +50,12 @@ class Span(BaseMultipartText):
 
     def render(self, backend: Any) -> Any:
         text = super().render(backend)
-        if isinstance(backend, HTMLBackend):
-            return self.html(backend, text)
         if getattr(backend, "name", "") == "docutils":  # the plain-text backend has no name
             return [self.node(*text)]
         return text
 
     def node(self, *children: nodes.Node) -> nodes.inline:
         return nodes.inline("", "", *children, classes=[self.role])
-
-    def html(self, backend: HTMLBackend, text: str) -> str:
-        return backend.format_span(self.role, text)
 
 
 class Isolated(Span):
@@ -70,9 +64,6 @@ class Isolated(Span):
 
     def node(self, *children: nodes.Node) -> nodes.inline:
         return isolate("", "", *children, classes=[self.role])
-
-    def html(self, backend: HTMLBackend, text: str) -> str:
-        return backend.format_span(self.role, text, "bdi")
 
 
 class PaperTitle(Span):
@@ -86,9 +77,6 @@ class PaperTitle(Span):
     def node(self, *children: nodes.Node) -> nodes.inline:
         return paper_title("", "", *children, classes=[self.role], key=self.key)
 
-    def html(self, backend: HTMLBackend, text: str) -> str:
-        return backend.format_paper_title(self.key, self.role, text)
-
 
 class TitledHRef(HRef):
     """A link with a tooltip: the identifier it points to, as the ``title`` of the link on the web."""
@@ -99,8 +87,6 @@ class TitledHRef(HRef):
         self.info = (self.url, title)
 
     def render(self, backend: Any) -> Any:
-        if isinstance(backend, HTMLBackend):
-            return backend.format_href(self.url, BaseMultipartText.render(self, backend), self.external, self.title)
         rendered = super().render(backend)
         if getattr(backend, "name", "") == "docutils" and self.title:
             for node in rendered:

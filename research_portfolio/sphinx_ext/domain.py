@@ -161,7 +161,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(paper_title, html=writer, latex=(visit_paper_title_latex, depart_paper_title), text=writer, man=writer,
                  texinfo=writer)
     inline = (visit_paper_title, depart_paper_title)  # any inline text
-    app.add_node(isolate, html=(visit_isolate_html, depart_isolate_html), latex=inline, text=inline, man=inline,
+    app.add_node(isolate, html=(visit_isolate_html, depart_isolate_html),
+                 epub=(visit_isolate_html, depart_isolate_html), latex=inline, text=inline, man=inline,
                  texinfo=inline)
     app.connect("doctree-read", record_citations)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

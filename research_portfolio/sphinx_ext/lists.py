@@ -12,37 +12,39 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import posixpath
 import re
+import weakref
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from pybtex.database import Entry
-from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, new_document
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
 from ..bib import entries
 from ..bib.entries import KINDS
-from ..bib.pagenames import PAGE_BUILDERS, page_name
-from ..compat import builder_format, smartquote_languages
+from ..bib.pagenames import PAGE_BUILDERS
+from ..compat import builder_format
 from ..i18n import N_, _, ngettext
-from ..render.htmlbackend import Backend as HTMLBackend
 from ..render.nodes import skip
 from ..render.style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
+from ..render.view import entry_view, make_views
 from ..text.scripts import marked
 from . import database, dependencies
-from .cache import build_cache
+from .cache import MISSING, build_cache
 from .dependencies import entry_digests
 from .domain import portfolio_domain
-from .staticlinks import relative_static_link
+from .paperlinks import link_titles
 
 KIND_HEADINGS = {"journal": N_("Journal articles"), "conference": N_("Conference papers"), "workshop": N_("Workshop papers"),
                  "preprint": N_("Preprints"), "thesis": N_("Theses"), "book": N_("Books and chapters"), "report": N_("Reports"),
@@ -88,6 +90,18 @@ def literal_lines(text: str, encode: Callable[[str], str]) -> str:
                        for number, part in enumerate(parts))
         lines.append(f'<span class="pub-line">{html}</span>')
     return "".join(lines)
+
+
+class disclosure(nodes.General, nodes.Element):
+    """Nodes a reader opens on the web (``label`` names them): a paper's whole author list. Print leaves it out."""
+
+
+def visit_disclosure_html(translator: HTML5Translator, node: disclosure) -> None:
+    translator.body.append(translator.starttag(node, "details", "") + f"<summary>{translator.encode(node['label'])}</summary>")
+
+
+def depart_disclosure_html(translator: HTML5Translator, node: disclosure) -> None:
+    translator.body.append("</details>\n")
 
 
 def visit_collapsible_epub(translator: HTML5Translator, node: collapsible) -> None:
@@ -275,44 +289,78 @@ def visit_pub_entry_html(translator: HTML5Translator, node: pub_entry) -> None:
     """The reference as HTML, and its folded summary, abstract and BibTeX (in the e-book, what print shows)."""
     builder = translator.builder
     key, pagename = node["key"], builder.current_docname
-    name = ("list entry", key, pagename, node["full"], node["printed"])
-    translator.body.append(build_cache(builder.env).get(name, entry_digests(builder.env)[key], lambda: entry_html(translator, node),
-                                                        page=pagename))
+    translator.body.append(build_cache(builder.env).get(entry_name(node, pagename), entry_digests(builder.env)[key],
+                                                        functools.partial(entry_html, translator, node, pagename), page=pagename))
     raise nodes.SkipNode
 
 
-def entry_html(translator: HTML5Translator, node: pub_entry) -> str:
-    """An entry of a list as HTML: kept between builds while the entry does not change (cache.Cache)."""
+def entry_name(node: pub_entry, pagename: str) -> tuple[Any, ...]:
+    """What a list entry's HTML is kept under (with its entry's digest): the page it is on, what it shows."""
+    return ("list entry", node["key"], pagename, node["full"], node["printed"])
+
+
+def entry_html(translator: HTML5Translator, node: pub_entry, pagename: str) -> str:
+    """An entry of a list as the builder's own translator writes it: its view, then what it opens to.
+
+    Its links are relative to the page's folder and nothing else: pages in one folder share it.
+    """
     builder = translator.builder
-    entry = database.catalogue(builder.env).entries[node["key"]]
-    text = formatting_style(STYLE_NAME).format_entry("", entry).text.render(web_backend(builder, builder.current_docname))
-    visit = visit_collapsible_epub if builder.name == "epub" else visit_collapsible_html
+    name = (node["key"], posixpath.dirname(builder.get_target_uri(pagename)), node["full"], node["printed"])
+    written = WRITTEN.setdefault(builder, {})
+    if name not in written:
+        written[name] = write_entry(translator, node, pagename)
+    return written[name]
+
+
+#: The list entries each build has written, by entry, folder and what they show.
+WRITTEN: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], str]] = weakref.WeakKeyDictionary()
+
+
+def write_entry(translator: HTML5Translator, node: pub_entry, pagename: str) -> str:
+    builder = translator.builder
+    searched = node.children[:]
+    node[:] = expanded(builder.env, node)
+    if builder.name in PAGE_BUILDERS:
+        link_titles(builder, node, pagename)
     start = len(translator.body)
-    for part in details(entry, node["full"], node["printed"]):
-        try:
-            visit(translator, part)
-        except nodes.SkipNode:
-            pass
-    folded = "".join(translator.body[start:])
+    for child in node.children:
+        child.walkabout(translator)
+    written = "".join(translator.body[start:])
     del translator.body[start:]
-    return f"<p>{text}</p>\n{folded}"
+    node[:] = searched
+    return written
 
 
-def web_backend(builder: Any, pagename: str) -> HTMLBackend:
-    """How *pagename* links a paper (to its own page, on the web) and a file of the static folder, and quotes."""
-    config = builder.config
-    language = config.language or "en"
-    excluded = config.smartquotes_excludes
-    typographic = (config.smartquotes and language not in excluded.get("languages", ())
-                   and builder.name not in excluded.get("builders", ()))
-    quotes = config.smartquotes_action if typographic else ""
-    if language not in smartquote_languages():
-        language = "en"
-    if builder.name not in PAGE_BUILDERS:
-        return HTMLBackend(quotes=quotes, language=language)
-    papers = database.catalogue(builder.env).entries
-    return HTMLBackend(paper_link=lambda key: builder.get_relative_uri(pagename, page_name(key)) if key in papers else None,
-                       local_link=lambda url: relative_static_link(builder, url, pagename), quotes=quotes, language=language)
+def write_entries_in_main_process(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Write a page's list entries as soon as the page is resolved, in the main process.
+
+    With ``-j``, pages are written by worker processes that share nothing back: entries written
+    there would be lost to the cache and to the paper pages. Written here, before the workers start,
+    they are kept, and the workers find them done. A translator of the page writes them, as inside
+    any list (no paragraph made compact).
+    """
+    if builder_format(app.env) != "html":
+        return
+    found = list(doctree.findall(pub_entry))
+    if not found:
+        return
+    # A document with the settings a page is written with (the page itself still has those it was read with).
+    builder = cast(StandaloneHTMLBuilder, app.builder)
+    translator = builder.create_translator(new_document(docname, builder.docsettings), builder)
+    translator.compact_p = None  # what a list sets for its items
+    cache, digests = build_cache(app.env), entry_digests(app.env)
+    missing = [node for node in found if cache.lookup(entry_name(node, docname), digests[node["key"]], page=docname) is MISSING]
+    papers = database.catalogue(app.env).entries
+    make_views(app.env, [papers[node["key"]] for node in missing])  # together: one transform for the page's entries
+    for node in missing:
+        cache.put(entry_name(node, docname), digests[node["key"]], entry_html(translator, node, docname), page=docname)
+
+
+def expanded(env: BuildEnvironment, node: pub_entry) -> list[nodes.Element]:
+    """A list entry as docutils nodes: a copy of its entry's view, and what it opens to."""
+    entry = database.catalogue(env).entries[node["key"]]
+    reference = entry_view(env, entry).reference.deepcopy()
+    return [reference, *details(entry, node["full"], node["printed"])]
 
 
 class ExpandEntries(SphinxPostTransform):
@@ -323,12 +371,8 @@ class ExpandEntries(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if builder_format(self.env) == "html":
             return
-        style = formatting_style(STYLE_NAME)
-        backend = Backend()
-        papers = database.catalogue(self.env).entries
         for node in list(self.document.findall(pub_entry)):
-            entry = papers[node["key"]]
-            node.replace_self([backend.paragraph(style.format_entry("", entry)), *details(entry, node["full"], node["printed"])])
+            node.replace_self(expanded(self.env, node))
 
 
 def plain(entry: Entry, field: str) -> str:
@@ -383,8 +427,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         man=(skip, None),
         texinfo=(skip, None),
     )
+    app.add_node(disclosure, html=(visit_disclosure_html, depart_disclosure_html), epub=(skip, None), latex=(skip, None),
+                 text=(skip, None), man=(skip, None), texinfo=(skip, None))
     app.add_node(pub_entry, html=(visit_pub_entry_html, None), epub=(visit_pub_entry_html, None))
     app.add_post_transform(ExpandEntries)
+    app.connect("doctree-resolved", write_entries_in_main_process)
     app.add_directive("publication-list", PublicationList)
     app.add_directive("publication-themes", PublicationThemes)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from docutils import nodes
-from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from ..text.urls import published
-
-
-def relative_static_links(app: Sphinx, tree: nodes.Element, pagename: str) -> None:
-    """Links to files of the static folder, absolute in print, become relative on the web.
-
-    The style links a paper's PDF or slides under ``html_baseurl`` so that the PDF and the e-book
-    reach the published copy; a page of the site reaches its own, wherever the site is served.
-    """
-    for reference in tree.findall(nodes.reference):
-        if "refuri" in reference:
-            reference["refuri"] = relative_static_link(app.builder, reference["refuri"], pagename)
 
 
 def relative_static_link(builder: Any, url: str, pagename: str) -> str:

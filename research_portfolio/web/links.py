@@ -106,8 +106,11 @@ class PortfolioLinks(SphinxDirective):
 
 
 def add_footer_icons(app: Sphinx, config: Config) -> None:
-    """The same links end furo's footer, each with its own icon; the site's own footer_icons win."""
-    if "footer_icons" in config.html_theme_options:
+    """The same links end furo's footer, each with its own icon; the site's own footer_icons win.
+
+    Only furo has the option (another theme would warn about it, and fail a build under ``-W``).
+    """
+    if config.html_theme != "furo" or "footer_icons" in config.html_theme_options:
         return
     icons_ = [{"name": _(link.label), "url": link.url, "html": link.icon, "class": ""} for link in row(config)]
     config.html_theme_options = {**config.html_theme_options, "footer_icons": icons_ + source_icon(config)}

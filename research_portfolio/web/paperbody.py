@@ -1,12 +1,11 @@
-"""What a paper's own page shows below its title, written straight to HTML.
+"""What a paper's own page shows, as docutils nodes that the builder's own HTML translator writes.
 
-In order: what the paper found (its summary), who wrote it, where, its links, al-folio's preview
-image and award, the abstract, one line saying which pages discuss it (with the sentence that cites
-it only where that sentence says something the summary does not), the paper as a plain-text
-reference and as BibTeX, each with a copy button, and the way back to its year in the full list.
-The markup is the one docutils would write for the same content, so the style sheets and the page's
-tests see no difference; there is no docutils tree to build and render for each of two thousand
-papers.
+In reading order: the title, who wrote it, where (with its honour), its links and al-folio's preview
+image, then what the paper found (its summary), the abstract, one line saying which pages discuss
+it (with the sentence that cites it only where that sentence says something the summary does not),
+how to cite it (a plain-text reference and BibTeX, each with a copy button), and the way back to
+its year in the full list. The title, authors, venue and links are copies of the entry's one view
+(:mod:`research_portfolio.view`), so they read exactly as in every list.
 """
 
 from __future__ import annotations
@@ -14,17 +13,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from docutils import nodes
 from pybtex.database import Entry
-from pybtex.richtext import Text
 from sphinx.util.osutil import relative_uri
 
 from ..bib import entries
 from ..i18n import _
-from ..render.htmlbackend import Backend, encode
-from ..render.style import STYLE_NAME, formatting_style, plain_text
+from ..render.view import EntryView, entry_view
 from ..sphinx_ext import database
 from ..sphinx_ext.domain import portfolio_domain
-from ..sphinx_ext.lists import EQUAL_MARK, details_html, plain, section_id
+from ..sphinx_ext.lists import EQUAL_MARK, collapsible, disclosure, plain, section_id
 
 #: Words that carry no content of their own, left out when a sentence is compared with a summary.
 FUNCTION_WORDS = frozenset("""a an and are as at be been but by can could did do does for from had has have how in into is it
@@ -32,76 +30,81 @@ its it's more most no not of on one or so such than that the their them then the
 what when where which while who whom why will with would""".split())
 
 
-def paper_html(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]], backend: Backend) -> str:
-    """The page's body: a container of paragraphs, sections and folded blocks, as docutils writes them."""
-    style = formatting_style(STYLE_NAME)
-    parts = []
-    if entries.summary(entry):
-        parts.append(paragraph(encode(entries.summary(entry)), "pub-lead"))
-    parts.extend(authors(style, entry, backend))
+def paper_section(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]]) -> nodes.section:
+    """The page's content: a section titled with the paper's title, its parts in reading order."""
+    view = entry_view(builder.env, entry)
+    page = nodes.section(ids=["paper"])
+    page += nodes.title("", "", *view.title.deepcopy().children)
+    page.extend(authors(view, entry))
     if entries.equal_contributors(entry):
-        parts.append(paragraph(f"<sup>{EQUAL_MARK}</sup> " + encode(_("Equal contribution.")), "pub-legend"))
-    venue = Text(" ").join([part for part in (style.format_venue(entry), style.format_badge(entry)) if part])
-    parts.append(paragraph(venue.render(backend), "pub-venue"))
-    parts.append(paragraph(style.format_links(entry).render(backend), "pub-links"))
-    parts.extend(preview(builder, pagename, entry))
+        page += nodes.paragraph("", "", nodes.superscript("", EQUAL_MARK), nodes.Text(" " + _("Equal contribution.")),
+                                classes=["pub-legend"])
+    page += part(view.venue, "pub-venue")
     if entries.field(entry, "award"):
-        parts.append(paragraph(encode(plain(entry, "award")), "pub-award"))
+        page += nodes.paragraph("", plain(entry, "award"), classes=["pub-award"])
+    page += part(view.links, "pub-links")
+    page.extend(preview(builder, pagename, entry))
+    if entries.summary(entry):
+        page += nodes.paragraph("", entries.summary(entry), classes=["pub-lead"])
     if entries.field(entry, "abstract"):
-        parts.append(section(_("Abstract"), f"<p>{encode(plain(entry, 'abstract'))}</p>\n"))
-    parts.extend(discussion(builder, pagename, entry, citing))
-    parts.append(section(_("Cite this paper"),
-                         details_html(_("Plain text"), plain_reference(entry), encode, literal=True, opened=True),
-                         details_html("BibTeX", database.standard_bibtex(entry), encode, literal=True, opened=True)))
+        page += section(_("Abstract"), nodes.paragraph("", plain(entry, "abstract")))
+    page.extend(discussion(builder, pagename, entry, citing))
+    page += section(_("Cite this paper"),
+                    collapsible(label=_("Plain text"), text=view.plain_reference(), literal=True, open=True),
+                    collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True, open=True))
     for docname in portfolio_domain(builder.env).full_lists:
         uri = builder.get_relative_uri(pagename, docname) + f"#year-{section_id(entries.status(entry) or entries.year(entry))}"
-        group = (_("All publications of {year}").format(year=entries.year(entry)) if not entries.status(entry)
+        label = (_("All publications of {year}").format(year=entries.year(entry)) if not entries.status(entry)
                  else _("All publications {status}").format(status=entries.heading(entries.status(entry)).lower()))
-        parts.append(paragraph(link(uri, f"\N{LEFTWARDS ARROW} {group}"), "pub-back"))
-    return f'<div class="docutils container">\n{"".join(parts)}</div>\n'
+        page += nodes.paragraph("", "", link(uri, f"\N{LEFTWARDS ARROW} {label}"), classes=["pub-back"])
+    return page
 
 
-def authors(style: Any, entry: Entry, backend: Backend) -> list[str]:
-    """The authors as lists show them; past the list's limit, every one of them a click away."""
-    shown = paragraph(style.format_authors(entry, style.max_authors).add_period().render(backend), "pub-authors")
+def authors(view: EntryView, entry: Entry) -> list[nodes.Element]:
+    """The authors as lists show them; past the lists' limit, every one of them a click away."""
+    if view.short_authors is view.authors:
+        return [part(view.authors, "pub-authors")]
     count = len(entries.people(entry))
-    if count <= style.max_authors:
-        return [shown]
-    label = encode(_("All {count} authors").format(count=count))
-    every = style.format_authors(entry).add_period().render(backend)
-    return [shown, f'<details class="pub-more pub-all-authors"><summary>{label}</summary><p>{every}</p></details>\n']
+    return [part(view.short_authors, "pub-authors"),
+            disclosure("", part(view.authors, "pub-every-author"), label=_("All {count} authors").format(count=count),
+                       classes=["pub-more", "pub-all-authors"])]
 
 
-def paragraph(html: str, role: str) -> str:
-    return f'<p class="{role}">{html}</p>\n'
+def part(paragraph: nodes.paragraph, role: str) -> nodes.paragraph:
+    """A copy of a paragraph of the entry's view, with the class the style sheets know it by."""
+    copied = paragraph.deepcopy()
+    copied["classes"].append(role)
+    return copied
 
 
-def section(title: str, *html: str) -> str:
-    return f'<div class="pub-section docutils container">\n<p class="rubric">{encode(title)}</p>\n{"".join(html)}</div>\n'
+def section(title: str, *content: nodes.Element) -> nodes.container:
+    return nodes.container("", nodes.rubric("", title), *content, classes=["pub-section"])
 
 
-def link(uri: str, text: str) -> str:
-    return f'<a class="reference internal" href="{encode(uri)}">{encode(text)}</a>'
+def link(uri: str, text: str) -> nodes.reference:
+    return nodes.reference("", text, refuri=uri, internal=True)
 
 
-def discussion(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]]) -> list[str]:
+def discussion(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]]) -> list[nodes.Element]:
     """One line, "Discussed in" the pages that cite the paper (else its themes' pages), and what they add.
 
     A sentence that cites the paper is quoted only where it says something the summary, the title
     and the author list do not: the page does not say the same thing twice.
     """
     titles = builder.env.titles
-    themes = [page for _, page in (builder.config.portfolio_themes.get(theme, ("", "")) for theme in entries.themes(entry))
+    themes = [page for _title, page in (builder.config.portfolio_themes.get(theme, ("", "")) for theme in entries.themes(entry))
               if page in titles]
-    pages = [docname for docname, _ in citing] or themes
+    pages = [docname for docname, _sentences in citing] or themes
     if not pages:
         return []
-    links = ", ".join(link(builder.get_relative_uri(pagename, docname), titles[docname].astext() if docname in titles else docname)
-                      for docname in pages)
-    before, _place, after = _("Discussed in {}").partition("{}")
-    found = [paragraph(f"{encode(before)}{links}{encode(after)}", "pub-discussed")]
+    line = nodes.paragraph("", _("Discussed in") + " ", classes=["pub-discussed"])
+    for number, docname in enumerate(pages):
+        if number:
+            line += nodes.Text(", ")
+        line += link(builder.get_relative_uri(pagename, docname), titles[docname].astext() if docname in titles else docname)
+    found: list[nodes.Element] = [line]
     for _docname, sentences in citing:
-        found += [f'<blockquote class="pub-context">\n<div><p>{encode(sentence)}</p>\n</div></blockquote>\n'
+        found += [nodes.block_quote("", nodes.paragraph("", sentence), classes=["pub-context"])
                   for sentence in sentences if adds_to(sentence, entry)]
     return found
 
@@ -121,24 +124,11 @@ def adds_to(sentence: str, entry: Entry) -> bool:
     return len(new) >= 5 and len(new) >= 0.4 * len(words)
 
 
-def preview(builder: Any, pagename: str, entry: Entry) -> list[str]:
+def preview(builder: Any, pagename: str, entry: Entry) -> list[nodes.image]:
     """al-folio's preview image, when its file is in the static folder."""
     site = database.catalogue(builder.env).site
     found = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
     if found is None:
         return []
     source = relative_uri(builder.get_target_uri(pagename), f"_static/{found}")
-    return [f'<img class="pub-preview" src="{encode(source)}" alt="" loading="lazy">']
-
-
-def plain_reference(entry: Entry) -> str:
-    """The paper as a plain-text reference in the site's style: title, every author, venue."""
-    style = formatting_style(STYLE_NAME)
-    return style.once(("plain reference", entry.key), lambda: _plain_reference(style, entry))
-
-
-def _plain_reference(style: Any, entry: Entry) -> str:
-    # Each part is rendered on its own (plain text has no markup to merge across them): no rich text of the whole.
-    title, authors, venue = (plain_text(part) for part in (style.format_title(entry), style.format_authors(entry),
-                                                           style.format_venue(entry)))
-    return " ".join(f"{title} {authors}. {venue}".split())
+    return [nodes.image("", uri=source, alt="", loading="lazy", classes=["pub-preview"])]

@@ -29,10 +29,9 @@ from ..figures.cards import place_card
 from ..i18n import _
 from ..render.names import person_name
 from ..render.style import STYLE_NAME, formatting_style, plain_text, rich_field
+from ..render.view import entry_view
 from ..sphinx_ext import database
 from ..text.urls import published, site_path
-from .paperbody import plain_reference
-from .shellmarks import MARK
 
 SOCIAL_CARD = "_static/portfolio-social.png"
 CARD_SIZE = (1200, 630)  # the size OpenGraph previews use
@@ -57,12 +56,14 @@ def page_description(doctree: nodes.document | None) -> str:
 
 
 def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None) -> None:
-    """Every page's tags; a paper page's come from :func:`paper_tags`, into the shell's marker (paperpages)."""
+    """Every page's tags; a paper page's (its context names the paper) come from :func:`paper_tags`."""
     if app.builder.name not in PAGE_BUILDERS:
         return
-    if context.get("portfolio_shell"):
-
-        context["metatags"] = context.get("metatags", "") + MARK["metatags"]
+    paper = context.get("portfolio_paper")
+    if paper is not None:
+        entry = database.catalogue(app.env).entries[paper]
+        title = entry_view(app.env, entry).title_text
+        context["metatags"] = context.get("metatags", "") + paper_tags(app, entry, pagename, title, context.get("pageurl") or "")
         return
     person = app.config.portfolio_person
     described = page_description(doctree)
@@ -79,7 +80,7 @@ def add_metadata(app: Sphinx, pagename: str, templatename: str, context: dict[st
 def paper_tags(app: Sphinx, paper: Entry, pagename: str, title: str, url: str) -> str:
     """A paper page's tags: description, link previews, a ScholarlyArticle and Google Scholar's citation_* tags."""
     facts = Facts.of(app, paper)
-    tags = page_tags(app, title, paper_description(paper), url, "article")
+    tags = page_tags(app, title, paper_description(app, paper), url, "article")
     return tags + json_ld(article_data(facts, url)) + "".join(meta(name, value) for name, value in scholar_tags(facts))
 
 
@@ -130,9 +131,9 @@ def not_found_base(baseurl: str) -> str:
     return f'<base href="{html.escape(path)}">\n<script>{script}</script>\n'
 
 
-def paper_description(entry: Entry) -> str:
+def paper_description(app: Sphinx, entry: Entry) -> str:
     """What a paper page says of itself to search engines and link previews: its summary, else its reference."""
-    return entries.summary(entry) or plain_reference(entry)
+    return entries.summary(entry) or entry_view(app.env, entry).plain_reference()
 
 
 def person_data(app: Sphinx, url: str) -> dict[str, Any]:

@@ -191,7 +191,8 @@ def test_coauthors_summary_figure_and_json_ld_read_names_as_the_lists_do(psychol
 # -- Titles -------------------------------------------------------------------------------------
 
 SENTENCE_CASE = [
-    ("Catalytic Effect of Pb Traces on the Electrodeposition of Zinc", "", "Catalytic effect of Pb traces on the electrodeposition of zinc"),
+    ("Catalytic Effect of Pb Traces on the Electrodeposition of Zinc", "",
+     "Catalytic effect of Pb traces on the electrodeposition of zinc"),
     ("Catalytic effect of Pb traces", "", "Catalytic effect of Pb traces"),  # already in sentence case: as written
     ("Kinetic Monte Carlo Simulations of Cu(111) {\\&} Ag(100) Step Edges at 300~K", "",
      "Kinetic Monte Carlo simulations of Cu(111) & Ag(100) step edges at 300\N{NO-BREAK SPACE}K"),

@@ -94,12 +94,6 @@ def test_pybtex_parser_calls_its_entry_hook_with_the_fields_as_written():
     assert len(problems) == 2
 
 
-def test_docutils_educates_one_run_of_text():
-    assert compat.educate("", 'Less is "more"... or not', "qDe", "en") == "Less is \u201cmore\u201d\u2026 or not"
-    assert compat.educate("", '"Engine"', "qDe", "de") == "\u201eEngine\u201c"
-    assert {"en", "de", "fr"} <= compat.smartquote_languages()
-
-
 def test_sphinx_renders_through_one_jinja_environment_and_lists_assets_and_theme_folders(app):
     assert isinstance(app.builder.templates.environment.bytecode_cache, cache.TemplateCode)
     assert any(folder.name == "furo" for folder in compat.theme_folders(app.builder))

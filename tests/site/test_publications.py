@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from collections import Counter
 
 import pytest
-from helpers import require_tool
+from helpers import PROJECT, require_tool
 from pybtex.database import parse_string
 from reading import bib_entries, epub_files, pdf_pages, pdf_xml, soup, squash
 
@@ -199,15 +200,29 @@ def test_paper_pages_say_where_the_paper_is_discussed_and_quote_only_what_adds(h
     assert 0 < quoted < len(ENTRIES)
 
 
-def test_paper_pages_lead_onward_to_the_previous_and_next_paper_of_the_list(html):
+def conf_value(name: str):
+    """A literal setting of the site's conf.py, read without running it."""
+    tree = ast.parse((PROJECT / "conf.py").read_text(encoding="utf-8"))
+    return next(ast.literal_eval(node.value) for node in tree.body
+                if isinstance(node, ast.Assign) and any(getattr(target, "id", "") == name for target in node.targets))
+
+
+def test_paper_pages_lead_onward_within_the_papers_first_theme_named_as_such(html):
     order = [a["href"].removesuffix(".html").removeprefix("papers/")
              for a in soup(html / "publications.html").select("section[id^=year-] li.pub-entry .pub-title a")]
-    for number, key in enumerate(order):
-        paper = soup(html / "papers" / f"{key}.html")
-        onward = {side: link["href"].removesuffix(".html") for side in ("prev", "next")
-                  if (link := paper.select_one(f"a.{side}-page"))}
-        assert onward.get("prev") == (order[number - 1] if number else None), key
-        assert onward.get("next") == (order[number + 1] if number + 1 < len(order) else None), key
+    groups: dict[str, list[str]] = {}
+    for key in order:  # a paper's first theme, in the full list's order (every paper of this site has one)
+        groups.setdefault(ENTRIES[key].fields["themes"].split(",")[0].strip(), []).append(key)
+    themes = {theme: title for theme, (title, _page) in conf_value("portfolio_themes").items()}
+    for theme, keys in groups.items():
+        for number, key in enumerate(keys):
+            paper = soup(html / "papers" / f"{key}.html")
+            onward = {side: link for side in ("prev", "next") if (link := paper.select_one(f"a.{side}-page"))}
+            expected = {"prev": keys[number - 1] if number else None, "next": keys[number + 1] if number + 1 < len(keys) else None}
+            assert {side: link["href"].removesuffix(".html") for side, link in onward.items()} == {
+                side: other for side, other in expected.items() if other}, key
+            for link in onward.values():
+                assert link.select_one(".title").get_text().endswith(f"(in {themes[theme]})"), key
 
 
 def test_paper_pages_list_every_author_one_click_away(html):

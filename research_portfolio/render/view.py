@@ -1,0 +1,134 @@
+"""Each entry's one view per build: the style's reference as docutils nodes, educated as the prose around it.
+
+The pybtex style formats an entry; pybtex_docutils' backend turns it into docutils nodes, as
+sphinxcontrib-bibtex does; Sphinx's own SmartQuotes transform then gives it the quotes, dashes and
+ellipses that it gives every page. Every list, paper page, meta tag, the e-book and the PDF take
+their copy of an entry from here, and every format's own writer writes it: on the web, docutils'
+HTML translator (the builder's). A view is made once per build, when first asked for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import weakref
+from copy import copy
+from typing import Any
+
+from docutils import nodes
+from pybtex.database import Entry
+from pybtex.richtext import Text
+from pybtex_docutils import Backend
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxSmartQuotes
+from sphinx.util.docutils import new_document
+
+from ..bib import entries
+from .style import STYLE_NAME, formatting_style
+
+
+@dataclasses.dataclass
+class EntryView:
+    """One entry as docutils nodes: the whole reference, and its parts for the paper's own page."""
+
+    reference: nodes.paragraph  # title. authors. venue. [badge] links.
+    title: nodes.paragraph  # the title alone, in the site's display case
+    authors: nodes.paragraph  # every author, with a full stop
+    short_authors: nodes.paragraph  # as lists show them: past the lists' limit, the first, the owner and "N others"
+    venue: nodes.paragraph  # where and when, then the honour and short venue name
+    links: nodes.paragraph  # PDF · arXiv · DOI · Code
+
+    def paragraphs(self) -> list[nodes.paragraph]:
+        short = [] if self.short_authors is self.authors else [self.short_authors]
+        return [self.reference, self.title, self.authors, *short, self.venue, self.links]
+
+    @property
+    def title_text(self) -> str:
+        return self.title.astext()
+
+    def plain_reference(self) -> str:
+        """The paper as plain text: title, every author (without equal-contribution marks), venue."""
+        title = self.title_text
+        end = "" if title.endswith((".", "?", "!")) else "."
+        authors = "".join(node.astext() for node in self.authors.findall(nodes.Text)
+                          if not isinstance(node.parent, nodes.superscript))
+        return " ".join(f"{title}{end} {authors} {text(self.venue)}".split())
+
+
+def text(node: nodes.Node) -> str:
+    return " ".join(node.astext().split())
+
+
+#: The views of each build (by its environment), by entry key; gone with the environment.
+VIEWS: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, EntryView]] = weakref.WeakKeyDictionary()
+
+
+def entry_view(env: BuildEnvironment, entry: Entry) -> EntryView:
+    """*entry*'s view for this build, made the first time it is asked for."""
+    views = VIEWS.setdefault(env, {})
+    if entry.key not in views:
+        make_views(env, [entry])
+    return views[entry.key]
+
+
+def make_views(env: BuildEnvironment, papers: list[Entry]) -> None:
+    """Make the views of the *papers* that have none yet, educated together (one transform for them all)."""
+    views = VIEWS.setdefault(env, {})
+    made = {entry.key: make_view(entry) for entry in papers if entry.key not in views}
+    educate(env, [paragraph for view in made.values() for paragraph in view.paragraphs()])
+    views.update(made)
+
+
+def make_view(entry: Entry) -> EntryView:
+    style = formatting_style(STYLE_NAME)
+    backend = Backend()
+
+    def paragraph(rich: Text) -> nodes.paragraph:
+        return nodes.paragraph("", "", *rich.render(backend)) if rich else nodes.paragraph()
+
+    every = paragraph(style.format_authors(entry).add_period())
+    shortened = len(entries.people(entry)) > style.max_authors
+    view = EntryView(
+        reference=backend.paragraph(style.format_entry("", entry)),
+        title=paragraph(style.display_title(entry)),
+        authors=every,
+        short_authors=paragraph(style.format_authors(entry, style.max_authors).add_period()) if shortened else every,
+        venue=paragraph(Text(" ").join([part for part in (style.format_venue(entry), style.format_badge(entry)) if part])),
+        links=paragraph(style.format_links(entry)),
+    )
+    for paragraph_ in view.paragraphs():
+        join_texts(paragraph_)
+    return view
+
+
+def join_texts(element: nodes.Element) -> None:
+    """Adjacent text nodes as one (pybtex gives one per piece of a reference): the same text, fewer nodes to walk."""
+    children: list[nodes.Node] = []
+    for child in element.children:
+        if isinstance(child, nodes.Text) and children and isinstance(children[-1], nodes.Text):
+            children[-1] = nodes.Text(children[-1] + child)
+        else:
+            if isinstance(child, nodes.Element):
+                join_texts(child)
+            children.append(child)
+    if len(children) != len(element.children):
+        element[:] = children
+
+
+#: The document settings of each build, for the transform.
+SETTINGS: weakref.WeakKeyDictionary[BuildEnvironment, Any] = weakref.WeakKeyDictionary()
+
+
+def educate(env: BuildEnvironment, paragraphs: list[nodes.Element]) -> None:
+    """Sphinx's SmartQuotes transform over *paragraphs*, with the settings it has for every page of the build."""
+    if not paragraphs:
+        return
+    if env not in SETTINGS:
+        settings = SETTINGS[env] = copy(new_document("").settings)
+        for name, value in env.settings.items():
+            setattr(settings, name, value)
+    document = new_document("<portfolio entries>", SETTINGS[env])
+    document.extend(paragraphs)
+    SphinxSmartQuotes(document, startnode=None).apply()
+    for paragraph in paragraphs:
+        paragraph.parent = None
+    document.children = []
