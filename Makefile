@@ -12,13 +12,17 @@ TEST_PREREQUISITES = $(if $(shell command -v npm),$(NODESTAMP))
 
 include research_portfolio/starter/Makefile
 
-.PHONY: lint audit bench lock test-install test-ranges test-bench test-rebuilds fuzz
+LOCALE      = research_portfolio/locale
+PYBABEL     = $(VENVDIR)/bin/pybabel
+
+.PHONY: lint audit bench lock messages test-install test-ranges test-bench test-rebuilds fuzz
 
 help::
 	@echo "make lint       ruff and mypy on the engine (settings in pyproject.toml)"
 	@echo "make audit      Lighthouse and the Nu HTML Checker on the built site (needs Chromium, Node, Java)"
 	@echo "make bench      time the builds against the performance goals (a few minutes)"
 	@echo "make lock       regenerate requirements.lock after changing a requirements file"
+	@echo "make messages   extract the engine's words into its .pot, update each translation and compile it"
 	@echo "make test-install  the lock and the wheel installed in new environments (needs the package index)"
 	@echo "make test-ranges   the engine's tests at the low and high ends of its dependency ranges"
 	@echo "make test-bench    the benchmark script's smoke run (bench --quick), checked"
@@ -52,6 +56,15 @@ lock: $(STAMP)
 	  echo "# Install it, then the engine: pip install --require-hashes -r requirements.lock && pip install --no-deps -e ."; \
 	  $(VENVDIR)/bin/uv pip compile requirements.txt requirements-dev.txt --universal --python-version 3.11 \
 	    --generate-hashes --no-header --quiet --no-emit-package sphinx-research-portfolio ) > requirements.lock
+
+# The engine's words (research_portfolio/i18n.py): the template from the marked strings, then each
+# language's .po updated from it (new words come in untranslated, for a translator) and compiled to .mo.
+messages: $(STAMP)
+	$(PYBABEL) -q extract -F $(LOCALE)/babel.cfg --no-default-keywords -k _ -k N_ -k ngettext:1,2 \
+	  --add-location=file --sort-output --no-wrap -c "Translators:" --project=sphinx-research-portfolio \
+	  --copyright-holder="The sphinx-research-portfolio contributors" -o $(LOCALE)/research_portfolio.pot research_portfolio
+	$(PYBABEL) -q update -i $(LOCALE)/research_portfolio.pot -d $(LOCALE) -D research_portfolio --no-wrap --no-fuzzy-matching
+	$(PYBABEL) compile -d $(LOCALE) -D research_portfolio --statistics
 
 # Slow checks that need the package index, which CI runs after `make test`.
 test-install: $(STAMP)

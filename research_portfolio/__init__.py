@@ -17,7 +17,7 @@ __version__ = "1.2.0"
 NEEDS_SPHINX = "8.1"
 
 MODULES = (
-    "sphinx_ext.unfinished", "config.defaults", "bib.sources", "sphinx_ext.database", "sphinx_ext.cache", "sphinx_ext.domain",
+    "sphinx_ext.unfinished", "i18n", "config.defaults", "bib.sources", "sphinx_ext.database", "sphinx_ext.cache", "sphinx_ext.domain",
     "sphinx_ext.styling", "sphinx_ext.lists", "sphinx_ext.paperlinks", "web.paperpages", "figures.directive", "web.webmeta",
     "sphinx_ext.accessibility", "print.latex", "text.scripts", "print.epub", "sphinx_ext.rebuild", "web.links", "sphinx_ext.mentions",
     "sphinx_ext.dependencies", "sphinx_ext.collector", "sphinx_ext.citations", "sphinx_ext.emptysections", "web.images", "web.home",

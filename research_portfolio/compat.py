@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from gettext import NullTranslations
 from pathlib import Path
 from typing import Any
 
@@ -295,3 +296,41 @@ def registered_assets(app: Sphinx) -> list[Any]:
     """
     registry = getattr(app, "registry", None)
     return [list(getattr(registry, name, []) or []) for name in ("css_files", "js_files")]
+
+
+def translator(catalog: str) -> Any:
+    """The gettext translations Sphinx loaded for *catalog*, or a NullTranslations before it is registered.
+
+    Sphinx's public ``get_translation`` gives ``gettext`` only, and a lazy proxy (no ``str``) before the
+    catalogue is registered; ``get_translator`` (Sphinx 1.8 to 9.0, checked on 8.1 and 9.0.4) also gives
+    ``ngettext``. A release without it falls back to English.
+    """
+    from sphinx import locale
+
+    getter = getattr(locale, "get_translator", None)
+    return getter(catalog) if getter is not None else NullTranslations()
+
+
+def forget_translations(catalog: str) -> None:
+    """Drop what an earlier application of the process loaded for *catalog*, so that this one's language alone counts.
+
+    ``sphinx.locale.init`` merges each new load into the translations already kept for a catalogue,
+    and keeps them when the new language has none: without this, a build in English after one in
+    Chinese in the same process would print Chinese words. ``sphinx.locale.translators`` is the
+    dictionary Sphinx keeps them in (1.8 to 9.0, checked on 8.1 and 9.0.4); its own tests clear it.
+    """
+    from sphinx import locale
+
+    kept = getattr(locale, "translators", None)
+    if isinstance(kept, dict):
+        for namespace in ("general", "console"):
+            kept.pop((namespace, catalog), None)
+
+
+def template_environment(builder: Any) -> Any:
+    """The Jinja environment an HTML builder renders its pages with, or None (``builder.templates.environment``).
+
+    Sphinx gives no interface to it; ``BuiltinTemplateLoader`` keeps it as ``environment`` (Sphinx 1.x
+    to 9.0, checked on 8.1 and 9.0.4). A builder without templates, or a release without it, gets None.
+    """
+    return getattr(getattr(builder, "templates", None), "environment", None)

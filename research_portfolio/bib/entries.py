@@ -20,15 +20,14 @@ from urllib.parse import unquote, urlsplit
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec that decodes LaTeX)
 from pybtex.database import Entry, Person
-from sphinx.locale import get_translation
 
+from ..i18n import N_, _
 from ..text.names import name_problem
 from ..text.scripts import CJK
 from ..text.urls import published
 from . import preprints
 from .fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
 
-_ = get_translation("research_portfolio")
 EAST_ASIAN = re.compile(f"{CJK}+")
 
 ARXIV_VENUE = re.compile(r"^\s*(?:arxiv\s*(?:preprint|e-prints?)?\s*)(?:arxiv\s*)?[:\s]?\s*(?P<id>\S*?)\s*$", re.IGNORECASE)
@@ -66,7 +65,7 @@ EMPHASIS = re.compile(r"\\(?P<command>textbf|textit|textsc|textsl|textmd|emph|un
 #: What separates given names and initials: "H.-P.", "A.H.", "Jean~Paul", Crossref's "Hans\u2010Peter".
 GIVEN_SEPARATOR = re.compile(r"[\s.~\-\u2010\u2011]+")
 #: Every kind of venue, in the order the figures and the CV show them.
-KINDS = ("journal", "conference", "workshop", "preprint", "thesis", "book", "report", "other")
+KINDS = (N_("journal"), N_("conference"), N_("workshop"), N_("preprint"), N_("thesis"), N_("book"), N_("report"), N_("other"))
 KIND_OF_TYPE = {
     "article": "journal", "inproceedings": "conference", "conference": "conference",
     "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
@@ -76,18 +75,19 @@ KIND_OF_TYPE = {
     "booklet": "other",
 }
 #: How a type is named in a reference when its ``type`` field says nothing else (biblatex's words).
-TYPE_WORDS = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "techreport": "Technical report",
-              "report": "Report", "patent": "Patent", "dataset": "Dataset", "software": "Software"}
+TYPE_WORDS = {"phdthesis": N_("PhD thesis"), "mastersthesis": N_("Master's thesis"), "techreport": N_("Technical report"),
+              "report": N_("Report"), "patent": N_("Patent"), "dataset": N_("Dataset"), "software": N_("Software")}
 #: biblatex's keys for the ``type`` field, which it prints as words (JabRef writes ``type = {phdthesis}``).
-BIBLATEX_TYPE_KEYS = {"phdthesis": "PhD thesis", "mathesis": "Master's thesis", "candthesis": "Candidate thesis",
-                      "techreport": "Technical report", "resreport": "Research report", "software": "Software"}
+BIBLATEX_TYPE_KEYS = {"phdthesis": N_("PhD thesis"), "mathesis": N_("Master's thesis"), "candthesis": N_("Candidate thesis"),
+                      "techreport": N_("Technical report"), "resreport": N_("Research report"), "software": N_("Software")}
 #: The types whose ``type`` field a reference prints ("Podcast", "Diploma thesis"), as biblatex does.
 TYPED = ("phdthesis", "mastersthesis", "thesis", "techreport", "report", "patent", "dataset", "software", "misc",
          "manual", "unpublished")
 #: What a .bib may give as the year of work that has none yet, and the heading it is listed under.
-STATUSES = {"in press": "In press", "forthcoming": "Forthcoming", "in review": "Under review",
-            "under review": "Under review", "submitted": "Submitted", "in prep": "In preparation",
-            "in preparation": "In preparation"}
+#: The keys are also how a reference ends with the state (:func:`when`).
+STATUSES = {N_("in press"): N_("In press"), N_("forthcoming"): N_("Forthcoming"), "in review": "Under review",
+            N_("under review"): N_("Under review"), N_("submitted"): N_("Submitted"), "in prep": "In preparation",
+            N_("in preparation"): N_("In preparation")}
 #: biblatex's ``pubstate`` values, for work without a year or a journal.
 PUBSTATES = {"inpress": "In press", "forthcoming": "Forthcoming", "submitted": "Submitted", "underreview": "Under review",
              "inreview": "Under review", "inpreparation": "In preparation", "inprep": "In preparation"}
@@ -98,12 +98,10 @@ NOTE_STATES = (("In press", re.compile(r"\b(?:in press|accepted)\b", re.IGNORECA
                ("Submitted", re.compile(r"\bsubmitted\b", re.IGNORECASE)),
                ("In preparation", re.compile(r"\bin prep(?:aration)?\b", re.IGNORECASE)))
 #: A manuscript (an @article with no journal) whose note and pubstate say nothing of its state.
-WORK_IN_PROGRESS = "Work in progress"
-NO_YEAR = "Undated"
+WORK_IN_PROGRESS = N_("Work in progress")
+NO_YEAR = N_("Undated")
 #: Headings of work without a year or a journal, in the order lists show them: before the newest year, undated last.
 STATUS_HEADINGS = ("In press", "Forthcoming", "Under review", "Submitted", "In preparation", WORK_IN_PROGRESS, NO_YEAR)
-#: The headings in the site's language (the others are translated where lists print them).
-HEADING_WORDS = {WORK_IN_PROGRESS: _("Work in progress"), NO_YEAR: _("Undated")}
 MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
@@ -185,8 +183,8 @@ def is_manuscript(entry: Entry) -> bool:
 
 
 def heading(state: str) -> str:
-    """A heading of :data:`STATUS_HEADINGS` in the site's language, where this module names it."""
-    return str(HEADING_WORDS.get(state, state))
+    """A heading of :data:`STATUS_HEADINGS` in the site's language."""
+    return _(state)
 
 
 def when(entry: Entry) -> str:
@@ -495,7 +493,8 @@ def type_word(entry: Entry) -> str:
     if "\\" in written:
         written = codecs.decode(written, "ulatex")  # type: ignore[call-overload]  # latexcodec decodes str
     written = written.replace("{", "").replace("}", "")  # JabRef's "{PhD} dissertation"
-    return BIBLATEX_TYPE_KEYS.get(written.lower(), written) or TYPE_WORDS.get(entry.type, "")
+    return _(BIBLATEX_TYPE_KEYS[written.lower()]) if written.lower() in BIBLATEX_TYPE_KEYS else written or _(
+        TYPE_WORDS.get(entry.type, ""))
 
 
 def collaboration(entry: Entry) -> str:
@@ -522,7 +521,7 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
     address = url(entry)
     if address and not any(address == link.url for link in found) and not ARXIV_URL.search(address) and not resolves_doi(
             address, entry):
-        found.append(Link("url", "Web page", address, printable(address)))
+        found.append(Link("url", N_("Web page"), address, printable(address)))
     for link_field in LINK_FIELDS:
         value = field(entry, link_field.name)
         if value and link_field.name != "pdf":
@@ -535,13 +534,13 @@ def pdf_link(entry: Entry, site: Site = Site()) -> Link | None:
     """The paper's PDF: the ``pdf`` field, else a ``url`` that ends in .pdf, else arXiv's PDF of its id."""
     value = field(entry, "pdf")
     if value:
-        return Link("pdf", "PDF", file_url("pdf", value, site) if is_file(value) else value,
+        return Link("pdf", N_("PDF"), file_url("pdf", value, site) if is_file(value) else value,
                     value if is_file(value) else printable(value))
     address = url(entry)
     if address and urlsplit(address).path.lower().endswith(".pdf") and not ARXIV_URL.search(address):
-        return Link("pdf", "PDF", address, printable(address))
+        return Link("pdf", N_("PDF"), address, printable(address))
     if arxiv_id(entry):
-        return Link("pdf", "PDF", f"https://arxiv.org/pdf/{arxiv_id(entry)}", f"arxiv.org/pdf/{arxiv_id(entry)}")
+        return Link("pdf", N_("PDF"), f"https://arxiv.org/pdf/{arxiv_id(entry)}", f"arxiv.org/pdf/{arxiv_id(entry)}")
     return None
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ..i18n import N_
+
 
 @dataclasses.dataclass(frozen=True)
 class Field:
@@ -29,21 +31,21 @@ FIELDS = (
     Field("selected", "both", "flag", "`true` lists the paper under the home page's selected papers"),
     Field("summary", "portfolio", "text", "two or three sentences of your own on what the paper asks and finds"),
     Field("openreview", "portfolio", "id", "the OpenReview forum id, linked to openreview.net"),
-    Field("code", "both", "link", "the paper's code: a URL or a file in the static folder", "Code"),
+    Field("code", "both", "link", "the paper's code: a URL or a file in the static folder", N_("Code")),
     Field("without_owner", "portfolio", "flag", "`true` lists a paper that does not name the site's owner"),
     Field("abbr", "al-folio", "badge", "a short venue name (a badge)"),
     Field("award_name", "al-folio", "badge", "the name of an award (a badge)"),
     Field("award", "al-folio", "text", "what the award was for, shown on the paper's page"),
     Field("abstract", "al-folio", "text", "the abstract: on the paper's page, collapsed in lists"),
     Field("arxiv", "al-folio", "id", "the arXiv id, like `eprint`, linked to arxiv.org"),
-    Field("pdf", "al-folio", "link", "the PDF: a URL or a file in the static folder", "PDF"),
-    Field("html", "al-folio", "link", "the paper's web page: a URL or a file in the static folder", "HTML"),
-    Field("slides", "al-folio", "link", "slides: a URL or a file in the static folder", "Slides"),
-    Field("poster", "al-folio", "link", "the poster: a URL or a file in the static folder", "Poster"),
-    Field("video", "al-folio", "link", "a video: a URL or a file in the static folder", "Video"),
-    Field("website", "al-folio", "link", "the project's website", "Website"),
-    Field("blog", "al-folio", "link", "a blog post about the paper", "Blog"),
-    Field("supp", "al-folio", "link", "supplementary material: a URL or a file in the static folder", "Supplement"),
+    Field("pdf", "al-folio", "link", "the PDF: a URL or a file in the static folder", N_("PDF")),
+    Field("html", "al-folio", "link", "the paper's web page: a URL or a file in the static folder", N_("HTML")),
+    Field("slides", "al-folio", "link", "slides: a URL or a file in the static folder", N_("Slides")),
+    Field("poster", "al-folio", "link", "the poster: a URL or a file in the static folder", N_("Poster")),
+    Field("video", "al-folio", "link", "a video: a URL or a file in the static folder", N_("Video")),
+    Field("website", "al-folio", "link", "the project's website", N_("Website")),
+    Field("blog", "al-folio", "link", "a blog post about the paper", N_("Blog")),
+    Field("supp", "al-folio", "link", "supplementary material: a URL or a file in the static folder", N_("Supplement")),
     Field("preview", "al-folio", "image", "an image in the static folder, shown on the paper's page when the file exists"),
     Field("preview_alt", "portfolio", "text", "what the `preview` image shows, in words: its text for screen readers"),
     Field("bibtex_show", "al-folio", "ignored", "ignored: every paper's BibTeX is shown"),

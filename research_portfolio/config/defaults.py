@@ -22,6 +22,8 @@ from sphinx.util.typing import ExtensionMetadata
 
 from ..compat import site_sets
 from ..escape import html as html_text
+from ..i18n import _
+from ..text.scripts import marked
 
 PACKAGE = Path(__file__).parent.parent
 STATIC = PACKAGE / "web" / "static"
@@ -45,8 +47,8 @@ def general(app: Sphinx, config: Config) -> dict[str, Any]:
     if (Path(app.srcdir) / PACKAGE.name / "__init__.py").is_file():  # the package's repository builds its first site
         excluded.append(PACKAGE.name)
     values: dict[str, Any] = {
-        "project": name or "Research portfolio",
-        "author": name or "Research portfolio",
+        "project": name or _("Research portfolio"),
+        "author": name or _("Research portfolio"),
         "copyright": f"%Y, {name}" if name else "%Y",
         "version": "1.0",
         "release": "1.0",
@@ -60,7 +62,7 @@ def general(app: Sphinx, config: Config) -> dict[str, Any]:
         "bibtex_bibfiles": ["publications.bib"],
         "bibtex_default_style": "portfolio",
         # Footnotes sit on their pages in print: the heading is for the web and the e-book.
-        "bibtex_footbibliography_header": "::::{only} not latex\n:::{rubric} References\n:::\n::::",
+        "bibtex_footbibliography_header": "::::{only} not latex\n:::{rubric} %s\n:::\n::::" % _("References"),
     }
     baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
     if baseurl:
@@ -108,15 +110,17 @@ def theme_options(config: Config) -> dict[str, Any]:
 def epub(app: Sphinx, config: Config) -> dict[str, Any]:
     slug = config.portfolio_slug
     return {
-        "epub_title": f"{config.project}: Research portfolio",  # as the PDF's title page says
+        "epub_title": _("{project}: Research portfolio").format(project=config.project),  # as the PDF's title page says
         "epub_author": config.author,
         "epub_publisher": config.author,
         "epub_copyright": config.copyright,
-        "epub_description": config.portfolio_person.get("description") or f"The research portfolio of {config.author}.",
+        "epub_description": config.portfolio_person.get("description") or _("The research portfolio of {author}.").format(
+            author=config.author),
         "epub_uid": f"{slug}-research-portfolio",
         "epub_identifier": f"{slug}-research-portfolio",
         "epub_contributor": config.author,
         "epub_basename": slug,
+        "epub_language": config.language.replace("_", "-"),  # a language tag, as epubcheck requires: zh-CN, not zh_CN
         "epub_css_files": ["portfolio.css", "portfolio-epub.css"],
         "epub_show_urls": "no",
         # No page-not-found in a book; Sphinx's backup of its build info; files an e-book cannot hold.
@@ -140,7 +144,7 @@ def latex(app: Sphinx, config: Config) -> dict[str, Any]:
     return {
         "latex_engine": "xelatex",
         # The PDF starts at the home page's toctrees (toctree_only): each of its entries is a chapter.
-        "latex_documents": [(config.root_doc, f"{config.portfolio_slug}.tex", "Research portfolio", config.author,
+        "latex_documents": [(config.root_doc, f"{config.portfolio_slug}.tex", _("Research portfolio"), config.author,
                              "manual", True)],
         "latex_domain_indices": False,
         "latex_show_urls": "no",
@@ -158,7 +162,7 @@ LATEX_ELEMENTS = {
     "printindex": "",
     "makeindex": "",
     # Sphinx would title the contents after the first toctree caption; chapters only, so they fit one page.
-    "tableofcontents": r"\renewcommand{\contentsname}{Contents}\setcounter{tocdepth}{0}\sphinxtableofcontents",
+    "tableofcontents": r"\renewcommand{\contentsname}{%s}\setcounter{tocdepth}{0}\sphinxtableofcontents",  # "Contents"
 }
 #: The CV: two pages for a researcher's first years. Measured spacing: 5pt between two entries of a
 #: description (two positions), 1pt between two papers, 9pt above a section heading and 3pt below it.
@@ -181,7 +185,7 @@ def cv(app: Sphinx, config: Config) -> dict[str, Any]:
         "root_doc": CV_DOCUMENT,
         "include_patterns": [f"{CV_DOCUMENT}.md", f"{CV_DOCUMENT}.rst"],
         "exclude_patterns": [pattern for pattern in config.exclude_patterns if pattern != f"{CV_DOCUMENT}.md"],
-        "latex_documents": [(CV_DOCUMENT, f"{config.portfolio_slug}-cv.tex", "Curriculum vitae", config.author, "howto")],
+        "latex_documents": [(CV_DOCUMENT, f"{config.portfolio_slug}-cv.tex", _("Curriculum vitae"), config.author, "howto")],
     }
 
 
@@ -193,7 +197,9 @@ def apply(app: Sphinx, config: Config) -> None:
                 config[name] = value
     merge(config, "html_theme_options", theme_options(config))
     building_cv = app.tags.has(CV_TAG)
-    merge(config, "latex_elements", CV_LATEX_ELEMENTS if building_cv else LATEX_ELEMENTS)
+    contents = marked(_("Contents"), lambda text: text)  # the heading in the reader's language
+    merge(config, "latex_elements", CV_LATEX_ELEMENTS if building_cv else
+          {**LATEX_ELEMENTS, "tableofcontents": LATEX_ELEMENTS["tableofcontents"] % contents})
     if building_cv:
         for name, value in cv(app, config).items():
             config[name] = value

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 
+from ..i18n import _
 from ..sphinx_ext.cache import build_cache, write_atomically
 from .directive import cached
 
@@ -40,7 +41,7 @@ def place_card(app: Sphinx, stem: str, size: tuple[int, int], target: str) -> No
     It is drawn from the settings, and taken from the cache while they do not change.
     """
     person = app.config.portfolio_person
-    text = {"title": app.config.author, "subtitle": "Research portfolio",
+    text = {"title": app.config.author, "subtitle": _("Research portfolio"),
             "lines": [line for line in (person.get("role"), person.get("affiliation")) if line]}
 
     def make() -> Figure:

@@ -1,6 +1,7 @@
 """Drawing the three figures with matplotlib: plain data in, a matplotlib Figure out.
 
-Nothing here knows about Sphinx or BibTeX. Every colour but one is fixed and chosen to read on a
+Nothing here knows about Sphinx or BibTeX; the few words drawn come from the engine's catalogue
+(:mod:`research_portfolio.i18n`), in the build's language. Every colour but one is fixed and chosen to read on a
 light and on a dark page, for colour-blind readers too (see PALETTE); the one exception,
 ``ink``, draws text and axes, and the web version replaces it with ``currentColor``. Layouts are
 computed, never random, so the same data always gives the same drawing.
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+
+from ..i18n import _, ngettext
 
 #: One colour per research theme (and per kind of venue), in order. Chosen so that any two, the
 #: position colour and the grey differ by a CIEDE2000 distance of at least 12 for every reader,
@@ -52,12 +55,12 @@ def papers_per_year(counts: dict[str, dict[str, int]], kinds: list[str], ink: st
     places = range(len(years))
     for number, kind in enumerate(kinds):
         heights = [counts[year].get(kind, 0) for year in years]
-        axes.bar(places, heights, bottom=bottoms, color=PALETTE[number], label=kind, width=0.62)
+        axes.bar(places, heights, bottom=bottoms, color=PALETTE[number], label=_(kind), width=0.62)
         bottoms = [bottom + height for bottom, height in zip(bottoms, heights)]
     for position, total in enumerate(bottoms):
         axes.text(position, total + 0.2, str(total), ha="center", va="bottom", color=ink)
     axes.set_xticks(places, years)
-    axes.set_ylabel("papers", color=ink)
+    axes.set_ylabel(_("papers"), color=ink)
     axes.set_ylim(0, max(bottoms) * 1.15 + 0.5)
     axes.tick_params(axis="x", labelrotation=45 if len(years) > 6 else 0)
     figure.legend(frameon=False, labelcolor=ink, ncols=min(len(kinds), 2), loc="outside upper left")
@@ -81,11 +84,11 @@ def coauthor_bars(coauthors: list[Coauthor], themes: list[str], ink: str) -> Fig
     notes = [str(count) for count in counts]
     if rest:
         fewest, most = rest[-1].papers, rest[0].papers
-        names.append(f"{len(rest)} other{'s' if len(rest) > 1 else ''}")
+        names.append(ngettext("{count} other", "{count} others", len(rest)).format(count=len(rest)))
         counts.append(most)
         colours.append(SINGLE_COLOUR)
         each = str(most) if fewest == most else f"{fewest}\N{EN DASH}{most}"
-        notes.append(f"{each} each" if len(rest) > 1 else each)
+        notes.append(_("{count} each").format(count=each) if len(rest) > 1 else each)
     shown = sorted({person.theme for person in named}, key=lambda theme: (theme < 0, theme)) if themes else []
     figure = Figure(figsize=(WIDTH, 0.6 + 0.3 * len(names) + 0.26 * len(shown)), layout="constrained")
     axes = figure.add_subplot()
@@ -104,7 +107,7 @@ def coauthor_bars(coauthors: list[Coauthor], themes: list[str], ink: str) -> Fig
     axes.set_facecolor("none")
     if shown:
         handles = [Patch(color=_theme_colour(theme, ink)) for theme in shown]
-        labels = ["several themes" if theme < 0 else themes[theme] for theme in shown]
+        labels = [_("several themes") if theme < 0 else themes[theme] for theme in shown]
         figure.legend(handles, labels, loc="outside upper left", ncols=1, frameon=False, labelcolor=ink,
                       handlelength=1, handleheight=1)
     return figure

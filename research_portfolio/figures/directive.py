@@ -32,6 +32,7 @@ from sphinx.writers.latex import LaTeXTranslator
 
 from ..bib import entries
 from ..escape import xml
+from ..i18n import _, ngettext
 from ..render.names import person_name
 from ..render.nodes import skip
 from ..sphinx_ext import database, dependencies
@@ -73,20 +74,29 @@ def per_year(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
             counts.setdefault(str(year), Counter())
     kinds = [kind for kind in entries.KINDS if any(kind in by_kind for by_kind in counts.values())]
     words = "; ".join(
-        f"{year}: {sum(by_kind.values())}" + (f" ({', '.join(f'{by_kind[kind]} {kind}' for kind in kinds if by_kind[kind])})"
+        f"{year}: {sum(by_kind.values())}" + (f" ({', '.join(counted(by_kind[kind], _(kind)) for kind in kinds if by_kind[kind])})"
                                               if by_kind else "")
         for year, by_kind in sorted(counts.items())
     )
-    undated = Counter(entries.status(entry).lower() for entry in papers if entries.status(entry))
-    states = ", ".join(f"{undated[state.lower()]} {state.lower()}" for state in entries.STATUS_HEADINGS if undated[state.lower()])
-    left_out = f" Not shown: {undated.total()} without a year ({states})." if undated else ""
+    undated = Counter(entries.status(entry) for entry in papers if entries.status(entry))
+    states = ", ".join(counted(undated[state], entries.heading(state).lower()) for state in entries.STATUS_HEADINGS if undated[state])
+    left_out = " " + _("Not shown: {count} without a year ({states}).").format(count=undated.total(), states=states) if undated else ""
     if not counts:
-        return {"nothing": f"No paper has a year yet, so there is nothing to draw.{left_out}"}
+        return {"nothing": _("No paper has a year yet, so there is nothing to draw.") + left_out}
     return {
         "data": {"counts": {year: dict(by_kind) for year, by_kind in counts.items()}, "kinds": kinds},
-        "alt": "Bar chart of papers per year, each bar divided by the kind of venue.",
-        "desc": f"Papers per year: {words}.{left_out}",
+        "alt": _("Bar chart of papers per year, each bar divided by the kind of venue."),
+        "desc": _("Papers per year: {counts}.").format(counts=words) + left_out,
     }
+
+
+def counted(count: int, kind: str) -> str:
+    """"3 journal", "2 in press": how many papers of a kind, in the figures' descriptions."""
+    return _("{count} {kind}").format(count=count, kind=kind)
+
+
+def papers_count(count: int) -> str:
+    return ngettext("{count} paper", "{count} papers", count).format(count=count)
 
 
 def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, Any] | None:
@@ -110,17 +120,19 @@ def coauthors(papers: list[Entry], config: Any, site: entries.Site) -> dict[str,
     people.sort(key=lambda person: (-person[1], person[0]))
     titles = [title for title, _ in config.portfolio_themes.values()]
     # Each one's theme in words too, for a reader who cannot tell the colours of the bars apart.
-    words = [("several themes" if theme < 0 else titles[theme]) if titles else "" for _, _, theme in people]
-    frequent = [f"{name} ({count} papers{', ' if about else ''}{about})" for (name, count, _), about in zip(people, words) if count > 1]
-    single = sum(1 for _, count, _ in people if count == 1)
-    parts = [f"Most frequent co-authors: {', '.join(frequent)}"] if frequent else []
+    words = [(_("several themes") if theme < 0 else titles[theme]) if titles else "" for _name, _count, theme in people]
+    frequent = [f"{name} ({papers_count(count)}{', ' if about else ''}{about})"
+                for (name, count, _theme), about in zip(people, words) if count > 1]
+    single = sum(1 for _name, count, _theme in people if count == 1)
+    parts = [_("Most frequent co-authors: {names}").format(names=", ".join(frequent))] if frequent else []
     if single:
-        parts.append(f"{'and ' if frequent else ''}{single} co-author{'s' if single > 1 else ''} with one paper each")
-    summary = ("; ".join(parts) or "No co-authors") + "."
+        alone = ngettext("{count} co-author with one paper each", "{count} co-authors with one paper each", single).format(count=single)
+        parts.append(_("and {rest}").format(rest=alone) if frequent else alone)
+    summary = _("{text}.").format(text="; ".join(parts) or _("No co-authors"))
     return {
         "data": {"coauthors": people, "themes": titles},
-        "alt": f"Bar chart of {config.portfolio_person.get('name', 'the owner')}'s most frequent co-authors by papers shared, "
-               "colored by research theme.",
+        "alt": _("Bar chart of {name}'s most frequent co-authors by papers shared, colored by research theme.").format(
+            name=config.portfolio_person.get("name") or _("the owner")),
         "desc": summary,
         "text": summary,
     }
@@ -133,7 +145,7 @@ def timeline(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
     titles = [title for title, _ in config.portfolio_themes.values()]
     if any(not entries.themes(entry) for entry in papers):  # papers of no theme get a row of their own
         theme_keys.append(OTHER)
-        titles.append("other" if titles else "papers")
+        titles.append(_("other") if titles else _("papers"))
     positions = [[item["name"], _fractional(item["start"]), _fractional(item["end"]) if item.get("end") else None]
                  for item in config.portfolio_positions]
     groups: dict[tuple[str, str], int] = Counter((entries.year(entry), theme) for entry in papers if not entries.status(entry)
@@ -144,11 +156,13 @@ def timeline(papers: list[Entry], config: Any, site: entries.Site) -> dict[str, 
     if not groups and not positions:
         return {"nothing": "No paper has a year yet and no position is listed, so there is nothing to draw."}
     last = max([int(year) + 1 for year, _ in groups] + [end for _, _, end in positions if end] + [start for _, start, _ in positions])
-    spans = "; ".join(f"{item['name']}, {item['start']} to {item.get('end') or 'now'}" for item in config.portfolio_positions)
+    spans = "; ".join(_("{name}, {start} to {end}").format(name=item["name"], start=item["start"], end=item.get("end") or _("now"))
+                      for item in config.portfolio_positions)
     return {
         "data": {"positions": positions, "papers": dots, "end": last, "themes": titles},
-        "alt": "Timeline of positions, with the papers of each research theme by year below them.",
-        "desc": f"Positions: {spans}. Each dot below is a paper, in the row of its theme and the column of its year.",
+        "alt": _("Timeline of positions, with the papers of each research theme by year below them."),
+        "desc": _("Positions: {positions}. Each dot below is a paper, in the row of its theme and the column of its year.").format(
+            positions=spans),
     }
 
 

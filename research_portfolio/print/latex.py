@@ -19,9 +19,15 @@ from sphinx.util.typing import ExtensionMetadata
 from ..bib.entries import printable
 from ..config.defaults import CV_DOCUMENT
 from ..escape import latex as tex
+from ..i18n import _
 from ..text.scripts import marked
 
 PACKAGE = Path(__file__).parent / "texinputs" / "portfolio.sty"
+#: For a site in Chinese, Sphinx sets every Chinese character with xeCJK, whose default fonts (Fandol)
+#: few systems have: the Noto CJK fonts the package uses for Chinese anyway (fonts-noto-cjk).
+CHINESE_FONTS = (r"\setCJKmainfont{NotoSerifCJKsc-Regular}[BoldFont=NotoSerifCJKsc-Bold]"
+                 r"\setCJKsansfont{NotoSansCJKsc-Regular}[BoldFont=NotoSansCJKsc-Bold]"
+                 r"\setCJKmonofont{NotoSansMonoCJKsc-Regular}")
 
 
 def contact_line(person: dict[str, str]) -> str:
@@ -39,7 +45,7 @@ def contact_line(person: dict[str, str]) -> str:
 def latex_defaults(app: Sphinx, config: Config) -> None:
     """Fill in the title page (a header for a short howto document) and the PDF metadata, unless conf.py set them."""
     person = config.portfolio_person
-    _, _, title, author, docclass, *_ = config.latex_documents[0]
+    _start, _target, title, author, docclass, *_rest = config.latex_documents[0]
     opening = r"\portfolioheader" if docclass == "howto" else r"\portfoliotitlepage"
     title_page = opening + "{%s}{%s}{%s}" % (
         marked(person.get("role", ""), tex.text),
@@ -55,6 +61,12 @@ def latex_defaults(app: Sphinx, config: Config) -> None:
     elements = dict(config.latex_elements)
     elements.setdefault("maketitle", title_page)
     elements["preamble"] = elements.get("preamble", "") + "\n" + metadata
+    if config.language.startswith("zh") and config.latex_engine == "xelatex":
+        elements["preamble"] += "\n" + CHINESE_FONTS
+    before, found, after = _("Chapter {number}").partition("{number}")
+    if found and before + after != "Chapter ":  # babel's word for a language it knows, the catalogue's for the others
+        elements["preamble"] += "\n" + r"\renewcommand{\portfoliochapter}[1]{%s#1%s}" % (marked(before, tex.text), marked(after, tex.text))
+        elements["preamble"] += r"\renewcommand{\chaptermark}[1]{\markboth{\portfoliochapter{\thechapter}\quad#1}{}}"  # the footer's
     if marked(author, tex.text) != tex.text(author):  # a name in another script: the title page and running heads need its font
         elements["preamble"] += "\n" + r"\AtBeginDocument{\author{%s}}" % marked(author, tex.text)
     config.latex_elements = elements

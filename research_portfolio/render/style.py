@@ -25,15 +25,14 @@ from pybtex.plugin import find_plugin
 from pybtex.richtext import BaseMultipartText, HRef, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
-from sphinx.locale import get_translation
 
 from ..bib import entries
+from ..i18n import _, ngettext
 from ..text.latextext import readable
 from ..text.titlecase import AS_WRITTEN, display_case
 from .names import NAME_STYLE
 from .nodes import isolate, paper_title
 
-_ = get_translation("research_portfolio")
 STYLE_NAME = "portfolio"
 MAX_EDITORS = 3  # biblatex's maxnames: past three editors, the first and "et al."
 PLAIN_TEXT = PlainTextBackend()
@@ -173,9 +172,9 @@ class PortfolioStyle(BaseStyle):
         if limit and len(names) > limit:
             text = self.shortened(names, limit, self._owner_position(persons))
         else:
-            text = Text(", ").join(names) + Text(" et al.") if others else listing(names)
+            text = Text(", ").join(names) + Text(" ", _("et al.")) if others else listing(names)
         if not entry.persons.get("author") and entry.persons.get("editor"):
-            text += Text(" (editors)" if len(persons) > 1 else " (editor)")
+            text += Text(" ", ngettext("(editor)", "(editors)", len(persons)))
         if entries.collaboration(entry):
             text += Text(f" ({entries.collaboration(entry)})")
         return text
@@ -222,7 +221,7 @@ class PortfolioStyle(BaseStyle):
         if written:
             # Work without a year says what state it is in: "..., in press."; alone, "Submitted."
             dated = units or not entries.status(entry) or entries.YEAR.match(written)
-            units.append(Text(written) if dated else Text(entries.status(entry)))
+            units.append(Text(_(written)) if dated else Text(entries.heading(entries.status(entry))))
         sentence = Text(", ").join(units).add_period() if units else Text()
         return Text(" ").join([part for part in (sentence, format_note(entry)) if part])
 
@@ -233,8 +232,8 @@ class PortfolioStyle(BaseStyle):
             return Text()
         names = [self.format_person(person, []) for person in persons]
         if len(names) > MAX_EDITORS or len(persons) < len(entry.persons["editor"]):
-            return Text("edited by ", names[0], " et al.")
-        return Text("edited by ", listing(names))
+            return placed(_("edited by {}"), Text(names[0], " ", _("et al.")))
+        return placed(_("edited by {}"), listing(names))
 
     def format_badge(self, entry: Entry) -> Text:
         """The honour (ours or al-folio's award), then al-folio's short venue name."""
@@ -246,7 +245,7 @@ class PortfolioStyle(BaseStyle):
         return self.once(("links", entry.key), lambda: self._format_links(entry))
 
     def _format_links(self, entry: Entry) -> Text:
-        return Text(LINK_SEPARATOR).join([TitledHRef(link.url, link.identifier, link.label)
+        return Text(LINK_SEPARATOR).join([TitledHRef(link.url, link.identifier, _(link.label))
                                           for link in entries.links(entry, self.site)])
 
     def _owner_position(self, persons: list[Person]) -> int:
@@ -258,7 +257,15 @@ class PortfolioStyle(BaseStyle):
 
 def listing(names: list[Text]) -> Text:
     """"A", "A and B", "A, B, and C"."""
-    return Text(" and ").join(names) if len(names) <= 2 else Text(", ").join(names[:-1]) + Text(", and ", names[-1])
+    if len(names) <= 2:
+        return Text(_(" and ")).join(names)
+    return Text(", ").join(names[:-1]) + Text(_(", and "), names[-1])
+
+
+def placed(template: str, part: Text) -> Text:
+    """A translated *template* with rich *part* in place of its ``{}``: "In {}" is "In *Book*", "载于 *Book*"."""
+    before, found, after = template.partition("{}")
+    return Text(before, part, after) if found else Text(template, part)
 
 
 # -- Where an entry appeared, by type, as biblatex's standard style tells it ------------------
@@ -279,13 +286,13 @@ def _inproceedings(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]
     """"In *Proceedings* 36, edited by ..., Organization, Publisher, Address, 1–10"."""
     if not entries.field(entry, "booktitle") or entries.venue_field(entry) != "booktitle":
         return _periodical(entry, editors)
-    return [Text("In ", _numbered(_em(entry, "booktitle"), entry)), editors(entry), _rich(entry, "organization"),
+    return [placed(_("In {}"), _numbered(_em(entry, "booktitle"), entry)), editors(entry), _rich(entry, "organization"),
             _rich(entry, "publisher"), _address(entry), _pages(entry)]
 
 
 def _incollection(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
     """"In *Book*, edited by ..., 2nd edition, Series 3, Publisher, Address, chapter 4, pp. 45–67"."""
-    return [Text("In ", _em(entry, "booktitle")) if entries.field(entry, "booktitle") else Text(), editors(entry),
+    return [placed(_("In {}"), _em(entry, "booktitle")) if entries.field(entry, "booktitle") else Text(), editors(entry),
             _edition(entry), _series(entry), _rich(entry, "publisher"), _address(entry), _chapter(entry),
             _pages(entry, prefixed=True)]
 
@@ -296,7 +303,7 @@ def _inbook(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
     if not book:
         return [_chapter(entry), _pages(entry, prefixed=True), editors(entry), _edition(entry), _series(entry),
                 _rich(entry, "publisher"), _address(entry)]
-    return [Text("In ", _em(entry, book)), editors(entry), _edition(entry), _series(entry, named=book != "series"),
+    return [placed(_("In {}"), _em(entry, book)), editors(entry), _edition(entry), _series(entry, named=book != "series"),
             _rich(entry, "publisher"), _address(entry), _chapter(entry), _pages(entry, prefixed=True)]
 
 
@@ -386,7 +393,7 @@ def _series(entry: Entry, named: bool = True) -> Text:
     volume = entries.field(entry, "volume") or entries.field(entry, "number")
     if named and entries.field(entry, "series"):
         return Text(rich_field(entry, "series"), f" {volume}" if volume else "")
-    return Text(f"volume {entries.field(entry, 'volume')}") if entries.field(entry, "volume") else Text()
+    return Text(_("volume {volume}").format(volume=entries.field(entry, "volume"))) if entries.field(entry, "volume") else Text()
 
 
 def _edition(entry: Entry) -> Text:
@@ -395,9 +402,9 @@ def _edition(entry: Entry) -> Text:
     if not edition:
         return Text()
     if edition.isdecimal():
-        return Text(f"{ordinal(int(edition))} edition")
-    return rich_field(entry, "edition") if re.search(r"\bed(?:ition|\.)", edition, re.IGNORECASE) else Text(
-        rich_field(entry, "edition"), " edition")
+        return Text(_("{ordinal} edition").format(ordinal=ordinal(int(edition)), number=edition))
+    return rich_field(entry, "edition") if re.search(r"\bed(?:ition|\.)", edition, re.IGNORECASE) else placed(
+        _("{} edition"), rich_field(entry, "edition"))
 
 
 def ordinal(number: int) -> str:
@@ -409,15 +416,15 @@ def ordinal(number: int) -> str:
 
 def unnamed(count: int) -> str:
     """"1 other", "12 others": the authors a shortened list does not name."""
-    return f"{count} other" if count == 1 else f"{count} others"
+    return ngettext("{count} other", "{count} others", count).format(count=count)
 
 
 def _chapter(entry: Entry) -> Text:
-    return Text(f"chapter {entries.field(entry, 'chapter')}") if entries.field(entry, "chapter") else Text()
+    return Text(_("chapter {chapter}").format(chapter=entries.field(entry, "chapter"))) if entries.field(entry, "chapter") else Text()
 
 
 def _version(entry: Entry) -> Text:
-    return Text(f"version {entries.field(entry, 'version')}") if entries.field(entry, "version") else Text()
+    return Text(_("version {version}").format(version=entries.field(entry, "version"))) if entries.field(entry, "version") else Text()
 
 
 def _pages(entry: Entry, prefixed: bool = False) -> Text:
@@ -425,13 +432,13 @@ def _pages(entry: Entry, prefixed: bool = False) -> Text:
     pages = re.sub(r"\s*-{1,3}\s*", "\N{EN DASH}", entries.field(entry, "pages"))
     if not pages or not prefixed:
         return Text(pages)
-    return Text("pp. " if re.search(r"[\N{EN DASH},]", pages) else "p. ", pages)
+    return Text((_("pp. {pages}") if re.search(r"[\N{EN DASH},]", pages) else _("p. {pages}")).format(pages=pages))
 
 
 def _preprint(entry: Entry) -> Text:
     """"arXiv preprint", "bioRxiv preprint": an entry with no venue but a preprint server."""
     server = entries.preprint_server(entry)
-    return Text(f"{server.name} preprint") if server and entries.venue_field(entry) is None else Text()
+    return Text(_("{server} preprint").format(server=server.name)) if server and entries.venue_field(entry) is None else Text()
 
 
 def format_note(entry: Entry) -> Text:

@@ -36,6 +36,7 @@ from ..bib.entries import KINDS
 from ..bib.pagenames import PAGE_BUILDERS
 from ..compat import builder_format
 from ..escape.html import element
+from ..i18n import N_, _, ngettext
 from ..render.nodes import skip
 from ..render.style import EQUAL_MARK, STYLE_NAME, formatting_style, plain_text, rich_field
 from ..render.view import entry_view, make_views
@@ -46,9 +47,9 @@ from .dependencies import entry_digests
 from .domain import portfolio_domain
 from .paperlinks import link_titles
 
-KIND_HEADINGS = {"journal": "Journal articles", "conference": "Conference papers", "workshop": "Workshop papers",
-                 "preprint": "Preprints", "thesis": "Theses", "book": "Books and chapters", "report": "Reports",
-                 "other": "Other publications"}
+KIND_HEADINGS = {"journal": N_("Journal articles"), "conference": N_("Conference papers"), "workshop": N_("Workshop papers"),
+                 "preprint": N_("Preprints"), "thesis": N_("Theses"), "book": N_("Books and chapters"), "report": N_("Reports"),
+                 "other": N_("Other publications")}
 
 
 class collapsible(nodes.General, nodes.Element):
@@ -144,7 +145,7 @@ class PublicationList(SphinxDirective):
         papers = select(self.env, chosen)
         dependencies.record(self.env, "list", chosen, dependencies.listed(self.env, papers))
         if not papers:
-            return [nodes.paragraph("", "No papers yet.")]
+            return [nodes.paragraph("", _("No papers yet."))]
         if "by-kind" in self.options:
             return [*legend(papers), *self.kind_sections(papers, catalogue.site)]
         if "group-by-year" not in self.options:
@@ -169,7 +170,7 @@ class PublicationList(SphinxDirective):
         for kind in KINDS:
             chosen = [entry for entry in dated if entries.venue_kind(entry, site) == kind]
             if chosen:
-                yield self.section(f"kind-{kind}", KIND_HEADINGS[kind], listed(chosen))
+                yield self.section(f"kind-{kind}", _(KIND_HEADINGS[kind]), listed(chosen))
 
     def year_sections(self, papers: list[Entry]) -> Iterable[nodes.section]:
         """A section for each year, newest first, after work without a year, under a heading that says which."""
@@ -220,7 +221,7 @@ class PublicationThemes(SphinxDirective):
                 "", nodes.inline("", title), refdomain="std", reftype="doc", reftarget=f"/{page}", refexplicit=True
             )
             items += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(f": {count(catalogue.papers(theme))}")))
-        return [nodes.paragraph("", "By research theme:"), items]
+        return [nodes.paragraph("", _("By research theme:")), items]
 
 
 def undated_groups(papers: list[Entry]) -> list[tuple[str, list[Entry]]]:
@@ -281,9 +282,9 @@ def details(entry: Entry, full: bool, printed: bool) -> list[collapsible]:
     """What a list entry opens to: the summary, the abstract, and in the full list the BibTeX."""
     found = []
     if entries.summary(entry):
-        found.append(collapsible(label="Summary", text=entries.summary(entry), print=printed))
+        found.append(collapsible(label=_("Summary"), text=entries.summary(entry), print=printed))
     if entries.field(entry, "abstract"):
-        found.append(collapsible(label="Abstract", text=plain(entry, "abstract"), print=printed and not entries.summary(entry)))
+        found.append(collapsible(label=_("Abstract"), text=plain(entry, "abstract"), print=printed and not entries.summary(entry)))
     if full:
         found.append(collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True))
     return found
@@ -415,7 +416,7 @@ def plain(entry: Entry, field: str) -> str:
 
 def summary(papers: list[Entry]) -> nodes.paragraph:
     """How many papers, in what order, and the equal-contribution mark when any paper carries it."""
-    paragraph = nodes.paragraph("", f"{count(papers)}, newest first.", classes=["pub-summary"])
+    paragraph = nodes.paragraph("", _("{count}, newest first.").format(count=count(papers)), classes=["pub-summary"])
     for note in legend(papers):
         paragraph += [nodes.Text(" "), *note.children]
     return paragraph
@@ -424,11 +425,11 @@ def summary(papers: list[Entry]) -> nodes.paragraph:
 def legend(papers: list[Entry]) -> list[nodes.paragraph]:
     if not any(entries.equal_contributors(entry) for entry in papers):
         return []
-    return [nodes.paragraph("", "", nodes.superscript("", EQUAL_MARK), nodes.Text(" Equal contribution."), classes=["pub-legend"])]
+    return [nodes.paragraph("", "", nodes.superscript("", EQUAL_MARK), nodes.Text(" " + _("Equal contribution.")), classes=["pub-legend"])]
 
 
 def count(papers: list[Entry]) -> str:
-    return f"{len(papers)} paper" if len(papers) == 1 else f"{len(papers)} papers"
+    return ngettext("{count} paper", "{count} papers", len(papers)).format(count=len(papers))
 
 
 WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
@@ -438,10 +439,13 @@ def add_scripts(app: Sphinx) -> None:
     """The copy buttons, the search results' summaries and the web's own style rules, on the web only.
 
     The scripts are in the package's static folder (copied with it); added here, before any page is
-    written, every page links them with their checksums.
+    written, every page links them with their checksums. The copy buttons' words, in the site's
+    language, travel with their script as a JSON attribute (Sphinx escapes it as any attribute).
     """
     if app.builder.name in WEB_BUILDERS:
-        app.add_js_file("portfolio-copy.js", loading_method="defer")
+        words = {"copy": _("Copy"), "label": _("Copy {label}"), "copied": _("Copied"), "failed": _("Select the text and copy it")}
+        attributes: dict[str, Any] = {"data-words": json.dumps(words, ensure_ascii=False)}
+        app.add_js_file("portfolio-copy.js", loading_method="defer", **attributes)
         app.add_js_file("portfolio-search.js", loading_method="defer")
         app.add_js_file("portfolio-filter.js", loading_method="defer")
         app.add_css_file("portfolio-web.css")

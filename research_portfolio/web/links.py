@@ -28,6 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
 from ..escape import html as html_text
+from ..i18n import N_, _
 from ..text.urls import published
 from . import icons
 
@@ -37,7 +38,7 @@ HOSTS = ("", "readthedocs", "site")
 
 @dataclasses.dataclass(frozen=True)
 class Link:
-    label: str
+    label: str  # in English, as ``:only:`` names it; translated where it is written
     url: str
     icon: str = ""
 
@@ -54,23 +55,23 @@ def document_links(config: Config) -> list[Link]:
         pdf, epub = published(base, f"{config.portfolio_slug}.pdf"), published(base, f"{config.portfolio_slug}.epub")
     else:
         return []
-    return [Link("CV", published(base, CV_FILE), icons.CV), Link("Portfolio PDF", pdf, icons.DOWNLOAD),
-            Link("E-book", epub, icons.BOOK)]
+    return [Link(N_("CV"), published(base, CV_FILE), icons.CV), Link(N_("Portfolio PDF"), pdf, icons.DOWNLOAD),
+            Link(N_("E-book"), epub, icons.BOOK)]
 
 
 def person_links(config: Config) -> list[Link]:
     person = config.portfolio_person
     found = []
     if person.get("email"):
-        found.append(Link("Email", f"mailto:{person['email']}", icons.EMAIL))
+        found.append(Link(N_("Email"), f"mailto:{person['email']}", icons.EMAIL))
     if person.get("website"):
-        found.append(Link("Website", person["website"], icons.WEBSITE))
+        found.append(Link(N_("Website"), person["website"], icons.WEBSITE))
     if person.get("github"):
-        found.append(Link("GitHub", f"https://github.com/{person['github']}", icons.SOURCE))
+        found.append(Link(N_("GitHub"), f"https://github.com/{person['github']}", icons.SOURCE))
     if person.get("orcid"):
-        found.append(Link("ORCID", f"https://orcid.org/{person['orcid']}", icons.WEBSITE))
+        found.append(Link(N_("ORCID"), f"https://orcid.org/{person['orcid']}", icons.WEBSITE))
     if person.get("scholar"):
-        found.append(Link("Google Scholar", person["scholar"], icons.WEBSITE))
+        found.append(Link(N_("Google Scholar"), person["scholar"], icons.WEBSITE))
     return found
 
 
@@ -99,7 +100,7 @@ class PortfolioLinks(SphinxDirective):
         # none is left at the end or the start of a line, and lines are balanced so no link stands alone.
         items = nodes.bullet_list(classes=["portfolio-links"])
         for link in links:
-            items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", link.label, refuri=link.url)))
+            items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", _(link.label), refuri=link.url)))
         only = addnodes.only(expr="not latex")
         only += nodes.container("", items, classes=["portfolio-links-row"])
         return [only]
@@ -118,12 +119,12 @@ def add_footer_icons(app: Sphinx, config: Config) -> None:
 
 def footer_icon(link: Link) -> dict[str, str]:
     """furo's footer icon for *link*: furo prints its name and address into attributes as they are, so they are escaped here."""
-    return {"name": html_text.attribute(link.label), "url": html_text.attribute(link.url), "html": link.icon, "class": ""}
+    return {"name": html_text.attribute(_(link.label)), "url": html_text.attribute(link.url), "html": link.icon, "class": ""}
 
 
 def source_link(config: Config) -> list[Link]:
     repository = config.html_theme_options.get("source_repository", "")
-    return [Link("Source", repository, icons.SOURCE)] if repository else []
+    return [Link(N_("Source"), repository, icons.SOURCE)] if repository else []
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -15,17 +15,15 @@ from typing import Any
 
 from docutils import nodes
 from pybtex.database import Entry
-from sphinx.locale import get_translation
 
 from ..bib import entries
+from ..i18n import _
 from ..render.view import EntryView, entry_view
 from ..sphinx_ext import database
 from ..sphinx_ext.domain import portfolio_domain
 from ..sphinx_ext.lists import EQUAL_MARK, collapsible, disclosure, plain, section_id
 from . import images
 from .images import picture
-
-_ = get_translation("research_portfolio")
 
 #: How wide a paper page draws its preview: the text column, at most 28rem (portfolio.css).
 PREVIEW_SIZES = "(min-width: 32rem) 28rem, calc(100vw - 2rem)"

@@ -24,7 +24,6 @@ from pybtex.database import Entry
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.config import Config
-from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import new_document
 from sphinx.util.typing import ExtensionMetadata
@@ -32,6 +31,7 @@ from sphinx.util.typing import ExtensionMetadata
 from ..bib import entries
 from ..bib.pagenames import PAGE_BUILDERS, page_name
 from ..compat import forget_in_search_index, keep_in_search_index, keep_when_loading_search_index
+from ..i18n import _
 from ..render.view import entry_view, make_views
 from ..sphinx_ext import database
 from ..sphinx_ext.cache import MISSING, build_cache, digest, note_generated_pages
@@ -41,7 +41,6 @@ from ..sphinx_ext.paperlinks import link_titles
 from .paperbody import paper_section
 from .webmeta import author_names
 
-_ = get_translation("research_portfolio")
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -225,8 +224,8 @@ def keep_paper_pages_in_search_index(app: Sphinx) -> None:
 def say_why_no_pages(app: Sphinx) -> None:
     """A single-page build has no page per paper: it says so once, as information (it is no fault)."""
     if app.builder.name == "singlehtml":
-        logger.info(_("research_portfolio: the singlehtml builder writes the whole site as one page, so papers get "
-                      "no pages of their own; the lists show every paper in full."))
+        logger.info("research_portfolio: the singlehtml builder writes the whole site as one page, so papers get "
+                    "no pages of their own; the lists show every paper in full.")  # a message of the build: in English
 
 
 def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

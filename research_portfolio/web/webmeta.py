@@ -26,6 +26,7 @@ from ..bib.pagenames import PAGE_BUILDERS, page_name
 from ..escape import html as html_text
 from ..escape import json, xml
 from ..figures.cards import place_card
+from ..i18n import _
 from ..render.names import person_name
 from ..render.style import STYLE_NAME, formatting_style, plain_text, rich_field
 from ..render.view import entry_view
@@ -106,9 +107,10 @@ def page_tags(app: Sphinx, title: str, description: str, url: str, kind: str, de
     tags = "" if described else meta("description", description)
     # A preview's address and picture must be absolute: a site with no published address gives neither.
     image = published(app.config.html_baseurl, SOCIAL_CARD) if app.config.html_baseurl else ""
+    alt = _("{project}: research portfolio").format(project=app.config.project) if image else ""
     for name, content in [("og:type", kind), ("og:site_name", app.config.project),
                           ("og:title", title), ("og:description", description), ("og:url", url),
-                          ("og:image", image), ("og:image:alt", f"{app.config.project}: research portfolio" if image else "")]:
+                          ("og:image", image), ("og:image:alt", alt)]:
         if content:
             tags += meta(name, content, "property")
     for name, content in [("twitter:card", "summary_large_image" if image else "summary"), ("twitter:title", title),

@@ -98,3 +98,13 @@ def test_sphinx_renders_through_one_jinja_environment_and_lists_assets_and_theme
     assert isinstance(app.builder.templates.environment.bytecode_cache, cache.TemplateCode)
     assert any(folder.name == "furo" for folder in compat.theme_folders(app.builder))
     assert compat.registered_assets(app) == [list(app.registry.css_files), list(app.registry.js_files)]
+
+
+def test_sphinx_keeps_a_catalogues_translations_by_name_and_the_builders_jinja_environment(app):
+    from sphinx import locale
+
+    assert compat.translator("research_portfolio") is locale.translators["general", "research_portfolio"]
+    assert compat.template_environment(app.builder) is app.builder.templates.environment
+    compat.forget_translations("research_portfolio")
+    assert ("general", "research_portfolio") not in locale.translators
+    assert compat.translator("research_portfolio").gettext("Abstract") == "Abstract"  # English, until loaded again
