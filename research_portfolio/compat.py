@@ -334,3 +334,12 @@ def template_environment(builder: Any) -> Any:
     to 9.0, checked on 8.1 and 9.0.4). A builder without templates, or a release without it, gets None.
     """
     return getattr(getattr(builder, "templates", None), "environment", None)
+
+
+def output_path(builder: Any, pagename: str) -> Path:
+    """The file an HTML builder writes *pagename* to.
+
+    Sphinx 8.2 added ``get_output_path``; 8.1 has only ``get_outfilename`` (checked on 8.1.0 and 9.0.4).
+    """
+    method = getattr(builder, "get_output_path", None)
+    return Path(method(pagename)) if method is not None else Path(builder.get_outfilename(pagename))

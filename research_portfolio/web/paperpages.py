@@ -30,7 +30,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from ..bib import entries
 from ..bib.pagenames import PAGE_BUILDERS, page_name
-from ..compat import forget_in_search_index, keep_in_search_index, keep_when_loading_search_index
+from ..compat import forget_in_search_index, keep_in_search_index, keep_when_loading_search_index, output_path
 from ..i18n import _
 from ..render.view import entry_view, make_views
 from ..sphinx_ext import database
@@ -198,7 +198,7 @@ class PageRecord:
         """Whether the page shows what it showed last time: the same entry, site and *context* (citing pages, neighbours)."""
         shown = digest([self.site, entry.type, entry_digest, context])
         name = ("paper page", pagename)
-        written = web_builder(self.app).get_output_path(pagename).exists()
+        written = output_path(web_builder(self.app), pagename).exists()
         same = not self.fresh and self.cache.lookup(name, shown, page=pagename) is not MISSING and written
         self.cache.put(name, shown, True, page=pagename)
         return same
@@ -253,9 +253,10 @@ def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dic
 def shared_function(name: str, function: Any, once: Any) -> Any:
     if name == "toctree":
         return lambda **options: once(name, lambda: function(**options), json.dumps(options, sort_keys=True, default=str))
-    # A style sheet or script: its file, attributes and priority say all its tag says.
-    return lambda asset: once(name, lambda: function(asset), (os.fspath(asset.filename), asset.priority,
-                                                              json.dumps(asset.attributes, sort_keys=True, default=str)))
+    # A style sheet or script: its file (None for an inline script, whose body is an attribute), attributes
+    # and priority say all its tag says; a theme may also hand a plain file name.
+    return lambda asset: once(name, lambda: function(asset), (str(getattr(asset, "filename", asset)), getattr(asset, "priority", None),
+                                                              json.dumps(getattr(asset, "attributes", {}), sort_keys=True, default=str)))
 
 
 def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
@@ -263,7 +264,7 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in PAGE_BUILDERS:
         return
     builder = web_builder(app)
-    current = {str(builder.get_output_path(name)) for name in
+    current = {str(output_path(builder, name)) for name in
                {page_name(key) for key in database.catalogue(app.env).entries} | set(app.env.found_docs)}
     for path in (Path(app.outdir) / "papers").rglob(f"*{builder.out_suffix}"):
         if str(path) not in current:
