@@ -215,3 +215,11 @@ def test_a_citation_mark_stands_against_its_word(html):
         text = path.read_text(encoding="utf-8")
         assert text.count('class="footnote-reference') > 0 or path.name == "index.html", path.name
         assert not re.search(r'\s<a class="footnote-reference', text), path.name
+
+
+def test_every_paper_page_marks_its_first_theme_in_the_menu(html):
+    """A paper's page is in no menu of its own: the menu marks the theme page that discusses it first, as on that page."""
+    for key, entry in bib_entries().items():
+        theme = entry.fields["themes"].split(",")[0].strip()
+        marked = [link["href"] for link in soup(html / "papers" / f"{key}.html").select(".sidebar-tree li.current-page > a")]
+        assert marked == [f"../research/{theme}.html"], key
