@@ -59,15 +59,27 @@ def test_epub_holds_every_page(epub):
 
 
 def test_citation_leads_to_the_right_paper_on_the_web(html):
-    page = soup(html / "research" / "physics-of-ai.html")
-    reference = page.find("a", class_="footnote-reference", href="#footcite-liu2022grokking")
-    footnote = page.find(id="footcite-liu2022grokking")
+    page = soup(html / "research" / "physics-for-ai.html")
+    reference = page.find("a", class_="footnote-reference", href="#footcite-xu2022poisson")
+    footnote = page.find(id="footcite-xu2022poisson")
     assert reference is not None and footnote is not None
-    assert "Towards understanding grokking" in footnote.get_text()
+    assert "Poisson flow generative models" in footnote.get_text()
     title_link = footnote.find("span", class_="pub-title").find("a")
-    assert title_link["href"] == "../papers/liu2022grokking.html"
-    paper = soup(html / "papers" / "liu2022grokking.html")
-    assert "Towards understanding grokking" in paper.find("h1").get_text()
+    assert title_link["href"] == "../papers/xu2022poisson.html"
+    paper = soup(html / "papers" / "xu2022poisson.html")
+    assert "Poisson flow generative models" in paper.find("h1").get_text()
+
+
+def test_a_paper_named_and_cited_in_one_paragraph_shows_its_link_and_no_marker_on_the_web(html, epub):
+    """"Towards understanding grokking ... grokking.", not the linked title and a "[1]" for the same paper."""
+    page = soup(html / "research" / "physics-of-ai.html")
+    mention = page.find("a", href="../papers/liu2022grokking.html", class_="reference")
+    paragraph = mention.find_parent("p")
+    assert not paragraph.select("a.footnote-reference")
+    assert "comprehension and grokking. In transformers" in " ".join(paragraph.get_text().split())
+    assert page.find(id="footcite-liu2022grokking")  # the references keep it
+    ebook = soup(epub_files(epub)["research/physics-of-ai.xhtml"])
+    assert ebook.find("a", class_="footnote-reference", href="#footcite-liu2022grokking")  # no link in the e-book: the marker leads
 
 
 def test_citation_leads_to_the_right_paper_in_the_epub(epub):
