@@ -357,7 +357,7 @@ class BuilderLinkingFrom:
         self._pagename = pagename
 
     def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
-        return self._builder.get_relative_uri(self._pagename, to, typ)  # type: ignore[no-any-return]
+        return self._builder.get_relative_uri(self._pagename, to, typ)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._builder, name)
@@ -374,7 +374,7 @@ def toctree_as_on(builder: Any, pagename: str, docname: str) -> Callable[..., st
     if local is None:
         return None
     linking = BuilderLinkingFrom(builder, pagename)
-    return lambda **options: local(linking, docname, **options)  # type: ignore[no-any-return]
+    return lambda **options: local(linking, docname, **options)
 
 
 class AppLinkingFrom:

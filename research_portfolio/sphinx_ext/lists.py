@@ -448,7 +448,8 @@ def add_scripts(app: Sphinx) -> None:
         attributes: dict[str, Any] = {"data-words": json.dumps(words, ensure_ascii=False)}
         app.add_js_file("portfolio-copy.js", loading_method="defer", **attributes)
         app.add_js_file("portfolio-search.js", loading_method="defer")
-        app.add_js_file("portfolio-filter.js", loading_method="defer", **{"data-words": json.dumps(filter_words(), ensure_ascii=False)})
+        attributes = {"data-words": json.dumps(filter_words(), ensure_ascii=False)}
+        app.add_js_file("portfolio-filter.js", loading_method="defer", **attributes)
         app.add_css_file("portfolio-web.css")
 
 

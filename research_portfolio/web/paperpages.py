@@ -31,8 +31,14 @@ from sphinx.util.typing import ExtensionMetadata
 
 from ..bib import entries
 from ..bib.pagenames import PAGE_BUILDERS, page_name
-from .. import compat
-from ..compat import forget_in_search_index, keep_in_search_index, keep_when_loading_search_index, output_path
+from ..compat import (
+    forget_in_search_index,
+    keep_in_search_index,
+    keep_when_loading_search_index,
+    output_path,
+    pydata_navigation_as_on,
+    toctree_as_on,
+)
 from ..i18n import _
 from ..render.view import entry_view, make_views
 from ..sphinx_ext import database
@@ -268,7 +274,7 @@ def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dic
     shared: dict[tuple[Any, ...], str] = app.builder.__dict__.setdefault("_portfolio_paper_pages", {})
     place = context.get("portfolio_navigation")
     if place is not None and "toctree" in context:
-        context["toctree"] = compat.toctree_as_on(app.builder, pagename, place) or context["toctree"]
+        context["toctree"] = toctree_as_on(app.builder, pagename, place) or context["toctree"]
 
     def once(name: str, make: Any, key: Any) -> str:
         if (name, place, key) not in shared:
@@ -288,7 +294,7 @@ def theme_navigation(app: Sphinx, pagename: str, templatename: str, context: dic
     """
     place = context.get("portfolio_navigation")
     if "portfolio_paper" in context and place is not None:
-        compat.pydata_navigation_as_on(app, pagename, place, templatename, context)
+        pydata_navigation_as_on(app, pagename, place, templatename, context)
 
 
 def shared_function(name: str, function: Any, once: Any) -> Any:
