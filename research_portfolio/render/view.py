@@ -10,6 +10,7 @@ HTML translator (the builder's). A view is made once per build, when first asked
 from __future__ import annotations
 
 import dataclasses
+import re
 import weakref
 from copy import copy
 from typing import Any
@@ -118,8 +119,21 @@ def join_texts(element: nodes.Element) -> None:
 SETTINGS: weakref.WeakKeyDictionary[BuildEnvironment, Any] = weakref.WeakKeyDictionary()
 
 
+#: What SmartQuotes changes, under any action Sphinx's ``smartquotes_action`` can name (quotes, backticks, dashes,
+#: ellipses, ``&quot;``): a paragraph with none of these comes out of the transform as it went in.
+EDUCABLE = re.compile(r"""["'`]|--|\.\.\.|\. \. \.|&quot;""")
+#: The letters of the actions after which :data:`EDUCABLE` holds ("-1", which straightens quotes, is not one).
+KNOWN_ACTIONS = set("qbBdDiew")
+
+
 def educate(env: BuildEnvironment, paragraphs: list[nodes.Element]) -> None:
-    """Sphinx's SmartQuotes transform over *paragraphs*, with the settings it has for every page of the build."""
+    """Sphinx's SmartQuotes transform over *paragraphs*, with the settings it has for every page of the build.
+
+    Only the paragraphs it can change go through it: each paragraph is educated on its own (the
+    transform keeps no context from one to the next), so the others are left as they are.
+    """
+    if set(str(env.config.smartquotes_action)) <= KNOWN_ACTIONS:
+        paragraphs = [paragraph for paragraph in paragraphs if EDUCABLE.search(paragraph.astext())]
     if not paragraphs:
         return
     if env not in SETTINGS:
