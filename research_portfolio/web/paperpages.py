@@ -277,9 +277,10 @@ def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dic
         context["toctree"] = toctree_as_on(app.builder, pagename, place) or context["toctree"]
 
     def once(name: str, make: Any, key: Any) -> str:
-        if (name, place, key) not in shared:
-            shared[name, place, key] = make()
-        return shared[name, place, key]
+        kept = (name, place if name == "toctree" else None, key)  # the navigation differs by place, the assets do not
+        if kept not in shared:
+            shared[kept] = make()
+        return shared[kept]
 
     for name in ("toctree", "css_tag", "js_tag"):
         if name in context:
