@@ -47,16 +47,26 @@ class EntryView:
         return self.title.astext()
 
     def plain_reference(self) -> str:
-        """The paper as plain text: title, every author (without equal-contribution marks), venue."""
+        """The paper as plain text: title, every author (without equal-contribution marks), venue (without its badges)."""
         title = self.title_text
         end = "" if title.endswith((".", "?", "!")) else "."
         authors = "".join(node.astext() for node in self.authors.findall(nodes.Text)
                           if not isinstance(node.parent, nodes.superscript))
-        return " ".join(f"{title}{end} {authors} {text(self.venue)}".split())
+        venue = "".join(node.astext() for node in self.venue.findall(nodes.Text)
+                        if not any(set(BADGES) & set(parent["classes"]) for parent in ancestors(node)))
+        return " ".join(f"{title}{end} {authors} {venue}".split())
 
 
-def text(node: nodes.Node) -> str:
-    return " ".join(node.astext().split())
+#: The classes of what the venue line shows beside the venue (the honour, al-folio's short name): no part of a citation.
+BADGES = ("pub-badge", "pub-abbr")
+
+
+def ancestors(node: nodes.Node) -> list[nodes.Element]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
 
 
 #: The views of each build (by its environment), by entry key; gone with the environment.
