@@ -448,7 +448,7 @@ def add_scripts(app: Sphinx) -> None:
         attributes: dict[str, Any] = {"data-words": json.dumps(words, ensure_ascii=False)}
         app.add_js_file("portfolio-copy.js", loading_method="defer", **attributes)
         app.add_js_file("portfolio-search.js", loading_method="defer")
-        attributes = {"data-words": json.dumps(filter_words(), ensure_ascii=False)}
+        attributes = {"data-words": json.dumps(filter_words(app.config.portfolio_themes), ensure_ascii=False)}
         app.add_js_file("portfolio-filter.js", loading_method="defer", **attributes)
         app.add_css_file("portfolio-web.css")
 
@@ -457,21 +457,35 @@ def add_scripts(app: Sphinx) -> None:
 PLURAL_TABLE = 200
 
 
-def filter_words() -> dict[str, Any]:
+def plural_table(words: Callable[[int], str]) -> tuple[list[str], str]:
+    """The distinct forms *words* gives a count in the build's language, and for each count from 0 to 199 the index of its form.
+
+    Every gettext plural rule reads a count's last two digits and compares it with small numbers, so
+    100 to 199 stand for every larger count.
+    """
+    forms = [words(number) for number in range(PLURAL_TABLE)]
+    distinct = list(dict.fromkeys(forms))
+    return distinct, "".join(str(distinct.index(form)) for form in forms)
+
+
+def filter_words(themes: dict[str, tuple[str, str]] | None = None) -> dict[str, Any]:
     """Every word of the publication filters (portfolio-filter.js), in the build's language.
 
-    ``{label}``, ``{count}``, ``{papers}`` and ``{total}`` are filled in by the script. A count of papers
-    takes the plural form the language gives its number: the distinct forms of "{count} papers", and
-    for each count from 0 to 199 the index of its form (every gettext plural rule reads a count's
-    last two digits and compares it with small numbers, so 100 to 199 stand for every larger count).
+    ``{label}``, ``{count}``, ``{papers}``, ``{shown}`` and ``{total}`` are filled in by the script. A
+    count of papers takes the plural form the language gives its number (:func:`plural_table`).
+    The choices come in the site's order: the themes as ``portfolio_themes`` lists them (*themes*),
+    the kinds as the lists' kind headings are ordered; each with the name the address of a
+    filtered list gives it (``#theme=physics-of-ai&kind=journal&first=1``).
     """
-    forms = [ngettext("{count} paper", "{count} papers", number) for number in range(PLURAL_TABLE)]
-    distinct = list(dict.fromkeys(forms))
+    papers, paper_form = plural_table(lambda number: ngettext("{count} paper", "{count} papers", number))
+    shown_of, shown_of_form = plural_table(lambda number: ngettext("{shown} of {count} paper", "{shown} of {count} papers", number))
     return {"form": _("Narrow the list of publications"), "theme": _("Theme"), "allThemes": _("All themes"),
             "kind": _("Kind"), "allKinds": _("All kinds"), "option": _("{label} ({count})"),
-            "first": _("First or equal-first author ({count})"), "papers": distinct,
-            "paperForm": "".join(str(distinct.index(form)) for form in forms),
-            "allShown": _("All {papers} shown."), "someShown": _("{papers} of {total} shown.")}
+            "first": _("First or equal-first author ({count})"), "papers": papers, "paperForm": paper_form,
+            "allShown": _("All {papers} shown."), "someShown": _("{papers} of {total} shown."),
+            "shownOf": shown_of, "shownOfForm": shown_of_form, "reset": _("Show all"),
+            "themes": [[key, title] for key, (title, *_rest) in (themes or {}).items()],
+            "kinds": [[kind, _(KIND_HEADINGS[kind])] for kind in KINDS]}
 
 
 def search_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

@@ -9,6 +9,7 @@ after one in Chinese in the same process is English (the catalogue is loaded per
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -21,6 +22,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from helpers import PACKAGE, missing, require_tool
+from reading import soup
 
 LOCALE = PACKAGE / "locale"
 TEMPLATE = LOCALE / "research_portfolio.pot"
@@ -208,12 +210,13 @@ FILTER_WORDS = """() => {
     labels: [...form.querySelectorAll("label")].map((label) => label.firstChild.textContent.trim() || label.textContent.trim()),
     options: [...form.querySelectorAll("option")].map((option) => option.textContent),
     status: form.querySelector("p.pub-filter-status").textContent,
+    reset: form.querySelector("button").textContent,
   };
 }"""
 
 
 def filters_as_shown(page_path: Path, kind: str) -> tuple[dict, str]:
-    """The filters of a built page as a browser shows them, and the status line once *kind* is chosen."""
+    """The filters of a built page as a browser shows them, and the status line (with "Show all") once *kind* is chosen."""
     require_tool("chromium")
     from playwright.sync_api import sync_playwright
 
@@ -225,7 +228,8 @@ def filters_as_shown(page_path: Path, kind: str) -> tuple[dict, str]:
             tab.goto(page_path.as_uri())
             shown = tab.evaluate(FILTER_WORDS)
             tab.select_option("form.pub-filters select[name=kind]", kind)
-            return shown, tab.evaluate("document.querySelector('p.pub-filter-status').textContent")
+            return shown, tab.evaluate("document.querySelector('p.pub-filter-status').textContent + ' ' + "
+                                       "document.querySelector('form.pub-filters button:not([hidden])').textContent")
         finally:
             chromium.close()
 
@@ -235,14 +239,16 @@ def test_the_publication_filters_speak_the_sites_language(make_app, tmp_path):
     shown, narrowed = filters_as_shown(Path(app.outdir) / "publications.html", "期刊论文")
     assert shown == {"name": "筛选论文列表", "labels": ["研究方向", "类型", "第一作者或共同第一作者（2）"],
                      "options": ["全部研究方向（2）", "Engines（2）", "全部类型（2）", "期刊论文（1）", "会议论文（1）"],
-                     "status": "已显示全部 2 篇论文。"}
-    assert narrowed == "已显示 1 篇论文，共 2 篇。"
+                     "status": "已显示全部 2 篇论文。", "reset": "显示全部"}
+    assert narrowed == "已显示 1 篇论文，共 2 篇。 显示全部"
+    words = json.loads(soup(Path(app.outdir) / "publications.html").select_one("script[src*=portfolio-filter]")["data-words"])
+    assert words["shownOf"] == ["显示 {shown} 篇，共 {count} 篇论文"]  # a narrowed year's heading: "2023 (显示 5 篇，共 13 篇论文)"
     app = build(make_app, tmp_path, "html")
     shown, narrowed = filters_as_shown(Path(app.outdir) / "publications.html", "Journal articles")
     assert shown == {"name": "Narrow the list of publications", "labels": ["Theme", "Kind", "First or equal-first author (2)"],
                      "options": ["All themes (2)", "Engines (2)", "All kinds (2)", "Journal articles (1)", "Conference papers (1)"],
-                     "status": "All 2 papers shown."}
-    assert narrowed == "1 paper of 2 shown."
+                     "status": "All 2 papers shown.", "reset": "Show all"}
+    assert narrowed == "1 paper of 2 shown. Show all"
 
 
 def test_the_filters_plural_forms_stand_for_every_count():

@@ -426,3 +426,128 @@ def test_the_full_list_narrows_by_theme_kind_and_first_authorship(browser):
     tab.select_option("form.pub-filters select[name=theme]", "")
     tab.check("form.pub-filters input[name=first]")
     assert 0 < tab.evaluate(visible) < len(bib_entries())
+
+
+#: Each year's heading as the reader sees it (its text without the permalink), and whether it is shown.
+YEAR_HEADINGS = """() => [...document.querySelectorAll("section[id^='year-']")].map((section) =>
+  [section.querySelector("h2").firstChild.textContent, !section.hidden])"""
+
+
+def papers_by_year(keys) -> dict[str, int]:
+    from reading import bib_entries
+
+    years: dict[str, int] = {}
+    for key in keys:
+        year = bib_entries()[key].fields["year"]
+        years[year] = years.get(year, 0) + 1
+    return years
+
+
+def test_a_narrowed_list_says_under_each_year_how_many_of_its_papers_show(browser):
+    from reading import bib_entries
+
+    tab = browser.tab("light")
+    tab.goto(browser.base + "publications.html")
+    every = papers_by_year(bib_entries())
+    as_written = [[f"{year} ({total} paper{'s' * (total != 1)})", True] for year, total in every.items()]
+    assert tab.evaluate(YEAR_HEADINGS) == as_written  # no choice made: the headings as the page writes them
+    tab.select_option("form.pub-filters select[name=theme]", "Physics of AI")
+    shown = papers_by_year(key for key, entry in bib_entries().items() if "physics-of-ai" in entry.fields.get("themes", ""))
+    assert shown["2023"] == 5 and every["2023"] == 13
+    assert tab.evaluate(YEAR_HEADINGS) == [
+        [f"{year} ({shown[year]} of {total} paper{'s' * (total != 1)})", True] if year in shown
+        and shown[year] < total else [f"{year} ({total} paper{'s' * (total != 1)})", year in shown]
+        for year, total in every.items()]
+    assert ["2023 (5 of 13 papers)", True] in tab.evaluate(YEAR_HEADINGS)
+    # The page's table of contents says the same, and leaves out the years with nothing shown.
+    contents = tab.evaluate("[...document.querySelectorAll('.toc-tree a[href^=\"#year-\"]')]"
+                            ".filter(link => !link.closest('[hidden]')).map(link => link.textContent)")
+    assert contents == [heading for heading, shown in tab.evaluate(YEAR_HEADINGS) if shown]
+    tab.select_option("form.pub-filters select[name=theme]", "")
+    assert tab.evaluate(YEAR_HEADINGS) == as_written
+
+
+def test_show_all_appears_when_a_choice_leaves_nothing_and_clears_every_choice(browser):
+    from reading import bib_entries
+
+    tab = browser.tab("light")
+    tab.goto(browser.base + "publications.html")
+    reset = tab.locator("form.pub-filters button")
+    assert reset.count() == 1 and reset.is_hidden()  # nothing to clear
+    tab.select_option("form.pub-filters select[name=theme]", "Physics of AI")
+    tab.select_option("form.pub-filters select[name=kind]", "Journal articles")
+    tab.check("form.pub-filters input[name=first]")
+    assert tab.evaluate("document.querySelector('p.pub-filter-status').textContent") == "0 papers of 26 shown."
+    assert tab.get_by_role("button", name="Show all", exact=True).is_visible()
+    reset.focus()
+    assert tab.evaluate("document.activeElement.textContent") == "Show all"  # reached by keyboard, named by its words
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.querySelectorAll('li.pub-entry:not([hidden])').length") == len(bib_entries())
+    assert tab.evaluate("[...document.querySelectorAll('form.pub-filters select')].map(select => select.value)") == ["", ""]
+    assert not tab.is_checked("form.pub-filters input[name=first]")
+    assert not reset.is_visible() and tab.evaluate("document.activeElement.name") == "theme"  # the focus stays in the form
+    assert tab.evaluate("location.hash") == ""
+
+
+def test_the_choices_come_in_the_sites_order(browser):
+    import ast
+
+    tab = browser.tab("light")
+    tab.goto(browser.base + "publications.html")
+    tree = ast.parse((PROJECT / "conf.py").read_text(encoding="utf-8"))
+    themes = next(ast.literal_eval(node.value) for node in tree.body
+                  if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "portfolio_themes")
+    values = "name => [...document.querySelector(`form.pub-filters select[name=${name}]`).options].map(option => option.value)"
+    assert tab.evaluate(values, "theme") == ["", *(title for title, _page in themes.values())]
+    # The kinds as the lists' kind headings order them (the CV's order), whichever paper comes first.
+    assert tab.evaluate(values, "kind") == ["", "Journal articles", "Conference papers", "Workshop papers", "Preprints"]
+
+
+def test_the_choices_are_kept_in_the_address_and_read_from_it(browser):
+    tab = browser.tab("light")
+    tab.goto(browser.base + "publications.html")
+    tab.select_option("form.pub-filters select[name=theme]", "Physics of AI")
+    tab.check("form.pub-filters input[name=first]")
+    assert tab.evaluate("location.hash") == "#theme=physics-of-ai&first=1"
+    shown = tab.evaluate("document.querySelector('p.pub-filter-status').textContent")
+    context = browser.chromium.new_context()  # another reader, given the address
+    other = context.new_page()
+    other.goto(browser.base + "publications.html#theme=ai-for-physics&kind=journal")
+    assert other.evaluate("[...document.querySelectorAll('form.pub-filters select')].map(select => select.value)") == [
+        "AI for physics", "Journal articles"]
+    other.goto(browser.base + "publications.html#theme=physics-of-ai&first=1")
+    assert other.evaluate("document.querySelector('p.pub-filter-status').textContent") == shown
+    assert other.is_checked("form.pub-filters input[name=first]")
+    context.close()
+    tab = browser.chromium.new_page()
+    tab.goto(browser.base + "publications.html#year-2021")  # an anchor, not a choice: left alone
+    assert tab.evaluate("location.hash") == "#year-2021" and tab.is_visible("#year-2021")
+    assert tab.evaluate("document.querySelector('form.pub-filters select[name=theme]').value") == ""
+    tab.close()
+
+
+def test_the_filters_controls_are_tap_targets_on_a_phone(browser, phone):
+    phone.goto(browser.base + "publications.html#theme=physics-of-ai&kind=journal")
+    controls = ["form.pub-filters select[name=theme]", "form.pub-filters select[name=kind]",
+                "form.pub-filters label:has(input[name=first])", "form.pub-filters button"]
+    for selector in controls:
+        box = phone.locator(selector).bounding_box()
+        assert box is not None and box["height"] >= 44, (selector, box)
+    label = phone.locator("form.pub-filters label:has(input[name=first])")
+    label.scroll_into_view_if_needed()
+    box = label.bounding_box()
+    phone.mouse.click(box["x"] + box["width"] - 4, box["y"] + 3)  # the edge of the label still ticks the box
+    assert phone.is_checked("form.pub-filters input[name=first]")
+
+
+def test_the_full_list_without_scripts_is_as_written(browser):
+    from reading import bib_entries
+
+    context = browser.chromium.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(browser.base + "publications.html#theme=physics-of-ai&first=1")
+    assert tab.locator("form.pub-filters").count() == 0
+    assert tab.locator("li.pub-entry:visible").count() == len(bib_entries())
+    assert tab.evaluate(YEAR_HEADINGS)[0] == ["2023 (13 papers)", True]
+    context.close()
+
