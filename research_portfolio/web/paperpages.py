@@ -319,10 +319,16 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
             path.unlink()
 
 
+#: The themes whose search page lacks a heading and a search box in the page (theirs is in the sidebar,
+#: behind the menu on a phone), which the engine's templates add; alabaster's (Sphinx's) and pydata's
+#: and sphinx_book_theme's have both.
+SEARCH_PAGE_TEMPLATES = ("furo", "sphinx_rtd_theme")
+
+
 def add_templates(app: Sphinx, config: Config) -> None:
-    """furo's search page gets the heading it lacks (every other theme has its own)."""
-    if config.html_theme == "furo":
-        config.templates_path = [*config.templates_path, str(TEMPLATES / "furo")]  # a new list: Sphinx's default stays untouched
+    """A search page that lacks a heading and a search box in the page gets them (:data:`SEARCH_PAGE_TEMPLATES`)."""
+    if config.html_theme in SEARCH_PAGE_TEMPLATES:  # a new list: Sphinx's default stays untouched
+        config.templates_path = [*config.templates_path, str(TEMPLATES / config.html_theme)]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -20,7 +20,8 @@ def test_the_wheel_holds_the_package_and_its_data_only(wheel):
     outside = [name for name in names if not name.startswith(("research_portfolio/", "sphinx_research_portfolio-"))]
     assert outside == []
     for data in ("py.typed", "web/static/portfolio.css", "web/static/portfolio-copy.js", "print/texinputs/portfolio.sty",
-                 "web/templates/furo/search.html", "starter/Makefile", "starter/conf.py.jinja", "starter/tests/test_site.py"):
+                 "web/templates/furo/search.html", "web/templates/sphinx_rtd_theme/search.html",
+                 "starter/Makefile", "starter/conf.py.jinja", "starter/tests/test_site.py"):
         assert f"research_portfolio/{data}" in names, data
     assert not [name for name in names if name.endswith((".bib", ".pdf")) or "/tests/" in name and "starter/" not in name]
 

@@ -126,7 +126,8 @@ def test_a_site_in_chinese_writes_the_engines_words_in_chinese(make_app, tmp_pat
     drawn = (out / "figures.html").read_text(encoding="utf-8")
     assert ">会议<" in drawn and ">conference<" not in drawn and ">论文<" in drawn  # the legend and the axis, drawn
     search = (out / "search.html").read_text(encoding="utf-8")
-    assert "<h1>搜索</h1>" in search  # Sphinx's own word
+    assert '<h1 id="search-documentation">搜索</h1>' in search  # Sphinx's own word
+    assert '<button type="submit">搜索</button>' in search  # the search box's, under the heading
     assert "请启用 JavaScript 以使用搜索功能。" in search  # furo's, which Sphinx's catalogue lacks: the engine's has it
     older, newer = (text(out / "papers" / f"{key}.html") for key in ("lovelace1843notes", "lovelace1844poetical"))
     assert "跳到正文" in older and "回到顶部" in older and "上一页" in older and "下一页" in newer

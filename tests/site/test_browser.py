@@ -551,3 +551,22 @@ def test_the_full_list_without_scripts_is_as_written(browser):
     assert tab.evaluate(YEAR_HEADINGS)[0] == ["2023 (13 papers)", True]
     context.close()
 
+
+def test_the_search_page_has_a_search_box_on_a_phone(browser, phone):
+    """Without opening the menu: under the heading, filled with the query, named, and searching again."""
+    phone.goto(browser.base + "search.html")
+    boxes = phone.locator("input[name=q]:visible")
+    on_screen = [box for box in (boxes.nth(number).bounding_box() for number in range(boxes.count())) if box["x"] >= 0]
+    assert len(on_screen) == 1 and on_screen[0]["height"] >= 44
+    field = phone.get_by_role("searchbox", name="Search", exact=True).filter(visible=True)
+    assert field.count() == 1
+    phone.goto(browser.base + "search.html?q=omnigrok")
+    assert field.input_value() == "omnigrok"
+    field.fill("clock pizza")
+    phone.get_by_role("button", name="Search", exact=True).click()
+    phone.wait_for_url("**/search.html?q=clock+pizza")
+    phone.wait_for_function("() => document.querySelector('#search-results ul.search li a')")
+    assert phone.evaluate("document.querySelector('#search-results ul.search li a').getAttribute('href')").endswith(
+        "papers/zhong2023clock.html")
+    ids = phone.evaluate("[...document.querySelectorAll('[id]')].map(element => element.id)")
+    assert len(ids) == len(set(ids))
