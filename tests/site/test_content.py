@@ -204,6 +204,15 @@ def test_every_image_has_alt_text(html):
         assert all(image.get("alt") for image in soup(path).find_all("img")), path
 
 
+def test_the_web_cv_gives_the_address_to_write_to_and_each_place_with_its_months(html):
+    page = soup(html / "cv.html")
+    assert page.select_one('ul.portfolio-links a[href="mailto:zmliu@mit.edu"]').get_text() == "zmliu@mit.edu"
+    places = {term.find("strong").get_text(): term.select_one("span.cv-date").get_text() for term in page.select("dt")
+              if term.select_one("span.cv-date")}
+    assert places == {"Massachusetts Institute of Technology": "Feb 2021\u2013present",
+                      "Microsoft Research Asia": "Sep 2020\u2013Feb 2021", "Peking University": "Sep 2016\u2013June 2020"}
+
+
 def test_every_page_reaches_the_cv_from_its_menu(html):
     """The menu's first-level entries are what a visitor looks for, and the CV is one of them on every page."""
     first = [link.get_text() for link in soup(html / "index.html").select(".sidebar-tree li.toctree-l1 > a.reference")]
