@@ -206,7 +206,7 @@ def test_every_image_has_alt_text(html):
 
 def test_the_web_cv_gives_the_address_to_write_to_and_each_place_with_its_months(html):
     page = soup(html / "cv.html")
-    assert page.select_one('ul.portfolio-links a[href="mailto:zmliu@mit.edu"]').get_text() == "zmliu@mit.edu"
+    assert page.select_one("ul.portfolio-links a[href^=mailto]").get_text() == "zmliu@mit.edu"
     places = {term.find("strong").get_text(): term.select_one("span.cv-date").get_text() for term in page.select("dt")
               if term.select_one("span.cv-date")}
     assert places == {"Massachusetts Institute of Technology": "Feb 2021\u2013present",
