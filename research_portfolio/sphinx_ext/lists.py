@@ -153,6 +153,8 @@ class PublicationList(SphinxDirective):
                                 numbered="numbered" in self.options, images="images" in self.options)
             # A paper is found by search on its own page and in the full list, not in every excerpt.
             listed["classes"].append("no-search")
+            if chosen["selected"]:
+                listed["classes"].append("pub-selected")
             return [*legend(papers), listed]
         portfolio_domain(self.env).full_lists[self.env.docname] = True
         return [summary(papers), *self.year_sections(papers)]

@@ -119,8 +119,18 @@ def content_words(text: str) -> set[str]:
     return {word.removesuffix("s") for word in words if len(word) > 2 and word not in FUNCTION_WORDS}
 
 
+def figures(text: str) -> set[str]:
+    """The measured figures of *text*: numbers with a decimal part or of two digits and more ("1.91", "20")."""
+    return set(re.findall(r"\d+(?:\.\d+)+|\d{2,}", text))
+
+
 def adds_to(sentence: str, entry: Entry) -> bool:
-    """Whether *sentence* says enough the page does not already say (at least five words, and two fifths of it)."""
+    """Whether *sentence* says enough the page does not already say (at least five words, and two fifths of it).
+
+    A sentence that gives again a figure of the summary restates its result, whatever else it adds.
+    """
+    if figures(sentence) & figures(entries.summary(entry)):
+        return False
     known = content_words(" ".join([entries.summary(entry), entries.field(entry, "title"),
                                     *(entries.full_name(person) for person in entries.people(entry))]))
     words = content_words(sentence)

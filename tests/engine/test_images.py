@@ -19,6 +19,15 @@ ENTRY = """@article{kowalczyk2022robust,
   preview     = {gossip.png},
   preview_alt = {Eight nodes in a ring, two of their links drawn dashed},
 }
+@article{kowalczyk2021gossip,
+  title       = {Gossip Protocols under Link Failures},
+  author      = {Kowalczyk, Marta},
+  journal     = {Transactions on Machine Learning Research},
+  year        = {2021},
+  selected    = {true},
+  preview     = {gossip.png},
+  preview_alt = {Eight nodes in a ring, two of their links drawn dashed},
+}
 """
 HOME = """```{portfolio-photo}
 ```
@@ -82,6 +91,8 @@ def test_a_preview_says_what_it_shows_and_loads_when_it_is_about_to_be_seen(make
     assert image["alt"] == "Eight nodes in a ring, two of their links drawn dashed" and image["loading"] == "lazy"
     assert card.select_one("p.portfolio-work-title a")["href"].endswith(".html")
     assert card.select_one("p.portfolio-work-venue").get_text() == "Transactions on Machine Learning Research 2022"
+    # The selected list leaves out the paper shown as a work above it: a page names no paper twice.
+    assert [link["href"] for link in home.select("li.pub-entry .pub-title a")] == ["papers/kowalczyk2021gossip.html"]
     thumbnail = home.select_one("li.pub-entry img.pub-thumbnail")
     assert thumbnail["alt"] == image["alt"] and thumbnail["sizes"] == "8rem"
     paper = page(app, next(name for name in (link["href"] for link in home.select("li.pub-entry a"))

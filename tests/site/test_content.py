@@ -119,8 +119,11 @@ def test_selected_papers_and_press_live_on_the_home_page_alone(html, epub):
     book = epub_files(epub)["research/index.xhtml"]
     assert "publication-list" not in book and "In the press" not in book
     home = soup(html / "index.html")
-    assert len(home.select("#selected-papers ul.publication-list li")) == sum(
-        entry.fields.get("selected") == "true" for entry in bib_entries().values())
+    works = [link["href"] for link in home.select("div.portfolio-works a")]
+    listed = [link["href"] for link in home.select("#selected-papers ul.publication-list li .pub-title a")]
+    selected = [f"papers/{key}.html" for key, entry in bib_entries().items() if entry.fields.get("selected") == "true"]
+    # The works shown as cards at the top are not listed again below them (a reader's review: three papers shown three times).
+    assert len(works) == 3 and set(works) <= set(selected) and sorted(listed) == sorted(set(selected) - set(works))
 
 
 def test_experience_links_the_themes_and_leaves_their_story_to_them(html):
@@ -199,6 +202,15 @@ def test_headings_start_at_one_h1_and_never_skip_a_level(html):
 def test_every_image_has_alt_text(html):
     for path in Path(html).rglob("*.html"):
         assert all(image.get("alt") for image in soup(path).find_all("img")), path
+
+
+def test_the_web_cv_gives_the_address_to_write_to_and_each_place_with_its_months(html):
+    page = soup(html / "cv.html")
+    assert page.select_one("ul.portfolio-links a[href^=mailto]").get_text() == "zmliu@mit.edu"
+    places = {term.find("strong").get_text(): term.select_one("span.cv-date").get_text() for term in page.select("dt")
+              if term.select_one("span.cv-date")}
+    assert places == {"Massachusetts Institute of Technology": "Feb 2021\u2013present",
+                      "Microsoft Research Asia": "Sep 2020\u2013Feb 2021", "Peking University": "Sep 2016\u2013June 2020"}
 
 
 def test_every_page_reaches_the_cv_from_its_menu(html):

@@ -31,6 +31,16 @@ def test_read_the_docs_finds_what_it_publishes(site, html, singlehtml, epub, pdf
     assert (singlehtml / "index.html").is_file()
 
 
+def test_every_published_file_can_be_read_by_a_web_server(html, epub, tmp_path):
+    """Each file of the site and the e-book has the permissions of any new file (a server reads them as another user)."""
+    probe = tmp_path / "probe"
+    probe.write_bytes(b"")
+    expected = probe.stat().st_mode & 0o777
+    wrong = [str(path.relative_to(html.parent)) for path in [*html.rglob("*"), epub]
+             if path.is_file() and path.stat().st_mode & 0o777 != expected]
+    assert wrong == []
+
+
 def test_pdf_compiles_without_latex_errors(pdf):
     log = pdf.with_suffix(".log").read_text(errors="replace")
     assert "Output written on" in log

@@ -206,6 +206,8 @@ def test_paper_pages_say_where_the_paper_is_discussed_and_quote_only_what_adds(h
             assert "".join(sentence.split()) in "".join(article.get_text().split()), (key, sentence)
             new = {word for word in sentence.lower().split() if len(word) > 3} - summary
             assert len(new) >= 5, (key, sentence)  # it says something the summary above it does not
+            figures = set(re.findall(r"\d+\.\d+", sentence)) & set(re.findall(r"\d+\.\d+", entry.fields["summary"]))
+            assert not figures, (key, sentence)  # nor gives again the summary's figures (PFGM++'s FID of 1.91)
     assert 0 < quoted < len(ENTRIES)
 
 
