@@ -60,7 +60,7 @@
     form.append(wrapper);
   }
   const reset = document.createElement("button");
-  reset.type = "reset";
+  reset.type = "button";
   reset.textContent = words.reset;
   const status = document.createElement("p");
   status.className = "pub-filter-status";
@@ -142,12 +142,13 @@
     apply();
     toAddress(form.elements.theme.value, form.elements.kind.value, form.elements.first?.checked);
   });
-  // "Show all" clears every choice; the button then hides, so the focus goes to the first choice.
-  form.addEventListener("reset", () => setTimeout(() => {
+  // "Show all" clears every choice at once; the button then hides, so the focus goes to the first choice.
+  reset.addEventListener("click", () => {
+    form.reset();
     apply();
     toAddress("", "", false);
     form.elements.theme.focus();
-  }, 0));
+  });
   form.addEventListener("submit", (event) => event.preventDefault());
   window.addEventListener("hashchange", () => {
     if (fromAddress()) apply();
