@@ -27,6 +27,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from ..bib import entries
 from ..config import settings
+from ..i18n import _
 from ..render.nodes import paper_title
 from ..render.view import entry_view
 from ..sphinx_ext import database, dependencies, lists
@@ -50,7 +51,8 @@ class PortfolioPhoto(SphinxDirective):
         person = self.config.portfolio_person
         if not person.get("photo"):
             return []
-        return [picture("", source=person["photo"], alt=person.get("name", ""), sizes=PHOTO_SIZES, lazy=False,
+        alt = _("Photo of {name}").format(name=person["name"]) if person.get("name") else _("Photo")
+        return [picture("", source=person["photo"], alt=alt, sizes=PHOTO_SIZES, lazy=False,
                         shown_width=176, classes=["portfolio-photo"])]
 
 

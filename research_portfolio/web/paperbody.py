@@ -51,9 +51,9 @@ def paper_section(builder: Any, pagename: str, entry: Entry, citing: list[tuple[
     if entries.summary(entry):
         page += nodes.paragraph("", entries.summary(entry), classes=["pub-lead"])
     if entries.field(entry, "abstract"):
-        page += section(_("Abstract"), nodes.paragraph("", plain(entry, "abstract")))
+        page += section("abstract", _("Abstract"), nodes.paragraph("", plain(entry, "abstract")))
     page.extend(discussion(builder, pagename, entry, citing))
-    page += section(_("Cite this paper"),
+    page += section("cite", _("Cite this paper"),
                     collapsible(label=_("Plain text"), text=view.plain_reference(), literal=True, open=True),
                     collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True, open=True))
     for docname in portfolio_domain(builder.env).full_lists:
@@ -81,8 +81,9 @@ def part(paragraph: nodes.paragraph, role: str) -> nodes.paragraph:
     return copied
 
 
-def section(title: str, *content: nodes.Element) -> nodes.container:
-    return nodes.container("", nodes.rubric("", title), *content, classes=["pub-section"])
+def section(identifier: str, title: str, *content: nodes.Element) -> nodes.section:
+    """A part of the page under a heading of its own, which a screen reader's list of headings names."""
+    return nodes.section("", nodes.title("", title), *content, ids=[identifier], classes=["pub-section"])
 
 
 def link(uri: str, text: str) -> nodes.reference:

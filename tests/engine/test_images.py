@@ -72,7 +72,7 @@ def test_the_photo_is_on_the_first_screen_in_webp_at_the_widths_it_is_drawn(make
     app = site(make_app, tmp_path)
     assert app._warning.getvalue() == ""
     photo = page(app).select_one("img.portfolio-photo")
-    assert photo["alt"] == "Marta Kowalczyk" and "loading" not in photo.attrs and photo["fetchpriority"] == "high"
+    assert photo["alt"] == "Photo of Marta Kowalczyk" and "loading" not in photo.attrs and photo["fetchpriority"] == "high"
     widths = [int(width) for width in re.findall(r" (\d+)w", photo["srcset"])]
     assert widths == [200, 320, 480, 600]  # no copy wider than the photo itself
     assert (photo["width"], photo["height"]) == ("176", "176")

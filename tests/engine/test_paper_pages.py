@@ -49,12 +49,14 @@ def test_a_paper_page_reads_in_order_and_cites_without_equal_contribution_marks(
     page = soup(app, f"{PAPER}.html")
     section = page.find("section", id="paper")
     order = [element.get("class", [""])[0] or element.name for element in
-             section.find_all(["h1", "p", "div", "details"], recursive=True)
+             section.find_all(["h1", "p", "div", "section", "details"], recursive=True)
              if element.name == "h1" or set(element.get("class", [])) & {"pub-authors", "pub-legend", "pub-venue",
                                                                           "pub-links", "pub-lead", "pub-section",
                                                                           "pub-discussed", "pub-back"}]
     assert order == ["h1", "pub-authors", "pub-legend", "pub-venue", "pub-links", "pub-lead", "pub-section",
                      "pub-discussed", "pub-section", "pub-back"]
+    # Its parts are headings a screen reader lists, one level under the title.
+    assert [heading.get_text().rstrip("¶") for heading in section.select("section.pub-section > h2")] == ["Abstract", "Cite this paper"]
     plain = section.find("summary", string="Plain text").find_next("pre").get_text()
     assert plain == f"{ELLIPSIS_TITLE}. Luigi Menabrea and Ada Lovelace. Scientific Memoirs, 1843."
     assert "<sup>" in str(section.find(class_="pub-authors"))  # the page itself marks them, and explains the mark
