@@ -412,9 +412,11 @@ def test_text_is_legible_on_a_phone(browser, phone, page):
 
 def test_the_photo_is_a_circle_and_no_paper_figure_fills_a_phone_screen(browser, phone, html):
     phone.goto(browser.base + "index.html")
-    width, height = phone.evaluate("(box => [box.width, box.height])(document.querySelector('img.portfolio-photo').getBoundingClientRect())")
+    box = "document.querySelector('img.portfolio-photo').getBoundingClientRect()"
+    width, height = phone.evaluate(f"(box => [box.width, box.height])({box})")
     assert abs(width - height) < 1, (width, height)
-    assert phone.evaluate("getComputedStyle(document.querySelector('.sidebar-brand')).display") == "none"  # no empty space atop the menu
+    brand = "getComputedStyle(document.querySelector('.sidebar-brand')).display"
+    assert phone.evaluate(brand) == "none"  # no empty space atop the menu
     tallest = 0.0
     for page in sorted((html / "papers").glob("*.html")):
         phone.goto(browser.base + f"papers/{page.name}")
