@@ -8,7 +8,8 @@ A paper mentioned on another theme's page is a cross-reference there and gets no
 preview is shown once, beside the text that tells the paper.
 
 The figure is a docutils ``figure`` with an ``image``, so every builder has it and Sphinx copies
-the file: the PDF sets it in a ``wrapfigure`` beside the text, the e-book shows the source image.
+the file: the e-book shows the source image; the PDF gathers a section's figures into one strip
+(:mod:`research_portfolio.print.previewstrip`).
 On the web the image becomes a :class:`~research_portfolio.web.images.picture` (WebP copies in a
 ``srcset``, ``width``/``height``, loaded lazily); the figure floats beside the text on a wide
 screen and stands above its paragraph on a phone (portfolio.css).
@@ -30,16 +31,16 @@ from sphinx.util.typing import ExtensionMetadata
 from ..bib import entries
 from ..render.nodes import paper_title
 from ..sphinx_ext import database
+from ..print.previewstrip import FIGURE_CLASS
 from ..sphinx_ext.lists import plain
 from . import images
 
-#: The figure's share of the text's width in the PDF and the e-book (the web's is portfolio.css's).
+#: The figure's share of the text's width in the e-book (the web's is portfolio.css's).
 FIGURE_WIDTH = "30%"
 #: The tallest an image may be, as a share of the figure's width: a tall preview is drawn narrower.
 TALLEST = 0.8
 #: How wide the web draws the preview: 15rem beside the text on a wide screen, at most 18rem above it on a phone.
 SIZES = "(min-width: 46em) 15rem, 18rem"
-FIGURE_CLASS = "pub-discussed"
 
 
 class ThemePreviews(SphinxTransform):

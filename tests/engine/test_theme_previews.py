@@ -26,7 +26,7 @@ ENTRIES = """@article{kowalczyk2022robust,
   year        = {2023},
   themes      = {gossip},
   preview     = {tower.png},
-  preview_alt = {A tall stack of layers, each drawn as a grey band},
+  preview_alt = {A tall stack of layers, each drawn as a grey band, its weights w_i and biases b_i, _all_ learned},
 }
 @article{kowalczyk2021other,
   title       = {Counting Sheep in Federated Settings},
@@ -107,6 +107,8 @@ def test_each_paper_of_the_theme_shows_its_preview_once_before_the_paragraph_tha
     assert [int(width) for width in re.findall(r" (\d+)w", image["srcset"])] == [200, 320, 480, 800]
     assert all(name.endswith(".webp") for name in re.findall(r"(\S+) \d+w", image["srcset"]))
     assert figures[1].find_parent("li") is not None  # beside the list item that tells it
+    assert figures[1].select_one("img")["alt"] == ("A tall stack of layers, each drawn as a grey band, its weights w_i "
+                                                   "and biases b_i, all learned")  # a subscript is no emphasis
     assert page(app, "sheep.html").select_one("figure.pub-discussed img")["alt"] == "A field of sheep, counted"
     assert not page(app, "index.html").select("figure.pub-discussed")  # not a theme's page
 
@@ -116,15 +118,18 @@ def test_a_site_that_does_not_ask_for_them_gets_no_previews_in_its_prose(make_ap
     assert not page(app, "gossip.html").select("figure")
 
 
-def test_the_pdf_sets_each_preview_beside_its_text_at_a_third_of_the_width_and_no_taller(make_app, tmp_path):
+def test_the_pdf_gathers_a_sections_previews_in_one_strip_where_the_first_stood(make_app, tmp_path):
     app = site(make_app, tmp_path, builder="latex")
     assert app._warning.getvalue() == ""
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
-    figures = re.findall(r"\\begin\{wrapfigure\}\{r\}\{([^}]*)\}(.*?)\\end\{wrapfigure\}", tex, re.DOTALL)
-    assert len(figures) == 3 and all(width == r"0.300\linewidth" for width, _ in figures)
-    wide, tall = (re.search(r"\\sphinxincludegraphics\[width=([^\]]*)\]\{\{(\w+)\}", body).groups() for _, body in figures[:2])
-    assert wide == (r"1.000\linewidth", "gossip") and tall == (r"0.270\linewidth", "tower")  # at most 0.8 as tall as wide
-    assert r"\sphinxstyleemphasis{Robust aggregation}" in figures[0][1]
+    strips = re.findall(r"\\begin\{figure\}\[htbp\](.*?)\\end\{figure\}", tex, re.DOTALL)
+    assert len(strips) == 2  # the gossip page's one section, and the sheep page
+    images = re.findall(r"\\sphinxincludegraphics\[([^\]]*)\]\{\{(\w+)\}\.png\}", strips[0])
+    assert images == [(r"width=\linewidth,height=3cm,keepaspectratio", "gossip"),
+                      (r"width=\linewidth,height=3cm,keepaspectratio", "tower")]  # never taller than 3 cm
+    assert strips[0].index("gossip") < strips[0].index(r"\sphinxstyleemphasis{Robust aggregation}")
+    assert r"\caption" not in strips[0] and "wrapfigure" not in tex  # unnumbered, never floated into the text
+    assert tex.index(r"\begin{figure}[htbp]") < tex.index("The work began with")
     assert (app.outdir / "gossip.png").is_file() and (app.outdir / "tower.png").is_file()
 
 

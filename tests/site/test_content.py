@@ -215,3 +215,19 @@ def test_a_citation_mark_stands_against_its_word(html):
         text = path.read_text(encoding="utf-8")
         assert text.count('class="footnote-reference') > 0 or path.name == "index.html", path.name
         assert not re.search(r'\s<a class="footnote-reference', text), path.name
+
+
+@pytest.mark.parametrize("page", THEME_PAGES)
+def test_a_theme_page_shows_each_of_its_papers_previews_once_where_it_tells_the_paper(html, epub, page):
+    """On the web and in the e-book: the image with its words, before the paragraph that first names the paper."""
+    theme = page.removeprefix("research/")
+    own = {key: entry for key, entry in bib_entries().items() if entry.fields.get("themes") == theme}
+    for document in (soup(html / f"{page}.html"), soup(epub_files(epub)[f"{page}.xhtml"])):
+        figures = document.select("figure.pub-discussed")
+        shown = [figure["id"].removeprefix("preview-") for figure in figures]
+        assert sorted(shown) == sorted(key for key, entry in own.items() if "preview" in entry.fields)
+        for key, figure in zip(shown, figures):
+            image = figure.select_one("img")
+            assert image["alt"] == " ".join(own[key].fields["preview_alt"].split())
+            assert image.get("width") or "width" in image.get("style", "")
+            assert figure.find_next_sibling(["p", "ul"]) is not None

@@ -189,3 +189,24 @@ def test_figures_are_set_in_the_documents_own_sans_serif(pdf):
     for figure in figures:
         fonts = subprocess.run(["pdffonts", str(figure)], capture_output=True, text=True, check=True).stdout
         assert "FreeSans" in fonts and "DejaVu" not in fonts, (figure.name, fonts)
+
+
+def test_each_theme_chapter_shows_the_previews_of_its_own_papers_once(pdf):
+    """The previews a theme page shows beside its prose are printed in that theme's chapter, each once."""
+    require_tool("pdfimages", "pdftotext")
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    image_pages = [int(line.split()[0]) for line in listing.splitlines()[2:] if line.split()[2] == "image"]
+    chapter, chapter_of_page = "", {}
+    for number, text in enumerate(pdf_pages(pdf), start=1):
+        opening = re.search(r"^\s*Chapter \d+\s*\n\s*(\S.*?)\s*$", text, re.MULTILINE)
+        chapter = opening[1] if opening else chapter
+        chapter_of_page[number] = chapter
+    printed = {title: sum(1 for page in image_pages if chapter_of_page[page] == title) for title in CHAPTERS}
+    themes = {"physics-of-ai": "Physics of AI", "physics-for-ai": "Physics for AI", "ai-for-physics": "AI for physics",
+              "neuroscience-for-ai": "Neuroscience for AI", "heavy-ion-physics": "Machine learning for heavy-ion physics",
+              "methods": "Physics-inspired methods"}
+    expected = {title: 0 for title in CHAPTERS}
+    for entry in ENTRIES.values():
+        if "preview" in entry.fields:
+            expected[themes[entry.fields["themes"]]] += 1
+    assert printed == expected and sum(expected.values()) == 26
