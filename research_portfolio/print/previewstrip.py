@@ -3,9 +3,10 @@
 A theme page gives each paper it tells a small figure (:mod:`research_portfolio.web.discussed`),
 which the web floats beside its paragraph. Print cannot float a figure beside a paragraph reliably
 (``wrapfigure`` collides with the next one, with footnotes and with page breaks), so here the figures of
-one section become one unnumbered float: the previews side by side, three to a row, bottom-aligned
-at the same height, each with its paper's name below, placed where the first of them stood (or at
-the top of the next page when the rest of this one is too short).
+one section become one unnumbered figure: the previews side by side, three to a row, bottom-aligned
+at the same height, each with its paper's name below. It stands exactly where the first of them stood
+(``[H]``, not a float: a float waiting for room would leave the text it belongs to, and move the end of
+a chapter from one LaTeX run to the next); under a heading, it keeps the heading on its page.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def ancestors(node: nodes.Node) -> list[nodes.Element]:
 
 def visit_preview_strip_latex(translator: LaTeXTranslator, node: preview_strip) -> None:
     figures = [child for child in node.children if isinstance(child, nodes.figure)]
-    translator.body.append("\n\\begin{figure}[htbp]\n\\centering\n")
+    translator.body.append("\n\\begin{figure}[H]\n\\centering\n")
     for start in range(0, len(figures), PER_ROW):
         row = figures[start:start + PER_ROW]
         if start:
