@@ -210,3 +210,15 @@ def test_each_theme_chapter_shows_the_previews_of_its_own_papers_once(pdf):
         if "preview" in entry.fields:
             expected[themes[entry.fields["themes"]]] += 1
     assert printed == expected and sum(expected.values()) == 26
+
+
+def test_no_chapter_ends_on_a_page_of_a_few_lines(pdf):
+    """Every chapter opens at the top of a page, and none (the last included) ends on a page of a few lines."""
+    require_tool("pdftotext")
+    pages = [[line for line in text.splitlines() if line.strip()] for text in pdf_pages(pdf)]
+    pages = [lines for lines in pages if lines]  # pdftotext ends with an empty page after the last form feed
+    openings = [number for number, lines in enumerate(pages) if any(re.fullmatch(r"\s*Chapter \d+\s*", line) for line in lines[:3])]
+    assert len(openings) == len(CHAPTERS)
+    last_pages = [number - 1 for number in openings[1:]] + [len(pages) - 1]
+    short = {number + 1: len(pages[number]) for number in last_pages if len(pages[number]) < 10}
+    assert not short, f"pages ending a chapter with fewer than 10 lines (page: lines): {short}"
