@@ -222,3 +222,11 @@ def test_no_chapter_ends_on_a_page_of_a_few_lines(pdf):
     last_pages = [number - 1 for number in openings[1:]] + [len(pages) - 1]
     short = {number + 1: len(pages[number]) for number in last_pages if len(pages[number]) < 10}
     assert not short, f"pages ending a chapter with fewer than 10 lines (page: lines): {short}"
+
+
+def test_cv_shows_his_photo_beside_his_name_on_two_pages(cv_pdf):
+    require_tool("pdfimages", "pdfinfo")
+    listing = subprocess.run(["pdfimages", "-list", str(cv_pdf)], capture_output=True, text=True, check=True).stdout
+    images = [line.split() for line in listing.splitlines()[2:]]
+    assert [(row[0], row[2]) for row in images] == [("1", "image")]  # one photo, on the first page
+    assert int(info(cv_pdf)["Pages"]) == 2
