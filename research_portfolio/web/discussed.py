@@ -8,7 +8,7 @@ A paper mentioned on another theme's page is a cross-reference there and gets no
 preview is shown once, beside the text that tells the paper.
 
 The figure is a docutils ``figure`` with an ``image``, so every builder has it and Sphinx copies
-the file: the e-book shows the source image; the PDF gathers a section's figures into one strip
+the file: the e-book shows the static folder's file; the PDF gathers a section's figures into one strip
 (:mod:`research_portfolio.print.previewstrip`).
 On the web the image becomes a :class:`~research_portfolio.web.images.picture` (WebP copies in a
 ``srcset``, ``width``/``height``, loaded lazily); the figure floats beside the text on a wide
@@ -37,8 +37,6 @@ from . import images
 
 #: The figure's share of the text's width in the e-book (the web's is portfolio.css's).
 FIGURE_WIDTH = "30%"
-#: The tallest an image may be, as a share of the figure's width: a tall preview is drawn narrower.
-TALLEST = 0.8
 #: How wide the web draws the preview: 15rem beside the text on a wide screen, at most 18rem above it on a phone.
 SIZES = "(min-width: 46em) 15rem, 18rem"
 
@@ -79,33 +77,45 @@ def figure(srcdir: str | Path, site: entries.Site, entry: Entry, name: str) -> n
     folder = next((folder for folder in site.static if source and (folder / source).is_file()), None)
     if source is None or folder is None:
         return None
-    path = folder / source
-    width, height = images.size(path)
-    share = min(1.0, TALLEST * width / height) if width and height else 1.0
-    uri = "/" + Path(os.path.relpath(path, srcdir)).as_posix()
-    image = nodes.image(uri=uri, alt=plain(entry, "preview_alt"), width=f"{round(share * 100)}%",
-                        portfolio_source=source)
+    uri = "/" + Path(os.path.relpath(folder / source, srcdir)).as_posix()
+    image = nodes.image(uri=uri, alt=plain(entry, "preview_alt"), portfolio_source=source)
     caption = nodes.caption("", "", paper_title("", "", nodes.emphasis("", name), key=entry.key))
     return nodes.figure("", image, caption, align="right", width=FIGURE_WIDTH, classes=[FIGURE_CLASS])
 
 
-class WebPictures(SphinxPostTransform):
-    """On the web, the figure's image is the responsive :class:`~research_portfolio.web.images.picture`, sized by CSS."""
+class Pictures(SphinxPostTransform):
+    """On the web and in the e-book, the figure's image is a :class:`~research_portfolio.web.images.picture`.
+
+    The web gets the responsive copies, sized by CSS; the e-book the static folder's own file, which
+    its paper pages use too, so the book holds each image once.
+    """
+
+    default_priority = 200
+    builders = (*images.WEB_BUILDERS, "epub")
+
+    def run(self, **kwargs: Any) -> None:
+        for found in self.document.findall(nodes.figure):
+            if FIGURE_CLASS not in found["classes"]:
+                continue
+            for image in list(found.findall(nodes.image)):
+                image.replace_self(images.picture("", source=image["portfolio_source"], alt=image["alt"], sizes=SIZES,
+                                                  classes=["pub-discussed-image"]))
+
+
+class WebFigureWidth(SphinxPostTransform):
+    """On the web the figure's width is the style sheet's (beside the text, or above it on a phone)."""
 
     default_priority = 200
     builders = images.WEB_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
         for found in self.document.findall(nodes.figure):
-            if FIGURE_CLASS not in found["classes"]:
-                continue
-            found.attributes.pop("width", None)
-            for image in list(found.findall(nodes.image)):
-                image.replace_self(images.picture("", source=image["portfolio_source"], alt=image["alt"], sizes=SIZES,
-                                                  classes=["pub-discussed-image"]))
+            if FIGURE_CLASS in found["classes"]:
+                found.attributes.pop("width", None)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(ThemePreviews)
-    app.add_post_transform(WebPictures)
+    app.add_post_transform(Pictures)
+    app.add_post_transform(WebFigureWidth)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -72,13 +72,6 @@ def _measure(path: Path, stamp: tuple[int, int]) -> tuple[str, int, int]:
         return hashlib.sha256(data).hexdigest(), 0, 0
 
 
-def size(path: Path) -> tuple[int, int]:
-    """The image's width and height in pixels; (0, 0) for a file Pillow cannot read."""
-    stat = path.stat()
-    _, width, height = _measure(path, (stat.st_size, stat.st_mtime_ns))
-    return width, height
-
-
 def make_copy(path: Path, width: int, target: Path) -> None:
     """The image at *path* reduced to *width* pixels wide, as WebP, written whole at *target*."""
     from PIL import Image
