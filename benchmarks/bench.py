@@ -55,6 +55,7 @@ SIZES = (26, 250, 1000, 2000)
 GOAL_NOOP_SECONDS = 1.0
 GOAL_PAGE_REREADS = 2
 GOAL_LARGE_CPU_SECONDS = 5.0  # a clean build at the largest size (2,000 entries)...
+GOAL_LARGE_RATIO = 0.85  # ...and at most this share of the bare list's (issue 25)...
 GOAL_SMALL_RATIO = 1.2  # ...and at the smallest, against the bare list of the same entries
 GOAL_EDIT_SHARE = 1 / 3  # a one-entry .bib edit, as a share of a clean build
 GOAL_MIB_PER_1000 = 30.0
@@ -426,7 +427,8 @@ def report_scale(report: Report, scale: Scale, smallest: bool, largest: bool) ->
                f"peak {scale.peak:.0f} MiB"
     goal, met = "", None
     if largest:
-        goal, met = f"≤ {GOAL_LARGE_CPU_SECONDS:g} CPU s and below the bare list", scale.cpu <= GOAL_LARGE_CPU_SECONDS and ratio < 1
+        goal = f"≤ {GOAL_LARGE_CPU_SECONDS:g} CPU s and ≤ {GOAL_LARGE_RATIO:g}× the bare list"
+        met = scale.cpu <= GOAL_LARGE_CPU_SECONDS and ratio <= GOAL_LARGE_RATIO
     elif smallest:
         goal, met = f"≤ {GOAL_SMALL_RATIO:g}× the bare list", ratio <= GOAL_SMALL_RATIO
     report.add(f"scale: {scale.size:,} entries, clean", measured, goal, met)

@@ -38,7 +38,7 @@ logger = sphinx_logging.getLogger(__name__)
 
 #: The releases each internal below was checked with (the ends of pyproject.toml's ranges, tested by make test-ranges).
 CHECKED = {"sphinx": "8.1 to 9.0", "sphinxcontrib-bibtex": "2.6 to 2.7", "pybtex": "0.25 to 0.26", "docutils": "0.21 to 0.22",
-           "jinja2": "3.1"}
+           "jinja2": "3.1", "pydata-sphinx-theme": "0.20 (and sphinx-book-theme 1.4 on it)"}
 
 
 def site_sets(config: Config, name: str) -> bool:
@@ -343,3 +343,74 @@ def output_path(builder: Any, pagename: str) -> Path:
     """
     method = getattr(builder, "get_output_path", None)
     return Path(method(pagename)) if method is not None else Path(builder.get_outfilename(pagename))
+
+
+class BuilderLinkingFrom:
+    """An HTML builder that links every page from *pagename*, whatever page it is asked to link from; the rest is the builder's.
+
+    Sphinx resolves a page's navigation with links relative to the page it marks as current; a page
+    that shows another page's navigation (a paper page marking its theme) needs them relative to itself.
+    """
+
+    def __init__(self, builder: Any, pagename: str) -> None:
+        self._builder = builder
+        self._pagename = pagename
+
+    def get_relative_uri(self, from_: str, to: str, typ: str | None = None) -> str:
+        return self._builder.get_relative_uri(self._pagename, to, typ)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._builder, name)
+
+
+def toctree_as_on(builder: Any, pagename: str, docname: str) -> Callable[..., str] | None:
+    """The ``toctree`` template function of *docname*'s page, for *pagename*: *docname* marked current, links from *pagename*.
+
+    It is what Sphinx gives a page's templates as ``toctree`` (``StandaloneHTMLBuilder._get_local_toctree``,
+    Sphinx 8.1 to 9.0, checked on 8.1.3 and 9.0.4), called with a builder whose links start from
+    *pagename*. None when the builder has no such method: the page keeps its own navigation.
+    """
+    local = getattr(type(builder), "_get_local_toctree", None)
+    if local is None:
+        return None
+    linking = BuilderLinkingFrom(builder, pagename)
+    return lambda **options: local(linking, docname, **options)
+
+
+class AppLinkingFrom:
+    """The application, seen with a :class:`BuilderLinkingFrom` builder (for a theme's own navigation functions)."""
+
+    def __init__(self, app: Sphinx, pagename: str) -> None:
+        self._app = app
+        self.builder = BuilderLinkingFrom(app.builder, pagename)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._app, name)
+
+
+#: The functions pydata-sphinx-theme puts in a page's context to draw its navigation (0.20), each made for one page.
+PYDATA_NAVIGATION = ("generate_header_nav_html", "generate_toctree_html", "suppress_sidebar_toctree", "unique_html_id")
+
+
+def pydata_navigation_as_on(app: Sphinx, pagename: str, docname: str, templatename: str, context: dict[str, Any]) -> bool:
+    """Give *pagename*'s context pydata-sphinx-theme's navigation functions made for *docname*; whether it could.
+
+    pydata-sphinx-theme (and sphinx-book-theme, built on it) draws its header and sidebar with
+    functions its own ``html-page-context`` handler, ``pydata_sphinx_theme.toctree.add_toctree_functions``
+    (0.20), puts in the context, each bound to the page it is called for; they do not use the
+    ``toctree`` function of the context for the header or a sidebar section. Made again for *docname*,
+    with an application whose builder links from *pagename*, they mark *docname*'s place. A page without
+    them (another theme) or a release without that handler is left alone.
+    """
+    if not all(name in context for name in PYDATA_NAVIGATION):
+        return False
+    import sys
+
+    add = getattr(sys.modules.get("pydata_sphinx_theme.toctree"), "add_toctree_functions", None)
+    if add is None:
+        return False
+    made = dict(context)
+    add(AppLinkingFrom(app, pagename), docname, templatename, made, None)
+    for name in PYDATA_NAVIGATION:
+        context[name] = made[name]
+    return True

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from docutils.parsers.rst import directives, roles
 from helpers import PROJECT
 
 pytest_plugins = ("sphinx.testing.fixtures",)
@@ -31,3 +32,17 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     str(PROJECT)], check=True, capture_output=True, timeout=300)
     (built,) = folder.glob("*.whl")
     return built
+
+
+@pytest.fixture(autouse=True)
+def docutils_registries_left_as_found():
+    """Fail the test that leaves a directive or role registered in docutils' process-wide tables.
+
+    Sphinx's test application restores them in ``cleanup()``; an application whose start raises
+    something other than an ``Exception`` is never cleaned up, and the next application of the same
+    worker then warns that every directive "is already registered".
+    """
+    before = (set(directives._directives), set(roles._roles))
+    yield
+    after = (set(directives._directives), set(roles._roles))
+    assert after == before, f"left registered: {sorted((after[0] - before[0]) | (after[1] - before[1]))}"

@@ -506,6 +506,22 @@ def collaboration(entry: Entry) -> str:
 # -- Links ------------------------------------------------------------------------------------
 
 
+#: The sites where papers are published that readers know by name: a ``url`` there is linked under that name.
+PUBLISHER_SITES = {
+    "proceedings.mlr.press": "PMLR", "openreview.net": "OpenReview", "aclanthology.org": "ACL Anthology",
+    "proceedings.neurips.cc": "NeurIPS Proceedings", "papers.nips.cc": "NeurIPS Proceedings", "ieeexplore.ieee.org": "IEEE Xplore",
+    "dl.acm.org": "ACM Digital Library", "inspirehep.net": "INSPIRE", "ui.adsabs.harvard.edu": "ADS",
+    "pubmed.ncbi.nlm.nih.gov": "PubMed", "www.biorxiv.org": "bioRxiv", "www.medrxiv.org": "medRxiv",
+    "hal.science": "HAL", "zenodo.org": "Zenodo", "www.jstor.org": "JSTOR", "www.semanticscholar.org": "Semantic Scholar",
+}
+
+
+def publisher_name(address: str) -> str:
+    """The name readers know the site of *address* by ("PMLR" for proceedings.mlr.press), or ""."""
+    host = urlsplit(address).netloc.lower().split("@")[-1].split(":")[0]
+    return PUBLISHER_SITES.get(host, "")
+
+
 def links(entry: Entry, site: Site = Site()) -> list[Link]:
     """Every link the entry gives, in one order, each a word that says what it points to.
 
@@ -521,7 +537,7 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
     address = url(entry)
     if address and not any(address == link.url for link in found) and not ARXIV_URL.search(address) and not resolves_doi(
             address, entry):
-        found.append(Link("url", N_("Web page"), address, printable(address)))
+        found.append(Link("url", publisher_name(address) or N_("Web page"), address, printable(address)))
     for link_field in LINK_FIELDS:
         value = field(entry, link_field.name)
         if value and link_field.name != "pdf":

@@ -26,6 +26,7 @@ from pathlib import Path
 from pybtex.database import Entry, Person
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
+from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from ..bib.bibsource import Parser, Source, read
 from ..bib.entries import fold, full_name, is_others, is_selected, people, same_person, surname
@@ -156,8 +157,9 @@ def first_build_problems(site: Path, shown_as: Path) -> list[str]:
     Each warning keeps its line; the site's own path is shown as *shown_as* (where the site will be).
     """
     warnings = io.StringIO()
-    Sphinx(site, site, site / "_build" / "check", site / "_build" / "check-doctrees", "dummy", status=None,
-           warning=warnings, freshenv=True)
+    with patch_docutils(site), docutils_namespace():  # as sphinx-build runs it: docutils' tables restored after
+        Sphinx(site, site, site / "_build" / "check", site / "_build" / "check-doctrees", "dummy", status=None,
+               warning=warnings, freshenv=True)
     problems = []
     for line in COLOUR.sub("", warnings.getvalue()).splitlines():
         found = WARNING.match(line.strip())

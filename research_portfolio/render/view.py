@@ -10,6 +10,7 @@ HTML translator (the builder's). A view is made once per build, when first asked
 from __future__ import annotations
 
 import dataclasses
+import re
 import weakref
 from copy import copy
 from typing import Any
@@ -46,16 +47,26 @@ class EntryView:
         return self.title.astext()
 
     def plain_reference(self) -> str:
-        """The paper as plain text: title, every author (without equal-contribution marks), venue."""
+        """The paper as plain text: title, every author (without equal-contribution marks), venue (without its badges)."""
         title = self.title_text
         end = "" if title.endswith((".", "?", "!")) else "."
         authors = "".join(node.astext() for node in self.authors.findall(nodes.Text)
                           if not isinstance(node.parent, nodes.superscript))
-        return " ".join(f"{title}{end} {authors} {text(self.venue)}".split())
+        venue = "".join(node.astext() for node in self.venue.findall(nodes.Text)
+                        if not any(set(BADGES) & set(parent["classes"]) for parent in ancestors(node)))
+        return " ".join(f"{title}{end} {authors} {venue}".split())
 
 
-def text(node: nodes.Node) -> str:
-    return " ".join(node.astext().split())
+#: The classes of what the venue line shows beside the venue (the honour, al-folio's short name): no part of a citation.
+BADGES = ("pub-badge", "pub-abbr")
+
+
+def ancestors(node: nodes.Node) -> list[nodes.Element]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
 
 
 #: The views of each build (by its environment), by entry key; gone with the environment.
@@ -118,8 +129,21 @@ def join_texts(element: nodes.Element) -> None:
 SETTINGS: weakref.WeakKeyDictionary[BuildEnvironment, Any] = weakref.WeakKeyDictionary()
 
 
+#: What SmartQuotes changes, under any action Sphinx's ``smartquotes_action`` can name (quotes, backticks, dashes,
+#: ellipses, ``&quot;``): a paragraph with none of these comes out of the transform as it went in.
+EDUCABLE = re.compile(r"""["'`]|--|\.\.\.|\. \. \.|&quot;""")
+#: The letters of the actions after which :data:`EDUCABLE` holds ("-1", which straightens quotes, is not one).
+KNOWN_ACTIONS = set("qbBdDiew")
+
+
 def educate(env: BuildEnvironment, paragraphs: list[nodes.Element]) -> None:
-    """Sphinx's SmartQuotes transform over *paragraphs*, with the settings it has for every page of the build."""
+    """Sphinx's SmartQuotes transform over *paragraphs*, with the settings it has for every page of the build.
+
+    Only the paragraphs it can change go through it: each paragraph is educated on its own (the
+    transform keeps no context from one to the next), so the others are left as they are.
+    """
+    if set(str(env.config.smartquotes_action)) <= KNOWN_ACTIONS:
+        paragraphs = [paragraph for paragraph in paragraphs if EDUCABLE.search(paragraph.astext())]
     if not paragraphs:
         return
     if env not in SETTINGS:

@@ -27,8 +27,8 @@ import json
 import os
 import pickle
 import re
+import secrets
 import sys
-import tempfile
 import weakref
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
@@ -202,15 +202,20 @@ def build_key(app: Sphinx) -> str:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file in the same folder, renamed into place."""
+    """Write *data* to *path* through a temporary file in the same folder, renamed into place.
+
+    The file gets the permissions any new file gets (0666 less the umask), as Sphinx's own output
+    does: a web server reading the output as another user serves it (``mkstemp`` would make it 0600).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    temporary = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(6)}"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

@@ -153,6 +153,8 @@ class PublicationList(SphinxDirective):
                                 numbered="numbered" in self.options, images="images" in self.options)
             # A paper is found by search on its own page and in the full list, not in every excerpt.
             listed["classes"].append("no-search")
+            if chosen["selected"]:
+                listed["classes"].append("pub-selected")
             return [*legend(papers), listed]
         portfolio_domain(self.env).full_lists[self.env.docname] = True
         return [summary(papers), *self.year_sections(papers)]
@@ -330,7 +332,7 @@ def filter_data(builder: Any, entry: Entry) -> dict[str, str | int | None]:
     catalogue = database.catalogue(builder.env)
     themes = builder.config.portfolio_themes
     titles = [themes[theme][0] for theme in entries.themes(entry) if theme in themes]
-    return {"data-themes": json.dumps(titles), "data-kind": KIND_HEADINGS[entries.venue_kind(entry, catalogue.site)],
+    return {"data-themes": json.dumps(titles), "data-kind": _(KIND_HEADINGS[entries.venue_kind(entry, catalogue.site)]),
             "data-first": "true" if first_author(builder.config, entry) else None}
 
 
@@ -444,15 +446,38 @@ def add_scripts(app: Sphinx) -> None:
 
     The scripts are in the package's static folder (copied with it); added here, before any page is
     written, every page links them with their checksums. The copy buttons' words, in the site's
-    language, travel with their script as a JSON attribute (Sphinx escapes it as any attribute).
+    language, travel with their script as a JSON attribute (Sphinx escapes it as any attribute), and
+    so do the publication filters' (:func:`filter_words`).
     """
     if app.builder.name in WEB_BUILDERS:
         words = {"copy": _("Copy"), "label": _("Copy {label}"), "copied": _("Copied"), "failed": _("Select the text and copy it")}
         attributes: dict[str, Any] = {"data-words": json.dumps(words, ensure_ascii=False)}
         app.add_js_file("portfolio-copy.js", loading_method="defer", **attributes)
         app.add_js_file("portfolio-search.js", loading_method="defer")
-        app.add_js_file("portfolio-filter.js", loading_method="defer")
+        attributes = {"data-words": json.dumps(filter_words(), ensure_ascii=False)}
+        app.add_js_file("portfolio-filter.js", loading_method="defer", **attributes)
         app.add_css_file("portfolio-web.css")
+
+
+#: The counts whose plural form the filters are given: a larger count takes the form of 100 plus its last two digits.
+PLURAL_TABLE = 200
+
+
+def filter_words() -> dict[str, Any]:
+    """Every word of the publication filters (portfolio-filter.js), in the build's language.
+
+    ``{label}``, ``{count}``, ``{papers}`` and ``{total}`` are filled in by the script. A count of papers
+    takes the plural form the language gives its number: the distinct forms of "{count} papers", and
+    for each count from 0 to 199 the index of its form (every gettext plural rule reads a count's
+    last two digits and compares it with small numbers, so 100 to 199 stand for every larger count).
+    """
+    forms = [ngettext("{count} paper", "{count} papers", number) for number in range(PLURAL_TABLE)]
+    distinct = list(dict.fromkeys(forms))
+    return {"form": _("Narrow the list of publications"), "theme": _("Theme"), "allThemes": _("All themes"),
+            "kind": _("Kind"), "allKinds": _("All kinds"), "option": _("{label} ({count})"),
+            "first": _("First or equal-first author ({count})"), "papers": distinct,
+            "paperForm": "".join(str(distinct.index(form)) for form in forms),
+            "allShown": _("All {papers} shown."), "someShown": _("{papers} of {total} shown.")}
 
 
 def search_page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:

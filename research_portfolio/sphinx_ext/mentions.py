@@ -5,18 +5,27 @@ italics, as a :class:`~research_portfolio.sphinx_ext.domain.paper_title` node: o
 paper's own page, like every title in a list; in the PDF and the e-book it stays italic text, and
 the footnote marker of the citation beside it leads to the reference. An unknown key is a warning
 at the page's line, as a citation's is.
+
+On the web the mention is itself the way to the paper, so a footnote marker of the same paper in the
+same paragraph would be a second one: it is left out there (:class:`MentionedNotMarked`), and the
+markers left are numbered 1, 2, 3... in order, the page's references keeping every paper (those
+named without a marker after the rest). The e-book and the PDF, where the mention is plain italics,
+keep every marker.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.typing import ExtensionMetadata
 
+from ..bib.pagenames import PAGE_BUILDERS
 from ..render.style import STYLE_NAME, formatting_style, plain_text
 from . import database, dependencies
 from .domain import paper_title
@@ -40,6 +49,72 @@ class PaperMention(SphinxRole):
         return [paper_title(self.rawtext, "", nodes.emphasis("", text), key=key, classes=["pub-mention"])], []
 
 
+class MentionedNotMarked(SphinxPostTransform):
+    """On the web, a footnote marker of a paper that a mention in the same paragraph already links is left out.
+
+    The footnotes then are numbered again: those still marked first, in their order, then those
+    named without a marker, each list of references in that order. Only builders with paper pages
+    (PAGE_BUILDERS) do it, where a mention links its paper's page; it runs after
+    :class:`~research_portfolio.sphinx_ext.citations.MarkAgainstItsWord` took out the space before each marker.
+    """
+
+    default_priority = 6
+    builders = PAGE_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        papers = database.catalogue(self.env).entries
+        notes = {note_id: note for note in self.document.findall(nodes.footnote) for note_id in note["ids"]}
+        paper_of = {note_id: title["key"] for note_id, note in notes.items()
+                    for title in note.findall(paper_title) if "pub-title" in title["classes"]}
+        marks = list(self.document.findall(nodes.footnote_reference))
+        dropped = [mark for mark in marks if paper_of.get(mark.get("refid", "")) in mentioned_papers(mark, papers)]
+        if not dropped:
+            return
+        for mark in dropped:
+            note = notes[mark["refid"]]
+            note["backrefs"] = [backref for backref in note["backrefs"] if backref not in mark["ids"]]
+            mark.parent.remove(mark)
+        renumber(self.document, notes, [mark for mark in marks if mark not in dropped])
+
+
+def mentioned_papers(mark: nodes.Element, papers: Any) -> set[str]:
+    """The papers that mentions link in the paragraph holding *mark*."""
+    paragraph = next((node for node in _ancestors(mark) if isinstance(node, nodes.paragraph)), None)
+    if paragraph is None:
+        return set()
+    return {title["key"] for title in paragraph.findall(paper_title) if "pub-mention" in title["classes"]
+            and title["key"] in papers}
+
+
+def _ancestors(node: nodes.Element) -> Any:
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def renumber(document: nodes.document, notes: dict[str, nodes.footnote], marks: list[nodes.Element]) -> None:
+    """Number the auto-numbered footnotes again: those *marks* lead to first, in order, then the rest, as before."""
+    numbered = sorted({id(note): note for note in notes.values() if note.get("auto") == 1}.values(), key=footnote_number)
+    marked = {id(notes[mark["refid"]]) for mark in marks if mark.get("refid") in notes}
+    order = [note for note in numbered if id(note) in marked] + [note for note in numbered if id(note) not in marked]
+    labels = {id(note): str(footnote_number(old)) for note, old in zip(order, numbered)}
+    for note in numbered:
+        note[0][:] = [nodes.Text(labels[id(note)])]
+    for mark in marks:
+        if mark.get("auto") == 1 and mark.get("refid") in notes:
+            mark[:] = [nodes.Text(labels[id(notes[mark["refid"]])])]
+    for parent in {id(note.parent): note.parent for note in numbered}.values():
+        places = [at for at, child in enumerate(parent.children) if isinstance(child, nodes.footnote) and child.get("auto") == 1]
+        for at, note in zip(places, sorted((parent[at] for at in places), key=footnote_number)):
+            parent[at] = note
+
+
+def footnote_number(note: nodes.Element) -> int:
+    label = note[0].astext() if len(note) and isinstance(note[0], nodes.label) else ""
+    return int(label) if label.isdigit() else 0
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_role("paper", PaperMention())
+    app.add_post_transform(MentionedNotMarked)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -7,7 +7,8 @@ so the name is read once, in the page's heading.
 
 ``{portfolio-works}`` takes one .bib key a line and shows each paper as a card: its preview image,
 its title linking its page, and where it appeared with its honour ("Spotlight, ICLR 2023"). The
-words are the catalogue's; the directive writes no prose of its own.
+words are the catalogue's; the directive writes no prose of its own. A list of selected papers on
+the same page leaves those papers out, so a visitor meets each once.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from ..bib import entries
 from ..config import settings
+from ..i18n import _
 from ..render.nodes import paper_title
 from ..render.view import entry_view
 from ..sphinx_ext import database, dependencies, lists
@@ -49,7 +51,8 @@ class PortfolioPhoto(SphinxDirective):
         person = self.config.portfolio_person
         if not person.get("photo"):
             return []
-        return [picture("", source=person["photo"], alt=person.get("name", ""), sizes=PHOTO_SIZES, lazy=False,
+        alt = _("Photo of {name}").format(name=person["name"]) if person.get("name") else _("Photo")
+        return [picture("", source=person["photo"], alt=alt, sizes=PHOTO_SIZES, lazy=False,
                         shown_width=176, classes=["portfolio-photo"])]
 
 
@@ -119,6 +122,18 @@ def preview_html(builder: Any, entry: Entry) -> str:
                            THUMBNAIL_SIZES, classes=("pub-thumbnail",), shown_width=320)
 
 
+def leave_out_the_works(app: Sphinx, doctree: nodes.document) -> None:
+    """A list of selected papers leaves out the papers its page shows as works: a page names no paper twice."""
+    shown = {title["key"] for cards in doctree.findall(nodes.container) if "portfolio-works" in cards["classes"]
+             for title in cards.findall(paper_title)}
+    if not shown:
+        return
+    for listed in [node for node in doctree.findall(nodes.container) if "pub-selected" in node["classes"]]:
+        for entry in [entry for entry in listed.findall(lists.pub_entry) if entry["key"] in shown]:
+            item = entry.parent
+            item.parent.remove(item)
+
+
 def check_photo(app: Sphinx, config: Config) -> None:
     """A photo the static folder does not hold is one located message, and the page goes on without it."""
     photo = config.portfolio_person.get("photo")
@@ -132,5 +147,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("portfolio-photo", PortfolioPhoto)
     app.add_directive("portfolio-works", PortfolioWorks)
     app.add_node(lists.pub_entry, override=True, html=(visit_pub_entry_html, None))  # the epub keeps lists' own
+    app.connect("doctree-read", leave_out_the_works)
     app.connect("config-inited", check_photo, priority=160)  # after the settings' checks and the defaults
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -36,6 +36,8 @@ from ..sphinx_ext.cache import write_atomically
 #: The widths of the WebP copies, in pixels: a photo or card on a phone, a phone's column at 1x and 2x, a desktop's at 2x.
 WIDTHS = (200, 320, 480, 800)
 WEBP_QUALITY = 82
+#: libwebp's effort, 0 to 6: its default, 4, encodes this site's 105 copies in 55 % of the time 6 takes, 2 % larger.
+WEBP_METHOD = 4
 CACHE_FOLDER = "portfolio-images"
 OUTPUT_FOLDER = "_images"
 WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
@@ -84,7 +86,7 @@ def make_copy(path: Path, width: int, target: Path) -> None:
         height = max(1, round(image.height * width / image.width))
         reduced = image.resize((width, height), Image.Resampling.LANCZOS) if width < image.width else image
         buffer = io.BytesIO()
-        reduced.save(buffer, "WEBP", quality=WEBP_QUALITY, method=6)
+        reduced.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
     write_atomically(target, buffer.getvalue())
 
 

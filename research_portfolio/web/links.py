@@ -1,7 +1,9 @@
 """The owner's links, as a row of words under the name and as furo's footer icons.
 
-``{portfolio-links}`` writes one line of labelled links: the CV, then email, website, GitHub,
-ORCID and Google Scholar from ``portfolio_person``, then the portfolio's PDF and e-book. The CV,
+``{portfolio-links}`` writes one line of links: the CV, then email, website, GitHub, ORCID and
+Google Scholar from ``portfolio_person``, then the portfolio's PDF and e-book. The email address and
+the website are shown as they are (a visitor on a phone without a mail app can read and copy
+them); the others by their names. The CV,
 the PDF and the e-book appear only where the host publishes them (``portfolio_downloads``):
 
 - ``"readthedocs"`` (the default on Read the Docs): the PDF and the e-book at Read the Docs'
@@ -41,6 +43,13 @@ class Link:
     label: str  # in English, as ``:only:`` names it; translated where it is written
     url: str
     icon: str = ""
+    shown: str = ""  # what the row shows instead of the label: an address a visitor can read and copy
+
+
+def readable_address(url: str) -> str:
+    """A web address as a reader writes it: without the scheme and the closing slash."""
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/") if parts.scheme in ("http", "https") and parts.netloc else url
 
 
 def document_links(config: Config) -> list[Link]:
@@ -63,9 +72,9 @@ def person_links(config: Config) -> list[Link]:
     person = config.portfolio_person
     found = []
     if person.get("email"):
-        found.append(Link(N_("Email"), f"mailto:{person['email']}", icons.EMAIL))
+        found.append(Link(N_("Email"), f"mailto:{person['email']}", icons.EMAIL, shown=person["email"]))
     if person.get("website"):
-        found.append(Link(N_("Website"), person["website"], icons.WEBSITE))
+        found.append(Link(N_("Website"), person["website"], icons.WEBSITE, shown=readable_address(person["website"])))
     if person.get("github"):
         found.append(Link(N_("GitHub"), f"https://github.com/{person['github']}", icons.SOURCE))
     if person.get("orcid"):
@@ -100,7 +109,7 @@ class PortfolioLinks(SphinxDirective):
         # none is left at the end or the start of a line, and lines are balanced so no link stands alone.
         items = nodes.bullet_list(classes=["portfolio-links"])
         for link in links:
-            items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", _(link.label), refuri=link.url)))
+            items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", link.shown or _(link.label), refuri=link.url)))
         only = addnodes.only(expr="not latex")
         only += nodes.container("", items, classes=["portfolio-links-row"])
         return [only]

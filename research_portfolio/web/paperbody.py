@@ -51,9 +51,9 @@ def paper_section(builder: Any, pagename: str, entry: Entry, citing: list[tuple[
     if entries.summary(entry):
         page += nodes.paragraph("", entries.summary(entry), classes=["pub-lead"])
     if entries.field(entry, "abstract"):
-        page += section(_("Abstract"), nodes.paragraph("", plain(entry, "abstract")))
+        page += section("abstract", _("Abstract"), nodes.paragraph("", plain(entry, "abstract")))
     page.extend(discussion(builder, pagename, entry, citing))
-    page += section(_("Cite this paper"),
+    page += section("cite", _("Cite this paper"),
                     collapsible(label=_("Plain text"), text=view.plain_reference(), literal=True, open=True),
                     collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True, open=True))
     for docname in portfolio_domain(builder.env).full_lists:
@@ -81,8 +81,9 @@ def part(paragraph: nodes.paragraph, role: str) -> nodes.paragraph:
     return copied
 
 
-def section(title: str, *content: nodes.Element) -> nodes.container:
-    return nodes.container("", nodes.rubric("", title), *content, classes=["pub-section"])
+def section(identifier: str, title: str, *content: nodes.Element) -> nodes.section:
+    """A part of the page under a heading of its own, which a screen reader's list of headings names."""
+    return nodes.section("", nodes.title("", title), *content, ids=[identifier], classes=["pub-section"])
 
 
 def link(uri: str, text: str) -> nodes.reference:
@@ -119,8 +120,18 @@ def content_words(text: str) -> set[str]:
     return {word.removesuffix("s") for word in words if len(word) > 2 and word not in FUNCTION_WORDS}
 
 
+def figures(text: str) -> set[str]:
+    """The measured figures of *text*: numbers with a decimal part or of two digits and more ("1.91", "20")."""
+    return set(re.findall(r"\d+(?:\.\d+)+|\d{2,}", text))
+
+
 def adds_to(sentence: str, entry: Entry) -> bool:
-    """Whether *sentence* says enough the page does not already say (at least five words, and two fifths of it)."""
+    """Whether *sentence* says enough the page does not already say (at least five words, and two fifths of it).
+
+    A sentence that gives again a figure of the summary restates its result, whatever else it adds.
+    """
+    if figures(sentence) & figures(entries.summary(entry)):
+        return False
     known = content_words(" ".join([entries.summary(entry), entries.field(entry, "title"),
                                     *(entries.full_name(person) for person in entries.people(entry))]))
     words = content_words(sentence)

@@ -4,7 +4,8 @@ Each paper's page is an ``html-collect-pages`` page under its real name (``paper
 renders the theme's ``page.html`` around it, so every ``html-page-context`` handler (metadata,
 sitemaps, analytics) sees it as it sees any page, with every theme. What the page shows is
 :mod:`research_portfolio.paperbody`'s, written by the builder's own HTML translator. The pages stay
-out of the toctree, so a theme's sidebar does not grow with the bibliography; the e-book and the PDF
+out of the toctree, so a theme's sidebar does not grow with the bibliography (each shows the navigation
+of the paper's theme page, or the publication list's, that page marked current); the e-book and the PDF
 carry the lists, and ``singlehtml`` (one page for the whole site) writes none, saying so once.
 A page is written only when what it shows has changed since the last build (:class:`PageRecord`).
 """
@@ -30,7 +31,14 @@ from sphinx.util.typing import ExtensionMetadata
 
 from ..bib import entries
 from ..bib.pagenames import PAGE_BUILDERS, page_name
-from ..compat import forget_in_search_index, keep_in_search_index, keep_when_loading_search_index, output_path
+from ..compat import (
+    forget_in_search_index,
+    keep_in_search_index,
+    keep_when_loading_search_index,
+    output_path,
+    pydata_navigation_as_on,
+    toctree_as_on,
+)
 from ..i18n import _
 from ..render.view import entry_view, make_views
 from ..sphinx_ext import database
@@ -105,7 +113,7 @@ def neighbours(app: Sphinx, papers: list[Entry]) -> Iterator[tuple[Entry, str, d
     groups: dict[str, list[Entry]] = {}
     names: dict[str, str] = {}
     for entry in papers:
-        theme = next((theme for theme in entries.themes(entry) if theme in themes), None)
+        theme = first_theme(entry, themes)
         group = f"theme:{theme}" if theme else f"year:{entries.status(entry) or entries.year(entry)}"
         names[group] = themes[theme][0] if theme else entries.status(entry) or entries.year(entry)
         groups.setdefault(group, []).append(entry)
@@ -114,6 +122,25 @@ def neighbours(app: Sphinx, papers: list[Entry]) -> Iterator[tuple[Entry, str, d
             around = {"prev": members[number - 1] if number else None,
                       "next": members[number + 1] if number + 1 < len(members) else None}
             yield entry, names[group], {side: other for side, other in around.items() if other is not None}
+
+
+def first_theme(entry: Entry, themes: dict[str, Any]) -> str | None:
+    """The first of the paper's themes that the site has (``portfolio_themes``), or None."""
+    return next((theme for theme in entries.themes(entry) if theme in themes), None)
+
+
+def place_in_navigation(builder: Any, entry: Entry) -> str | None:
+    """The page a paper's page marks as current in the navigation: its first theme's, else the full list's.
+
+    A paper page is in no toctree, so no theme's sidebar would mark anything on it; it shows the
+    navigation of the page a reader reaches it from. None when neither page is in a toctree.
+    """
+    env = builder.env
+    in_navigation = {child for children in env.toctree_includes.values() for child in children}
+    theme = first_theme(entry, builder.config.portfolio_themes)
+    candidates = [builder.config.portfolio_themes[theme][1]] if theme else []
+    candidates += sorted(portfolio_domain(env).full_lists)
+    return next((docname for docname in candidates if docname in in_navigation), None)
 
 
 def page_context(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]],
@@ -126,6 +153,9 @@ def page_context(builder: Any, pagename: str, entry: Entry, citing: list[tuple[s
     context: dict[str, Any] = {"title": translator.encode(section[0].astext()), "body": "".join(translator.body),
                                "portfolio_paper": entry.key, "toc": "", "display_toc": False, "meta": {},
                                "sourcename": "", "page_source_suffix": ""}
+    place = place_in_navigation(builder, entry)
+    if place is not None:
+        context["portfolio_navigation"] = place
     for side, (uri, text) in links.items():
         context[side] = {"link": uri, "title": translator.encode(text)}
     return context
@@ -229,25 +259,43 @@ def say_why_no_pages(app: Sphinx) -> None:
 
 
 def share_navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    """Paper pages all sit in papers/ and outside the toctree, so they share one rendering of it, and of their assets.
+    """Paper pages show the navigation of their place (:func:`place_in_navigation`), made once for all that share it.
 
+    The ``toctree`` function Sphinx gives the templates becomes that of the paper's theme page (or of
+    the publication list), with its links starting from the paper's page: every theme that draws its
+    sidebar from it (furo, alabaster, Read the Docs, sphinx-book-theme) marks that page as current.
     A theme renders the navigation for every page, and Sphinx the tag of every style sheet and script
     with its checksum; with a lab-sized bibliography that is most of the cost of the paper pages.
-    What they give a page in papers/ is the same for every paper page of a build, so it is made once.
-    This runs before the themes' own handlers (furo's is at priority 500).
+    What they give a page in papers/ is the same for every paper page of a build with the same place,
+    so it is made once. This runs before the themes' own handlers (furo's is at priority 500).
     """
     if "portfolio_paper" not in context:
         return
     shared: dict[tuple[Any, ...], str] = app.builder.__dict__.setdefault("_portfolio_paper_pages", {})
+    place = context.get("portfolio_navigation")
+    if place is not None and "toctree" in context:
+        context["toctree"] = toctree_as_on(app.builder, pagename, place) or context["toctree"]
 
     def once(name: str, make: Any, key: Any) -> str:
-        if (name, key) not in shared:
-            shared[name, key] = make()
-        return shared[name, key]
+        kept = (name, place if name == "toctree" else None, key)  # the navigation differs by place, the assets do not
+        if kept not in shared:
+            shared[kept] = make()
+        return shared[kept]
 
     for name in ("toctree", "css_tag", "js_tag"):
         if name in context:
             context[name] = shared_function(name, context[name], once)
+
+
+def theme_navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """pydata-sphinx-theme's own navigation functions, made again for a paper page's place (after its handler, at 500).
+
+    That theme (and sphinx-book-theme's header) marks the current page with functions bound to the
+    page, not with the ``toctree`` function :func:`share_navigation` replaces.
+    """
+    place = context.get("portfolio_navigation")
+    if "portfolio_paper" in context and place is not None:
+        pydata_navigation_as_on(app, pagename, place, templatename, context)
 
 
 def shared_function(name: str, function: Any, once: Any) -> Any:
@@ -283,5 +331,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", say_why_no_pages)
     app.connect("html-collect-pages", collect_pages)
     app.connect("html-page-context", share_navigation, priority=400)
+    app.connect("html-page-context", theme_navigation, priority=600)
     app.connect("build-finished", remove_stale_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

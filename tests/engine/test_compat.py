@@ -6,12 +6,15 @@ gone, so the fallback is never taken silently (compat.CHECKED lists the releases
 
 from __future__ import annotations
 
+import inspect
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import sphinx
+from bs4 import BeautifulSoup
 from docutils import nodes
 from pybtex.richtext import HRef, String, Tag, Text
 from sphinx.testing.util import SphinxTestApp
@@ -115,3 +118,19 @@ def test_sphinx_keeps_a_catalogues_translations_by_name_and_the_builders_jinja_e
 def test_the_output_path_of_a_page_is_the_file_the_builder_wrote(app):
     assert compat.output_path(app.builder, "index") == Path(app.outdir) / "index.html"
     assert compat.output_path(app.builder, "papers/lovelace1843notes").is_file()
+
+
+def test_the_builders_toctree_function_marks_another_page_with_links_from_this_one(app):
+    assert callable(type(app.builder)._get_local_toctree)
+    navigation = BeautifulSoup(compat.toctree_as_on(app.builder, "papers/lovelace1843notes", "publications")(collapse=False),
+                               "html.parser")
+    assert [link["href"] for link in navigation.select("li.current > a")] == ["../publications.html"]
+    assert navigation.find("a", href="../figures.html")
+
+
+def test_pydata_sphinx_theme_binds_its_navigation_functions_to_a_page_in_its_context_handler():
+    from pydata_sphinx_theme import toctree
+
+    assert list(inspect.signature(toctree.add_toctree_functions).parameters) == ["app", "pagename", "templatename", "context",
+                                                                                 "doctree"]
+    assert set(compat.PYDATA_NAVIGATION) <= set(re.findall(r'context\["(\w+)"\] = ', inspect.getsource(toctree)))

@@ -19,6 +19,15 @@ ENTRY = """@article{kowalczyk2022robust,
   preview     = {gossip.png},
   preview_alt = {Eight nodes in a ring, two of their links drawn dashed},
 }
+@article{kowalczyk2021gossip,
+  title       = {Gossip Protocols under Link Failures},
+  author      = {Kowalczyk, Marta},
+  journal     = {Transactions on Machine Learning Research},
+  year        = {2021},
+  selected    = {true},
+  preview     = {gossip.png},
+  preview_alt = {Eight nodes in a ring, two of their links drawn dashed},
+}
 """
 HOME = """```{portfolio-photo}
 ```
@@ -63,7 +72,7 @@ def test_the_photo_is_on_the_first_screen_in_webp_at_the_widths_it_is_drawn(make
     app = site(make_app, tmp_path)
     assert app._warning.getvalue() == ""
     photo = page(app).select_one("img.portfolio-photo")
-    assert photo["alt"] == "Marta Kowalczyk" and "loading" not in photo.attrs and photo["fetchpriority"] == "high"
+    assert photo["alt"] == "Photo of Marta Kowalczyk" and "loading" not in photo.attrs and photo["fetchpriority"] == "high"
     widths = [int(width) for width in re.findall(r" (\d+)w", photo["srcset"])]
     assert widths == [200, 320, 480, 600]  # no copy wider than the photo itself
     assert (photo["width"], photo["height"]) == ("176", "176")
@@ -82,6 +91,8 @@ def test_a_preview_says_what_it_shows_and_loads_when_it_is_about_to_be_seen(make
     assert image["alt"] == "Eight nodes in a ring, two of their links drawn dashed" and image["loading"] == "lazy"
     assert card.select_one("p.portfolio-work-title a")["href"].endswith(".html")
     assert card.select_one("p.portfolio-work-venue").get_text() == "Transactions on Machine Learning Research 2022"
+    # The selected list leaves out the paper shown as a work above it: a page names no paper twice.
+    assert [link["href"] for link in home.select("li.pub-entry .pub-title a")] == ["papers/kowalczyk2021gossip.html"]
     thumbnail = home.select_one("li.pub-entry img.pub-thumbnail")
     assert thumbnail["alt"] == image["alt"] and thumbnail["sizes"] == "8rem"
     paper = page(app, next(name for name in (link["href"] for link in home.select("li.pub-entry a"))

@@ -41,17 +41,18 @@ def footer(page: BeautifulSoup) -> dict[str, str]:
 def test_a_published_site_links_its_cv_first_then_the_person_then_its_files(make_app, tmp_path, host, pdf, epub):
     page = home(make_app, tmp_path, portfolio_downloads=host)
     assert list(row(page).items()) == [
-        ("CV", f"{BASE}cv.pdf"), ("Email", "mailto:marta@example.org"), ("Website", "https://marta.example.org"),
+        ("CV", f"{BASE}cv.pdf"), ("marta@example.org", "mailto:marta@example.org"), ("marta.example.org", "https://marta.example.org"),
         ("GitHub", "https://github.com/mkowalczyk"), ("ORCID", "https://orcid.org/0000-0002-1825-0097"),
         ("Portfolio PDF", pdf), ("E-book", epub),
     ]
-    assert footer(page) == row(page)
+    assert list(footer(page).values()) == list(row(page).values())
+    assert list(footer(page))[1:3] == ["Email", "Website"]  # the icons say what each is
     assert len({str(a.find("svg")) for a in page.select(".bottom-of-page .icons a")}) >= 5  # an icon of its own each
 
 
 def test_a_local_build_links_the_person_but_no_file_it_does_not_have(make_app, tmp_path):
     page = home(make_app, tmp_path)
-    assert list(row(page)) == ["Email", "Website", "GitHub", "ORCID"]
+    assert list(row(page)) == ["marta@example.org", "marta.example.org", "GitHub", "ORCID"]
     assert not [href for href in row(page).values() if "/_/downloads/" in href or href.endswith(".pdf")]
 
 

@@ -73,3 +73,14 @@ def test_the_paper_page_names_the_pdf_the_list_links(app):
             for a in item.select(".pub-links a") if a.get_text() == "PDF"}
     assert {page.select_one('meta[name="citation_pdf_url"]')["content"]} == pdfs
     assert [a.get_text() for a in page.select("p.pub-links a")] == ["PDF", "arXiv", "Code"]
+
+
+@pytest.mark.parametrize(("url", "label"), [
+    ("https://proceedings.mlr.press/v202/xu23m.html", "PMLR"),
+    ("https://aclanthology.org/2023.acl-long.1/", "ACL Anthology"),
+    ("https://proceedings.neurips.cc/paper/2022/hash/abc-Abstract.html", "NeurIPS Proceedings"),
+    ("https://inspirehep.net/literature/1234567", "INSPIRE"),
+    ("https://publisher.example.org/paper", "Web page"),
+])
+def test_a_papers_own_page_is_named_by_the_site_readers_know(url, label):
+    assert [link.label for link in entries.links(article(url=url), SITE)] == [label]

@@ -34,3 +34,51 @@ def test_an_unknown_key_is_a_located_warning(make_app, rootdir, tmp_path):
     app = make_app("html", srcdir=source, freshenv=True)
     app.build()
     assert f'{page}:20: WARNING: paper mentioned by an unknown key "lovelace1843note"' in app._warning.getvalue()
+
+
+def prose_marks(page: BeautifulSoup) -> list[tuple[str, str]]:
+    """Each footnote marker in the prose, in order: (its number, the footnote it leads to)."""
+    return [(mark.get_text().strip("[]"), mark["href"].removeprefix("#footcite-")) for mark in page.select("p a.footnote-reference")]
+
+
+def references(page: BeautifulSoup) -> list[tuple[str, str]]:
+    """The page's references, in order: (number, key)."""
+    return [(note.find(class_="label").get_text().strip("[]"), note["id"].removeprefix("footcite-"))
+            for note in page.select("aside.footnote")]
+
+
+@pytest.mark.sphinx("html", testroot="mentions", freshenv=True, confoverrides={"nitpicky": True})
+def test_on_the_web_a_paper_linked_by_a_mention_gets_no_marker_in_that_paragraph(app, warning):
+    app.build()
+    assert warning.getvalue() == ""
+    page = BeautifulSoup((app.outdir / "engines.html").read_text(encoding="utf-8"), "html.parser")
+    paragraphs = [p.get_text() for p in page.select("section > p:not(.rubric)")]
+    assert paragraphs == ["Notes on the Analytical Engine described the engine. Poetry guided it[1].",
+                          "The engine had a forerunner[2].",
+                          "The difference engine came first."]
+    # The markers left count 1, 2; the references keep every paper, those with no marker last.
+    assert prose_marks(page) == [("1", "lovelace1844poetical"), ("2", "babbage1844difference")]
+    assert references(page) == [("1", "lovelace1844poetical"), ("2", "babbage1844difference"), ("3", "lovelace1843notes")]
+    backlinks = {note["id"]: [a["href"] for a in note.select("a[role=doc-backlink]")] for note in page.select("aside.footnote")}
+    assert backlinks["footcite-babbage1844difference"] == ["#id3"] and backlinks["footcite-lovelace1843notes"] == []
+    assert all(page.find(id=href[1:]) for hrefs in backlinks.values() for href in hrefs)
+
+
+@pytest.mark.sphinx("epub", testroot="mentions", freshenv=True, confoverrides={"nitpicky": True})
+def test_in_the_ebook_every_citation_keeps_its_marker(app, warning):
+    app.build()
+    assert warning.getvalue() == ""
+    page = BeautifulSoup((app.outdir / "engines.xhtml").read_text(encoding="utf-8"), "html.parser")
+    assert prose_marks(page) == [("1", "lovelace1843notes"), ("2", "lovelace1844poetical"), ("3", "babbage1844difference"),
+                                 ("3", "babbage1844difference")]
+    assert references(page) == [("1", "lovelace1843notes"), ("2", "lovelace1844poetical"), ("3", "babbage1844difference")]
+
+
+@pytest.mark.sphinx("latex", testroot="mentions", freshenv=True, confoverrides={"nitpicky": True})
+def test_in_the_pdf_every_citation_keeps_its_marker(app, warning):
+    app.build()
+    assert warning.getvalue() == ""
+    (tex,) = app.outdir.glob("*.tex")
+    text = tex.read_text(encoding="utf-8")
+    assert r"\sphinxstyleemphasis{Notes on the Analytical Engine}} described the engine%" + "\n" + r"\begin{footnote}[1]" in text
+    assert r"\sphinxstyleemphasis{The difference engine}} came first\sphinxfootnotemark[3]." in text

@@ -49,12 +49,14 @@ def test_a_paper_page_reads_in_order_and_cites_without_equal_contribution_marks(
     page = soup(app, f"{PAPER}.html")
     section = page.find("section", id="paper")
     order = [element.get("class", [""])[0] or element.name for element in
-             section.find_all(["h1", "p", "div", "details"], recursive=True)
+             section.find_all(["h1", "p", "div", "section", "details"], recursive=True)
              if element.name == "h1" or set(element.get("class", [])) & {"pub-authors", "pub-legend", "pub-venue",
                                                                           "pub-links", "pub-lead", "pub-section",
                                                                           "pub-discussed", "pub-back"}]
     assert order == ["h1", "pub-authors", "pub-legend", "pub-venue", "pub-links", "pub-lead", "pub-section",
                      "pub-discussed", "pub-section", "pub-back"]
+    # Its parts are headings a screen reader lists, one level under the title.
+    assert [heading.get_text().rstrip("¶") for heading in section.select("section.pub-section > h2")] == ["Abstract", "Cite this paper"]
     plain = section.find("summary", string="Plain text").find_next("pre").get_text()
     assert plain == f"{ELLIPSIS_TITLE}. Luigi Menabrea and Ada Lovelace. Scientific Memoirs, 1843."
     assert "<sup>" in str(section.find(class_="pub-authors"))  # the page itself marks them, and explains the mark
@@ -93,6 +95,40 @@ def test_singlehtml_says_once_as_information_why_papers_have_no_pages(app, statu
     assert not (app.outdir / "papers").exists()
 
 
+#: How each theme marks the link to the page the reader is on: its own classes.
+CURRENT_LINK = {
+    "furo": "li.current-page > a",
+    "alabaster": "li.toctree-l1.current > a",
+    "sphinx_rtd_theme": "li.toctree-l1.current > a",
+    "pydata_sphinx_theme": "li.nav-item.current > a",
+    "sphinx_book_theme": "li.toctree-l1.current > a",
+}
+
+
+def current_links(page: BeautifulSoup, theme: str) -> set[str]:
+    return {link["href"] for link in page.select(CURRENT_LINK[theme])}
+
+
+def assert_paper_pages_mark_their_place(outdir, theme: str) -> None:
+    def page(key: str) -> BeautifulSoup:
+        return BeautifulSoup((outdir / "papers" / f"{key}.html").read_text(encoding="utf-8"), "html.parser")
+
+    # A paper in a theme marks its first theme's page, as that page marks itself; one in none, the publication list.
+    assert current_links(page("lovelace1843less"), theme) == {"../engines.html"}, theme
+    assert current_links(page("lovelace1844engine"), theme) == {"../engines.html"}, theme
+    assert current_links(page("babbage1845poetry"), theme) == {"../poetry.html"}, theme
+    assert current_links(page("lovelace1842alone"), theme) == {"../publications.html"}, theme
+    engines = BeautifulSoup((outdir / "engines.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(current_links(engines, theme)) == 1, theme  # the theme's own marking, on the page itself
+
+
+@pytest.mark.sphinx("html", testroot="pages", freshenv=True)
+def test_a_paper_page_marks_its_theme_or_the_publication_list_as_current_in_furo(app, warning):
+    app.build()
+    assert warning.getvalue() == ""
+    assert_paper_pages_mark_their_place(app.outdir, "furo")
+
+
 THEME_SIDEBARS = {
     "alabaster": ("div", "sphinxsidebar"),
     "sphinx_rtd_theme": ("nav", "wy-nav-side"),
@@ -117,3 +153,4 @@ def test_other_themes_build_without_warnings_with_their_sidebars_on_paper_pages(
     assert sidebar is not None and sidebar.find("a", href="../publications.html"), theme
     heading = page.find("section", id="paper").find_all("h1")
     assert len(heading) == 1 and heading[0].get_text().startswith(ELLIPSIS_TITLE)
+    assert_paper_pages_mark_their_place(outdir, theme)

@@ -20,6 +20,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
 from helpers import PACKAGE, missing, require_tool
 
 LOCALE = PACKAGE / "locale"
@@ -118,7 +119,8 @@ def test_a_site_in_chinese_writes_the_engines_words_in_chinese(make_app, tmp_pat
                  "Augustus De Morgan 等.", "Journal of Imagination, 已投稿."):
         assert word in listed, word
     assert "参考文献" in text(out / "engines.html") and "按研究方向： Engines: 2 篇论文" in text(out / "engines.html")
-    assert "邮箱" in text(out / "index.html")
+    home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "邮箱" in [icon.get("aria-label") or icon.get_text(strip=True) for icon in home.select(".bottom-of-page .icons a")]
     figures = text(out / "figures.html")
     assert "每年论文数：1843: 1 (会议 1 篇)。 未显示：1 篇无年份的论文（已投稿 1 篇）。" in figures
     drawn = (out / "figures.html").read_text(encoding="utf-8")
@@ -198,3 +200,63 @@ def test_a_language_change_rebuilds_every_word_of_the_engine(make_app, tmp_path)
     assert "会议论文" in text(out / "publications.html") and "Conference papers" not in text(out / "publications.html")
     figures = (out / "figures.html").read_text(encoding="utf-8")
     assert ">会议<" in figures and ">conference<" not in figures  # redrawn, not the English drawing from the cache
+
+
+#: What the publication filters say once their script has run: each label with its choices, and the status line.
+FILTER_WORDS = """() => {
+  const form = document.querySelector("form.pub-filters");
+  return {
+    name: form.getAttribute("aria-label"),
+    labels: [...form.querySelectorAll("label")].map((label) => label.firstChild.textContent.trim() || label.textContent.trim()),
+    options: [...form.querySelectorAll("option")].map((option) => option.textContent),
+    status: form.querySelector("p.pub-filter-status").textContent,
+  };
+}"""
+
+
+def filters_as_shown(page_path: Path, kind: str) -> tuple[dict, str]:
+    """The filters of a built page as a browser shows them, and the status line once *kind* is chosen."""
+    require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--headless", "--no-sandbox",
+                                              "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+        try:
+            tab = chromium.new_page()
+            tab.goto(page_path.as_uri())
+            shown = tab.evaluate(FILTER_WORDS)
+            tab.select_option("form.pub-filters select[name=kind]", kind)
+            return shown, tab.evaluate("document.querySelector('p.pub-filter-status').textContent")
+        finally:
+            chromium.close()
+
+
+def test_the_publication_filters_speak_the_sites_language(make_app, tmp_path):
+    app = build(make_app, tmp_path, "html", language="zh_CN")
+    shown, narrowed = filters_as_shown(Path(app.outdir) / "publications.html", "期刊论文")
+    assert shown == {"name": "筛选论文列表", "labels": ["研究方向", "类型", "第一作者或共同第一作者（2）"],
+                     "options": ["全部研究方向（2）", "Engines（2）", "全部类型（2）", "期刊论文（1）", "会议论文（1）"],
+                     "status": "已显示全部 2 篇论文。"}
+    assert narrowed == "已显示 1 篇论文，共 2 篇。"
+    app = build(make_app, tmp_path, "html")
+    shown, narrowed = filters_as_shown(Path(app.outdir) / "publications.html", "Journal articles")
+    assert shown == {"name": "Narrow the list of publications", "labels": ["Theme", "Kind", "First or equal-first author (2)"],
+                     "options": ["All themes (2)", "Engines (2)", "All kinds (2)", "Journal articles (1)", "Conference papers (1)"],
+                     "status": "All 2 papers shown."}
+    assert narrowed == "1 paper of 2 shown."
+
+
+def test_the_filters_plural_forms_stand_for_every_count():
+    from research_portfolio.sphinx_ext.lists import filter_words
+
+    words = filter_words()  # English, outside a build
+    form = {number: words["papers"][int(words["paperForm"][number if number < 200 else 100 + number % 100])]
+            for number in (0, 1, 2, 21, 101, 111, 1001)}
+    assert form == {0: "{count} papers", 1: "{count} paper", 2: "{count} papers", 21: "{count} papers", 101: "{count} papers",
+                    111: "{count} papers", 1001: "{count} papers"}
+    script = (PACKAGE / "web" / "static" / "portfolio-filter.js").read_text(encoding="utf-8")
+    literals = re.findall(r'"[^"\n]*"|\'[^\'\n]*\'|`[^`]*`', re.sub(r"//.*", "", script))
+    assert len(literals) > 10
+    for literal in literals:  # selectors, names and events; no word a reader sees ("Theme", "papers of")
+        assert not re.search(r"[A-Za-z]+ +[A-Za-z]+|\b[A-Z][a-z]+", re.sub(r"\$\{[^}]*\}", "", literal)), literal

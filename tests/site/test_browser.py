@@ -410,6 +410,19 @@ def test_text_is_legible_on_a_phone(browser, phone, page):
     assert small <= 0.05 * total, f"{page}.html: {small} of {total} characters under 12 px at 412 px wide"
 
 
+def test_the_photo_is_a_circle_and_no_paper_figure_fills_a_phone_screen(browser, phone, html):
+    phone.goto(browser.base + "index.html")
+    width, height = phone.evaluate("(box => [box.width, box.height])(document.querySelector('img.portfolio-photo').getBoundingClientRect())")
+    assert abs(width - height) < 1, (width, height)
+    assert phone.evaluate("getComputedStyle(document.querySelector('.sidebar-brand')).display") == "none"  # no empty space atop the menu
+    tallest = 0.0
+    for page in sorted((html / "papers").glob("*.html")):
+        phone.goto(browser.base + f"papers/{page.name}")
+        tallest = max(tallest, phone.evaluate("Math.max(0, ...[...document.querySelectorAll('img.pub-preview')]"
+                                              ".map(image => image.getBoundingClientRect().height))"))
+    assert 0 < tallest <= 915 / 2, tallest  # the growing-brains figure was 741 px tall
+
+
 def test_the_full_list_narrows_by_theme_kind_and_first_authorship(browser):
     from reading import bib_entries
 

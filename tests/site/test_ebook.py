@@ -59,7 +59,7 @@ def test_two_builds_with_the_same_source_date_are_byte_identical(tmp_path):
 def test_the_book_shows_the_photo_beside_the_name(epub):
     """The e-book's first page carries the photo, as the source image (e-book readers need not read WebP)."""
     page = epub_files(epub)["index.xhtml"]
-    assert '<img class="portfolio-photo" src="_static/img/portrait.jpg"' in page and 'alt="Ziming Liu" />' in page
+    assert '<img class="portfolio-photo" src="_static/img/portrait.jpg"' in page and 'alt="Photo of Ziming Liu" />' in page
 
 
 def test_the_book_carries_only_files_it_uses(epub):

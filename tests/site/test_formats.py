@@ -31,6 +31,16 @@ def test_read_the_docs_finds_what_it_publishes(site, html, singlehtml, epub, pdf
     assert (singlehtml / "index.html").is_file()
 
 
+def test_every_published_file_can_be_read_by_a_web_server(html, epub, tmp_path):
+    """Each file of the site and the e-book has the permissions of any new file (a server reads them as another user)."""
+    probe = tmp_path / "probe"
+    probe.write_bytes(b"")
+    expected = probe.stat().st_mode & 0o777
+    wrong = [str(path.relative_to(html.parent)) for path in [*html.rglob("*"), epub]
+             if path.is_file() and path.stat().st_mode & 0o777 != expected]
+    assert wrong == []
+
+
 def test_pdf_compiles_without_latex_errors(pdf):
     log = pdf.with_suffix(".log").read_text(errors="replace")
     assert "Output written on" in log
@@ -59,15 +69,27 @@ def test_epub_holds_every_page(epub):
 
 
 def test_citation_leads_to_the_right_paper_on_the_web(html):
-    page = soup(html / "research" / "physics-of-ai.html")
-    reference = page.find("a", class_="footnote-reference", href="#footcite-liu2022grokking")
-    footnote = page.find(id="footcite-liu2022grokking")
+    page = soup(html / "research" / "physics-for-ai.html")
+    reference = page.find("a", class_="footnote-reference", href="#footcite-xu2022poisson")
+    footnote = page.find(id="footcite-xu2022poisson")
     assert reference is not None and footnote is not None
-    assert "Towards understanding grokking" in footnote.get_text()
+    assert "Poisson flow generative models" in footnote.get_text()
     title_link = footnote.find("span", class_="pub-title").find("a")
-    assert title_link["href"] == "../papers/liu2022grokking.html"
-    paper = soup(html / "papers" / "liu2022grokking.html")
-    assert "Towards understanding grokking" in paper.find("h1").get_text()
+    assert title_link["href"] == "../papers/xu2022poisson.html"
+    paper = soup(html / "papers" / "xu2022poisson.html")
+    assert "Poisson flow generative models" in paper.find("h1").get_text()
+
+
+def test_a_paper_named_and_cited_in_one_paragraph_shows_its_link_and_no_marker_on_the_web(html, epub):
+    """"Towards understanding grokking ... grokking.", not the linked title and a "[1]" for the same paper."""
+    page = soup(html / "research" / "physics-of-ai.html")
+    mention = page.find("a", href="../papers/liu2022grokking.html", class_="reference")
+    paragraph = mention.find_parent("p")
+    assert not paragraph.select("a.footnote-reference")
+    assert "comprehension and grokking. In transformers" in " ".join(paragraph.get_text().split())
+    assert page.find(id="footcite-liu2022grokking")  # the references keep it
+    ebook = soup(epub_files(epub)["research/physics-of-ai.xhtml"])
+    assert ebook.find("a", class_="footnote-reference", href="#footcite-liu2022grokking")  # no link in the e-book: the marker leads
 
 
 def test_citation_leads_to_the_right_paper_in_the_epub(epub):

@@ -12,8 +12,9 @@ from test_publications import SHOWN_TITLES
 
 ENTRIES = bib_entries()
 # The CV's one section of education and positions: each place once, with its years.
-CV_PLACES = {"Massachusetts Institute of Technology": "2021\u2013present", "Microsoft Research Asia": "2020\u20132021",
-             "Peking University": "2016\u20132020"}
+#: Each place with its dates, to the month, as the CV gives them.
+CV_PLACES = {"Massachusetts Institute of Technology": "Feb 2021\u2013present", "Microsoft Research Asia": "Sep 2020\u2013Feb 2021",
+             "Peking University": "Sep 2016\u2013June 2020"}
 CHAPTERS = ["Research overview", "Physics of AI", "Physics for AI", "AI for physics", "Neuroscience for AI",
             "Machine learning for heavy-ion physics", "Physics-inspired methods", "Publications", "Experience", "Service"]
 

@@ -135,6 +135,15 @@ def test_highlights_show_as_badges_exactly_as_the_bib_states(html):
                       "liu2022symmetries": "Editors' Suggestion", "liu2021conservation": "Editors' Suggestion"}
 
 
+@pytest.mark.parametrize("key", ["liu2023omnigrok", "liu2021conservation"])
+def test_a_papers_plain_text_citation_ends_with_its_venue_not_its_honour(html, key):
+    page = soup(html / "papers" / f"{key}.html")
+    plain = page.find("summary", string="Plain text").find_next("pre").get_text()
+    honour = ENTRIES[key].fields["highlight"].replace("'", "\u2019")
+    assert honour not in plain and re.search(r", 20\d\d\.$", plain), plain
+    assert honour in page.select_one(".pub-venue").get_text()  # the page itself shows it
+
+
 def test_each_bibtex_record_parses_back_to_its_entry(html):
     records = soup(html / "publications.html").select("details.pub-bibtex pre")
     assert len(records) == len(ENTRIES)
@@ -197,6 +206,8 @@ def test_paper_pages_say_where_the_paper_is_discussed_and_quote_only_what_adds(h
             assert "".join(sentence.split()) in "".join(article.get_text().split()), (key, sentence)
             new = {word for word in sentence.lower().split() if len(word) > 3} - summary
             assert len(new) >= 5, (key, sentence)  # it says something the summary above it does not
+            figures = set(re.findall(r"\d+\.\d+", sentence)) & set(re.findall(r"\d+\.\d+", entry.fields["summary"]))
+            assert not figures, (key, sentence)  # nor gives again the summary's figures (PFGM++'s FID of 1.91)
     assert 0 < quoted < len(ENTRIES)
 
 
