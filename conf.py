@@ -29,6 +29,8 @@ portfolio_themes = {
     "heavy-ion-physics": ("Machine learning for heavy-ion physics", "research/heavy-ion-physics"),
     "methods": ("Physics-inspired methods", "research/methods"),
 }
+# Each theme page shows its papers' previews where it first names them.
+portfolio_theme_previews = True
 portfolio_highlights = ["Oral", "Spotlight", "Editors' Suggestion"]
 # Titles in sentence case, as BibTeX styles print them (the engine's default shows them as written).
 portfolio_title_case = "sentence"

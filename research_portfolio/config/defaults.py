@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import sphinx
 from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.config import Config
@@ -124,9 +125,31 @@ def epub(app: Sphinx, config: Config) -> dict[str, Any]:
         "epub_css_files": ["portfolio.css", "portfolio-epub.css"],
         "epub_show_urls": "no",
         # No page-not-found in a book; Sphinx's backup of its build info; files an e-book cannot hold.
-        "epub_exclude_files": ["404.xhtml", ".buildinfo.bak", *WEB_ONLY_STATIC, *static_files_a_book_cannot_hold(app, config)],
+        "epub_exclude_files": ["404.xhtml", ".buildinfo.bak", *WEB_ONLY_STATIC, *static_files_a_book_cannot_hold(app, config),
+                               *theme_files_no_page_names(config), *web_icon(config)],
         "epub_tocscope": "includehidden",  # the home page's toctrees are hidden on the web, not in the e-book
     }
+
+
+def web_icon(config: Config) -> list[str]:
+    """The favicon, which Sphinx copies into every build's static folder: a browser's tab icon, not a book's."""
+    icon = config.html_favicon
+    return [f"_static/{Path(icon).name}"] if icon and "://" not in icon else []
+
+
+def theme_files_no_page_names(config: Config) -> list[str]:
+    """Files of Sphinx's basic theme that the e-book's own theme never names: they would ride along unused.
+
+    Sphinx's ``epub`` theme inherits the basic theme's static folder: its web style sheet (``basic.css``,
+    which no page of the book links) and the icons of the web's search page and collapsible lists
+    (``minus.png``, ``plus.png``). A file the e-book's style sheet names (``file.png``) stays.
+    """
+    themes = Path(sphinx.__file__).parent / "themes"
+    if config.epub_theme != "epub" or not (themes / "basic" / "static").is_dir():
+        return []
+    sheets = " ".join(path.read_text(encoding="utf-8") for path in (themes / "epub" / "static").iterdir() if path.is_file())
+    names = (path.name.removesuffix(".jinja").removesuffix("_t") for path in sorted((themes / "basic" / "static").iterdir()))
+    return [f"_static/{name}" for name in names if name not in sheets]
 
 
 def static_files_a_book_cannot_hold(app: Sphinx, config: Config) -> list[str]:

@@ -83,6 +83,12 @@ def text_list(value: Any) -> tuple[Any, list[str]]:
     return list(value), []
 
 
+def true_or_false(value: Any) -> tuple[Any, list[str]]:
+    if isinstance(value, bool):
+        return value, []
+    return None, [f"{_shown(value)} is {_kind(value)}"]
+
+
 def whole_number(value: Any) -> tuple[Any, list[str]]:
     if isinstance(value, bool) or not isinstance(value, int):
         return None, [f"{_shown(value)} is {_kind(value)}"]
@@ -219,6 +225,9 @@ SETTINGS = (
     Setting("portfolio_themes", {}, "a dict of key: (title, page)",
             "research themes: the key the .bib's `themes` field uses, the theme's title and the page that tells it",
             themes),
+    Setting("portfolio_theme_previews", False, "True or False",
+            "on each theme's page, the preview of each paper of that theme beside the paragraph that first names it with "
+            "the `paper` role (web, e-book and PDF)", true_or_false),
     Setting("portfolio_highlights", [], "a list of strings",
             "the honours the .bib's `highlight` field may name, such as \"Oral\"", text_list),
     Setting("portfolio_positions", [], "a list of {\"name\", \"start\", \"end\"} with months like \"2019-09\"",

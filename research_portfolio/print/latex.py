@@ -6,6 +6,7 @@ and ``portfolio_themes``; conf.py may still override any ``latex_elements`` key 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ from ..i18n import _
 from ..text.scripts import marked
 
 PACKAGE = Path(__file__).parent / "texinputs" / "portfolio.sty"
+#: A photo file name LaTeX reads as it is written; the CV's header leaves out a photo with another name.
+PLAIN_FILE_NAME = re.compile(r"^[A-Za-z0-9_-]+\.(?:jpe?g|png)$", re.IGNORECASE)
 #: For a site in Chinese, Sphinx sets every Chinese character with xeCJK, whose default fonts (Fandol)
 #: few systems have: the Noto CJK fonts the package uses for Chinese anyway (fonts-noto-cjk).
 CHINESE_FONTS = (r"\setCJKmainfont{NotoSerifCJKsc-Regular}[BoldFont=NotoSerifCJKsc-Bold]"
@@ -42,6 +45,16 @@ def contact_line(person: dict[str, str]) -> str:
     return r"\quad{}\textperiodcentered\quad{}".join(links)
 
 
+def photo_file(confdir: str | Path, config: Config) -> Path | None:
+    """``portfolio_person["photo"]`` in the static folder, when its name is one LaTeX reads as it is."""
+    photo = config.portfolio_person.get("photo")
+    for folder in config.html_static_path if photo else ():
+        path = Path(confdir) / folder / photo
+        if path.is_file() and PLAIN_FILE_NAME.match(path.name):
+            return path
+    return None
+
+
 def latex_defaults(app: Sphinx, config: Config) -> None:
     """Fill in the title page (a header for a short howto document) and the PDF metadata, unless conf.py set them."""
     person = config.portfolio_person
@@ -58,6 +71,9 @@ def latex_defaults(app: Sphinx, config: Config) -> None:
         tex.text(person.get("description", "")),
         ", ".join(tex.text(theme) for theme, _ in config.portfolio_themes.values()),
     )
+    photo = photo_file(app.confdir, config) if docclass == "howto" else None
+    if photo is not None:  # the CV: the photo beside the name, copied beside the .tex below
+        title_page = r"\portfoliophoto{%s}" % photo.name + title_page
     elements = dict(config.latex_elements)
     elements.setdefault("maketitle", title_page)
     elements["preamble"] = elements.get("preamble", "") + "\n" + metadata
@@ -71,7 +87,7 @@ def latex_defaults(app: Sphinx, config: Config) -> None:
         elements["preamble"] += "\n" + r"\AtBeginDocument{\author{%s}}" % marked(author, tex.text)
     config.latex_elements = elements
     # Sphinx copies the package beside the .tex file, as it does any file conf.py lists there.
-    config.latex_additional_files = [*config.latex_additional_files, str(PACKAGE)]
+    config.latex_additional_files = [*config.latex_additional_files, str(PACKAGE), *([str(photo)] if photo else [])]
 
 
 class EveryPageAChapter(SphinxPostTransform):

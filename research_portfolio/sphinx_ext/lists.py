@@ -411,9 +411,13 @@ class ExpandEntries(SphinxPostTransform):
 
 
 def plain(entry: Entry, field: str) -> str:
-    """A field's LaTeX as the text a reader sees; al-folio's Markdown emphasis (``**oral**``) as plain words."""
+    """A field's LaTeX as the text a reader sees; al-folio's Markdown emphasis (``**oral**``) as plain words.
+
+    As in Markdown, underscores inside a word (``w_i``) are the word's own, not emphasis.
+    """
     text = plain_text(rich_field(entry, field))
-    return re.sub(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    text = re.sub(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    return re.sub(r"(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\1(?!\w)", r"\2", text)  # never inside a word: w_i stays
 
 
 def summary(papers: list[Entry]) -> nodes.paragraph:

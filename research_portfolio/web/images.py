@@ -104,7 +104,7 @@ def picture_of(builder: Any, static_path: Path, source: str) -> Picture:
     cache = Path(builder.doctreedir) / CACHE_FOLDER
     output = Path(builder.outdir) / OUTPUT_FOLDER
     copies = []
-    for size in [size for size in WIDTHS if size < width] + [min(width, WIDTHS[-1])]:
+    for size in sorted({*(size for size in WIDTHS if size < width), min(width, WIDTHS[-1])}):
         name = copy_name(source, digest, size)
         if not (cache / name).is_file():
             make_copy(path, size, cache / name)

@@ -76,3 +76,23 @@ def test_the_cv_tag_makes_cv_md_the_one_short_document(make_app, tmp_path):
     app.build()
     assert app._warning.getvalue() == ""
     assert (app.outdir / "ada-lovelace-cv.tex").is_file() and not (app.outdir / "ada-lovelace.tex").exists()
+
+
+@pytest.mark.parametrize(("photo", "shown"), [("me.jpg", True), ("my photo.jpg", False)])
+def test_the_cv_shows_the_photo_beside_the_name_and_the_portfolio_pdf_does_not(make_app, tmp_path, photo, shown):
+    """Only a file name LaTeX reads as written is shown: another is left out, never a broken build."""
+    from PIL import Image
+
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source)
+    (source / "_static").mkdir(exist_ok=True)
+    Image.new("RGB", (300, 300), (90, 120, 160)).save(source / "_static" / photo)
+    with (source / "conf.py").open("a", encoding="utf-8") as file:
+        file.write(f'html_static_path = ["_static"]\nportfolio_person = {{"name": "Ada Lovelace", "photo": {photo!r}}}\n')
+    (source / "cv.md").write_text("---\norphan: true\n---\n# Curriculum vitae\n", encoding="utf-8")
+    cv = make_app("latex", srcdir=source, freshenv=True, tags=["cv"])
+    cv.build()
+    assert (r"\portfoliophoto{me.jpg}\portfolioheader" in (cv.outdir / "ada-lovelace-cv.tex").read_text(encoding="utf-8")) == shown
+    assert (cv.outdir / photo).is_file() == shown  # copied beside the .tex
+    portfolio = make_app("latex", srcdir=source, freshenv=True, builddir=tmp_path / "portfolio")
+    assert r"\portfoliophoto" not in portfolio.config.latex_elements["maketitle"]

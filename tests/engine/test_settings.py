@@ -61,6 +61,7 @@ CASES = [
     ('portfolio_downloads = "site"', "the downloads are linked under html_baseurl, which is empty"),
     ('portfolio_title_case = "title"', "'title' is not one of 'sentence', 'as-written'; expected \"sentence\" or \"as-written\""),
     ("portfolio_title_case = None", "None is not one of 'sentence', 'as-written'"),
+    ('portfolio_theme_previews = "yes"', "'yes' is a string; expected True or False"),
     ('portfolio_drafts = "service"', "'service' is a string; expected a list of page names"),
     ('portfolio_slug = "Ada Lovelace"', "'Ada Lovelace' is not made of lower-case letters, digits and hyphens"),
     ('html_baseurl = "example.org/ada"', "'example.org/ada' is not an absolute web address"),

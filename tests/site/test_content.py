@@ -237,3 +237,19 @@ def test_every_paper_page_marks_its_first_theme_in_the_menu(html):
         theme = entry.fields["themes"].split(",")[0].strip()
         marked = [link["href"] for link in soup(html / "papers" / f"{key}.html").select(".sidebar-tree li.current-page > a")]
         assert marked == [f"../research/{theme}.html"], key
+
+
+@pytest.mark.parametrize("page", THEME_PAGES)
+def test_a_theme_page_shows_each_of_its_papers_previews_once_where_it_tells_the_paper(html, epub, page):
+    """On the web and in the e-book: the image with its words, before the paragraph that first names the paper."""
+    theme = page.removeprefix("research/")
+    own = {key: entry for key, entry in bib_entries().items() if entry.fields.get("themes") == theme}
+    for document in (soup(html / f"{page}.html"), soup(epub_files(epub)[f"{page}.xhtml"])):
+        figures = document.select("figure.pub-discussed")
+        shown = [figure["id"].removeprefix("preview-") for figure in figures]
+        assert sorted(shown) == sorted(key for key, entry in own.items() if "preview" in entry.fields)
+        for key, figure in zip(shown, figures):
+            image = figure.select_one("img")
+            assert image["alt"] == " ".join(own[key].fields["preview_alt"].split())
+            assert image.get("width") or "width" in image.get("style", "")
+            assert figure.find_next_sibling(["p", "ul"]) is not None

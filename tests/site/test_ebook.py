@@ -60,3 +60,24 @@ def test_the_book_shows_the_photo_beside_the_name(epub):
     """The e-book's first page carries the photo, as the source image (e-book readers need not read WebP)."""
     page = epub_files(epub)["index.xhtml"]
     assert '<img class="portfolio-photo" src="_static/img/portrait.jpg"' in page and 'alt="Photo of Ziming Liu" />' in page
+
+
+def test_the_book_carries_only_files_it_uses(epub):
+    """Every image and style sheet in the book is named by a page or a style sheet (not just listed), and none is there twice."""
+    import hashlib
+    import posixpath
+    import zipfile
+
+    with zipfile.ZipFile(epub) as archive:
+        names = [name for name in archive.namelist() if not name.endswith("/")]
+        texts = {name: archive.read(name).decode("utf-8") for name in names if name.endswith((".xhtml", ".css"))}
+        digests = {name: hashlib.sha256(archive.read(name)).hexdigest() for name in names}
+    named = set()
+    for name, text in texts.items():
+        for target in re.findall(r'(?:src|href)="([^"#]+)"|url\(["\']?([^"\')]+)', text):
+            target = next(part for part in target if part)
+            if "://" not in target:
+                named.add(posixpath.normpath(posixpath.join(posixpath.dirname(name), target)))
+    media = [name for name in names if name.endswith((".png", ".jpg", ".jpeg", ".svg", ".gif", ".css"))]
+    assert sorted(name for name in media if name not in named) == []
+    assert len({digests[name] for name in media}) == len(media), "the same file twice"

@@ -83,7 +83,8 @@ def test_citation_leads_to_the_right_paper_on_the_web(html):
 def test_a_paper_named_and_cited_in_one_paragraph_shows_its_link_and_no_marker_on_the_web(html, epub):
     """"Towards understanding grokking ... grokking.", not the linked title and a "[1]" for the same paper."""
     page = soup(html / "research" / "physics-of-ai.html")
-    mention = page.find("a", href="../papers/liu2022grokking.html", class_="reference")
+    mention = next(link for link in page.find_all("a", href="../papers/liu2022grokking.html", class_="reference")
+                   if not link.find_parent("figcaption"))  # the prose's, not the caption of the paper's preview
     paragraph = mention.find_parent("p")
     assert not paragraph.select("a.footnote-reference")
     assert "comprehension and grokking. In transformers" in " ".join(paragraph.get_text().split())

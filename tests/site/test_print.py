@@ -190,3 +190,44 @@ def test_figures_are_set_in_the_documents_own_sans_serif(pdf):
     for figure in figures:
         fonts = subprocess.run(["pdffonts", str(figure)], capture_output=True, text=True, check=True).stdout
         assert "FreeSans" in fonts and "DejaVu" not in fonts, (figure.name, fonts)
+
+
+def test_each_theme_chapter_shows_the_previews_of_its_own_papers_once(pdf):
+    """The previews a theme page shows beside its prose are printed in that theme's chapter, each once."""
+    require_tool("pdfimages", "pdftotext")
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    image_pages = [int(line.split()[0]) for line in listing.splitlines()[2:] if line.split()[2] == "image"]
+    chapter, chapter_of_page = "", {}
+    for number, text in enumerate(pdf_pages(pdf), start=1):
+        opening = re.search(r"^\s*Chapter \d+\s*\n\s*(\S.*?)\s*$", text, re.MULTILINE)
+        chapter = opening[1] if opening else chapter
+        chapter_of_page[number] = chapter
+    printed = {title: sum(1 for page in image_pages if chapter_of_page[page] == title) for title in CHAPTERS}
+    themes = {"physics-of-ai": "Physics of AI", "physics-for-ai": "Physics for AI", "ai-for-physics": "AI for physics",
+              "neuroscience-for-ai": "Neuroscience for AI", "heavy-ion-physics": "Machine learning for heavy-ion physics",
+              "methods": "Physics-inspired methods"}
+    expected = {title: 0 for title in CHAPTERS}
+    for entry in ENTRIES.values():
+        if "preview" in entry.fields:
+            expected[themes[entry.fields["themes"]]] += 1
+    assert printed == expected and sum(expected.values()) == 26
+
+
+def test_no_chapter_ends_on_a_page_of_a_few_lines(pdf):
+    """Every chapter opens at the top of a page, and none (the last included) ends on a page of a few lines."""
+    require_tool("pdftotext")
+    pages = [[line for line in text.splitlines() if line.strip()] for text in pdf_pages(pdf)]
+    pages = [lines for lines in pages if lines]  # pdftotext ends with an empty page after the last form feed
+    openings = [number for number, lines in enumerate(pages) if any(re.fullmatch(r"\s*Chapter \d+\s*", line) for line in lines[:3])]
+    assert len(openings) == len(CHAPTERS)
+    last_pages = [number - 1 for number in openings[1:]] + [len(pages) - 1]
+    short = {number + 1: len(pages[number]) for number in last_pages if len(pages[number]) < 10}
+    assert not short, f"pages ending a chapter with fewer than 10 lines (page: lines): {short}"
+
+
+def test_cv_shows_his_photo_beside_his_name_on_two_pages(cv_pdf):
+    require_tool("pdfimages", "pdfinfo")
+    listing = subprocess.run(["pdfimages", "-list", str(cv_pdf)], capture_output=True, text=True, check=True).stdout
+    images = [line.split() for line in listing.splitlines()[2:]]
+    assert [(row[0], row[2]) for row in images] == [("1", "image")]  # one photo, on the first page
+    assert int(info(cv_pdf)["Pages"]) == 2
