@@ -27,6 +27,8 @@ from .images import picture
 
 #: How wide a paper page draws its preview: the text column, at most 28rem (portfolio.css).
 PREVIEW_SIZES = "(min-width: 32rem) 28rem, calc(100vw - 2rem)"
+#: The most pixels high a paper's preview is drawn (24rem): under half a phone's screen.
+PREVIEW_HEIGHT = 384
 
 #: Words that carry no content of their own, left out when a sentence is compared with a summary.
 FUNCTION_WORDS = frozenset("""a an and are as at be been but by can could did do does for from had has have how in into is it
@@ -143,7 +145,13 @@ def preview(builder: Any, pagename: str, entry: Entry) -> list[picture]:
     """al-folio's preview image, when its file is in the static folder, at the width the page draws it."""
     site = database.catalogue(builder.env).site
     found = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
-    if found is None or images.find(builder, found) is None:
+    shown = images.find(builder, found) if found is not None else None
+    if shown is None:
         return []
+    # A tall figure is drawn narrower, so that it is at most PREVIEW_HEIGHT pixels high: the width and
+    # height the page gives it hold its place before it loads (the style sheet caps the width only).
+    widest = shown.copies[-1][0] if shown.copies else shown.width
+    width = min(widest, round(PREVIEW_HEIGHT * shown.width / shown.height)) if shown.height else None
     # Below the authors, venue and links on a phone: the browser may fetch it when it is about to show.
-    return [picture("", source=found, alt=plain(entry, "preview_alt"), sizes=PREVIEW_SIZES, classes=["pub-preview"])]
+    return [picture("", source=found, alt=plain(entry, "preview_alt"), sizes=PREVIEW_SIZES, classes=["pub-preview"],
+                    shown_width=width)]
