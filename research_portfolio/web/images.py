@@ -152,16 +152,20 @@ def img_html(picture: Picture, page_uri: str, alt: str, sizes: str, *, lazy: boo
 
 
 class picture(nodes.General, nodes.Inline, nodes.Element):
-    """An image of the static folder (``source``) with its ``alt``, ``sizes``, ``lazy`` and ``shown_width``."""
+    """An image of the static folder (``source``) with its ``alt``, ``sizes``, ``lazy``, ``shown_width`` and ``zoom``."""
 
 
 def visit_picture_html(translator: Any, node: picture) -> None:
+    """The image; with ``zoom``, a link to the file itself around it, for a reader who wants to look closer."""
     builder = translator.builder
     found = find(builder, node["source"])
     if found is not None:
-        translator.body.append(img_html(found, builder.get_target_uri(builder.current_docname), node["alt"],
-                                        node.get("sizes", "100vw"), lazy=node.get("lazy", True),
-                                        classes=tuple(node.get("classes", ())), shown_width=node.get("shown_width")))
+        page = builder.get_target_uri(builder.current_docname)
+        image = img_html(found, page, node["alt"], node.get("sizes", "100vw"), lazy=node.get("lazy", True),
+                         classes=tuple(node.get("classes", ())), shown_width=node.get("shown_width"))
+        if node.get("zoom"):
+            image = element("a", {"href": relative_uri(page, f"_static/{found.source}"), "class": "pub-zoom"}) + image + "</a>"
+        translator.body.append(image)
     raise nodes.SkipNode
 
 

@@ -154,4 +154,4 @@ def preview(builder: Any, pagename: str, entry: Entry) -> list[picture]:
     width = min(widest, round(PREVIEW_HEIGHT * shown.width / shown.height)) if shown.height else None
     # Below the authors, venue and links on a phone: the browser may fetch it when it is about to show.
     return [picture("", source=found, alt=plain(entry, "preview_alt"), sizes=PREVIEW_SIZES, classes=["pub-preview"],
-                    shown_width=width)]
+                    shown_width=width, zoom=True)]

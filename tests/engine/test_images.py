@@ -98,6 +98,8 @@ def test_a_preview_says_what_it_shows_and_loads_when_it_is_about_to_be_seen(make
     paper = page(app, next(name for name in (link["href"] for link in home.select("li.pub-entry a"))
                             if name.startswith("papers/"))).select_one("img.pub-preview")
     assert paper["alt"] == image["alt"] and (paper["width"], paper["height"]) == ("768", "384")  # at most 384 px high
+    # A reader who wants to look closer opens the file itself (a phone draws a wide figure small).
+    assert paper.parent.name == "a" and paper.parent["href"] == "../_static/img/publication_preview/gossip.png"
 
 
 def test_an_edited_image_gets_new_names_so_no_copy_is_stale(make_app, tmp_path):
