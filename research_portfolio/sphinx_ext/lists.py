@@ -130,6 +130,7 @@ class PublicationList(SphinxDirective):
         "newest": directives.positive_int,
         "numbered": directives.flag,
         "images": directives.flag,
+        "brief": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -149,8 +150,8 @@ class PublicationList(SphinxDirective):
         if "by-kind" in self.options:
             return [*legend(papers), *self.kind_sections(papers, catalogue.site)]
         if "group-by-year" not in self.options:
-            listed = entry_list(self.env, papers, full=False, printed=False,
-                                numbered="numbered" in self.options, images="images" in self.options)
+            listed = entry_list(self.env, papers, full=False, printed=False, numbered="numbered" in self.options,
+                                images="images" in self.options, brief="brief" in self.options)
             # A paper is found by search on its own page and in the full list, not in every excerpt.
             listed["classes"].append("no-search")
             if chosen["selected"]:
@@ -164,7 +165,8 @@ class PublicationList(SphinxDirective):
         that has papers, in the order of :data:`entries.KINDS` (the CV's)."""
 
         def listed(chosen: list[Entry]) -> nodes.container:
-            return entry_list(self.env, chosen, full=False, printed=False, numbered="numbered" in self.options)
+            return entry_list(self.env, chosen, full=False, printed=False, numbered="numbered" in self.options,
+                              brief="brief" in self.options)
 
         for heading, chosen in undated_groups(papers):
             yield self.section(f"kind-{section_id(heading)}", entries.heading(heading), listed(chosen))
@@ -244,7 +246,7 @@ def theme_counts(env: BuildEnvironment, arguments: None) -> dict[str, int]:
 
 
 def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: bool, numbered: bool = False,
-               images: bool = False) -> nodes.container:
+               images: bool = False, brief: bool = False) -> nodes.container:
     """The entries as a bullet list; on the web each opens to its summary or abstract.
 
     The *full* list (every paper, by year) also holds each paper's BibTeX. The e-book and the PDF
@@ -263,7 +265,8 @@ def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: 
         # What the search index reads; kept between builds, so re-reading a long list formats only what changed.
         searched = nodes.Text(cache.get(("plain entry", entry.key, env.docname), digests[entry.key], functools.partial(plain_entry, entry),
                                         page=env.docname))
-        items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed, images=images),
+        items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed, images=images,
+                                                          brief=brief),
                                  classes=["pub-entry"])
     return nodes.container("", items, classes=["publications"])
 
@@ -273,16 +276,19 @@ def plain_entry(entry: Entry) -> str:
 
 
 class pub_entry(nodes.General, nodes.Element):
-    """One paper of a list, by ``key``; ``full`` adds its BibTeX, ``printed`` prints its summary in print.
+    """One paper of a list, by ``key``; ``full`` adds its BibTeX, ``printed`` prints its summary in print,
+    ``brief`` shows the reference alone.
 
     Its one child is the reference as plain text, for the search index: no transform walks it (it is
     in no paragraph), and every format writes the entry from the database instead.
     """
 
 
-def details(entry: Entry, full: bool, printed: bool) -> list[collapsible]:
-    """What a list entry opens to: the summary, the abstract, and in the full list the BibTeX."""
-    found = []
+def details(entry: Entry, full: bool, printed: bool, brief: bool = False) -> list[collapsible]:
+    """What a list entry opens to: the summary, the abstract, and in the full list the BibTeX; a *brief* list's, nothing."""
+    found: list[collapsible] = []
+    if brief:
+        return found
     if entries.summary(entry):
         found.append(collapsible(label=_("Summary"), text=entries.summary(entry), print=printed))
     if entries.field(entry, "abstract"):
@@ -303,7 +309,7 @@ def visit_pub_entry_html(translator: HTML5Translator, node: pub_entry) -> None:
 
 def entry_name(node: pub_entry, pagename: str) -> tuple[Any, ...]:
     """What a list entry's HTML is kept under (with its entry's digest): the page it is on, what it shows."""
-    return ("list entry", node["key"], pagename, node["full"], node["printed"], bool(node.get("images")))
+    return ("list entry", node["key"], pagename, node["full"], node["printed"], bool(node.get("images")), bool(node.get("brief")))
 
 
 def entry_html(translator: HTML5Translator, node: pub_entry, pagename: str, beside: str = "") -> str:
@@ -313,7 +319,8 @@ def entry_html(translator: HTML5Translator, node: pub_entry, pagename: str, besi
     *beside* is an image to show beside the entry (the web's preview of the paper, web/home.py).
     """
     builder = translator.builder
-    name = (node["key"], posixpath.dirname(builder.get_target_uri(pagename)), node["full"], node["printed"], beside)
+    name = (node["key"], posixpath.dirname(builder.get_target_uri(pagename)), node["full"], node["printed"], bool(node.get("brief")),
+            beside)
     written = WRITTEN.setdefault(builder, {})
     if name not in written:
         text = write_entry(translator, node, pagename)
@@ -395,7 +402,7 @@ def expanded(env: BuildEnvironment, node: pub_entry) -> list[nodes.Element]:
     """A list entry as docutils nodes: a copy of its entry's view, and what it opens to."""
     entry = database.catalogue(env).entries[node["key"]]
     reference = entry_view(env, entry).reference.deepcopy()
-    return [reference, *details(entry, node["full"], node["printed"])]
+    return [reference, *details(entry, node["full"], node["printed"], bool(node.get("brief")))]
 
 
 class ExpandEntries(SphinxPostTransform):
