@@ -29,9 +29,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.typing import ExtensionMetadata
 
 from ..bib import entries
+from ..print.previewstrip import FIGURE_CLASS
 from ..render.nodes import paper_title
 from ..sphinx_ext import database
-from ..print.previewstrip import FIGURE_CLASS
 from ..sphinx_ext.lists import plain
 from . import images
 

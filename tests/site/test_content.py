@@ -209,7 +209,7 @@ def test_the_web_cv_gives_the_address_to_write_to_and_each_place_with_its_months
     assert page.select_one("ul.portfolio-links a[href^=mailto]").get_text() == "zmliu@mit.edu"
     places = {term.find("strong").get_text(): term.select_one("span.cv-date").get_text() for term in page.select("dt")
               if term.select_one("span.cv-date")}
-    assert page.select("ul.publication-list li.pub-entry") and not page.select("ul.publication-list details")  # :brief:
+    assert page.select(".publication-list li.pub-entry") and not page.select(".publication-list details")  # :brief:
     assert places == {"Massachusetts Institute of Technology": "Feb 2021\u2013present",
                       "Microsoft Research Asia": "Sep 2020\u2013Feb 2021", "Peking University": "Sep 2016\u2013June 2020"}
 
