@@ -65,9 +65,10 @@ def test_the_wheel_installs_its_dependencies_and_makes_a_site_that_builds(tmp_pa
 def test_the_engines_tests_pass_at_each_end_of_its_ranges(tmp_path, wheel, python, constraints):
     python_in_venv = venv(tmp_path, python)
     # pytest-xdist: pyproject.toml runs -n auto; flit-core: the package tests build the wheel without the network;
-    # hypothesis: the property tests; the four themes: the engine builds under each (tests/engine/test_paper_pages.py)
+    # hypothesis: the property tests; the four themes: the engine builds under each (tests/engine/test_paper_pages.py);
+    # playwright: the search box and the filters in the system's Chromium (tests/engine/test_search_page.py)
     pip(python_in_venv, str(wheel), "pytest", "pytest-xdist", "beautifulsoup4", "flit-core>=3.12", "hypothesis", "alabaster",
-        "sphinx-rtd-theme", "pydata-sphinx-theme", "sphinx-book-theme", *constraints)
+        "sphinx-rtd-theme", "pydata-sphinx-theme", "sphinx-book-theme", "playwright", *constraints)
     # The installed wheel, not this checkout: run pytest's script, which does not put the working folder on sys.path.
     process = subprocess.run([str(python_in_venv.parent / "pytest"), "-q", "-p", "no:cacheprovider", "-W", "ignore::DeprecationWarning",
                               "tests/engine"], cwd=PROJECT, capture_output=True, text=True, timeout=1200)
