@@ -20,6 +20,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.latex import LaTeXTranslator
 
+from ..text.scripts import ancestors
+
 #: The class of a figure of a paper's preview where the prose discusses it.
 FIGURE_CLASS = "pub-discussed"
 PER_ROW = 3
@@ -51,14 +53,6 @@ class PreviewStrips(SphinxPostTransform):
             for found in figures[1:]:
                 found.parent.remove(found)
             strip.extend(figures)
-
-
-def ancestors(node: nodes.Node) -> list[nodes.Element]:
-    found = []
-    while node.parent is not None:
-        node = node.parent
-        found.append(node)
-    return found
 
 
 def visit_preview_strip_latex(translator: LaTeXTranslator, node: preview_strip) -> None:

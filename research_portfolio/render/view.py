@@ -24,6 +24,7 @@ from sphinx.transforms import SphinxSmartQuotes
 from sphinx.util.docutils import new_document
 
 from ..bib import entries
+from ..text.scripts import ancestors
 from .style import STYLE_NAME, formatting_style
 
 
@@ -59,14 +60,6 @@ class EntryView:
 
 #: The classes of what the venue line shows beside the venue (the honour, al-folio's short name): no part of a citation.
 BADGES = ("pub-badge", "pub-abbr")
-
-
-def ancestors(node: nodes.Node) -> list[nodes.Element]:
-    found = []
-    while node.parent is not None:
-        node = node.parent
-        found.append(node)
-    return found
 
 
 #: The views of each build (by its environment), by entry key; gone with the environment.
