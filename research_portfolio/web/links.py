@@ -19,6 +19,7 @@ Nothing is loaded from another host: the icons are inline SVG.
 from __future__ import annotations
 
 import dataclasses
+import re
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -109,10 +110,20 @@ class PortfolioLinks(SphinxDirective):
         # none is left at the end or the start of a line, and lines are balanced so no link stands alone.
         items = nodes.bullet_list(classes=["portfolio-links"])
         for link in links:
-            items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", link.shown or _(link.label), refuri=link.url)))
+            text = as_written(link.shown) if link.shown else nodes.Text(_(link.label))
+            items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", "", text, refuri=link.url)))
         only = addnodes.only(expr="not latex")
         only += nodes.container("", items, classes=["portfolio-links-row"])
         return [only]
+
+
+def as_written(text: str) -> nodes.Text:
+    """*text* that SmartQuotes leaves as it is, an address's straight quote (``o'brien@``) and dashes kept.
+
+    Each character SmartQuotes would change is null-escaped, as docutils marks a backslash-escaped
+    character in reST; every writer prints the text without the marks.
+    """
+    return nodes.Text(re.sub(r"""([-'".`])""", "\x00\\1", text))
 
 
 def add_footer_icons(app: Sphinx, config: Config) -> None:

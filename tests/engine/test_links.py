@@ -87,3 +87,9 @@ def test_the_row_is_a_list_whose_separators_are_the_style_sheets(make_app, tmp_p
     assert all("\N{MIDDLE DOT}" not in item.get_text() for item in items)
     css = (app.outdir / "_static" / "portfolio.css").read_text(encoding="utf-8")
     assert "ul.portfolio-links > li::before" in css and "white-space: nowrap" in css and "text-wrap: balance" in css
+
+
+def test_an_address_in_the_row_is_shown_as_written_never_with_curly_quotes_or_dashes(make_app, tmp_path):
+    person = {**PERSON, "email": "o'brien@example.org", "website": "https://example.org/~ada--lab/"}
+    page = home(make_app, tmp_path, portfolio_person=person)
+    assert list(row(page))[:2] == ["o'brien@example.org", "example.org/~ada--lab"]
