@@ -23,6 +23,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from ..compat import site_sets
 from ..escape import html as html_text
+from ..escape import latex as tex
 from ..i18n import _
 from ..text.scripts import marked
 
@@ -167,12 +168,18 @@ def latex(app: Sphinx, config: Config) -> dict[str, Any]:
     return {
         "latex_engine": "xelatex",
         # The PDF starts at the home page's toctrees (toctree_only): each of its entries is a chapter.
-        "latex_documents": [(config.root_doc, f"{config.portfolio_slug}.tex", _("Research portfolio"), config.author,
+        "latex_documents": [(config.root_doc, f"{config.portfolio_slug}.tex", _("Research portfolio"), latex_author(config),
                              "manual", True)],
         "latex_domain_indices": False,
         "latex_show_urls": "no",
         "latex_show_pagerefs": True,  # in print, a cross-reference says on which page it lands
     }
+
+
+def latex_author(config: Config) -> str:
+    """The author as LaTeX, which a ``latex_documents`` entry holds (Sphinx writes it into ``\\author`` as it is):
+    LaTeX's specials escaped, a name in another script set in its font."""
+    return marked(config.author, tex.text)
 
 
 LATEX_ELEMENTS = {
@@ -208,7 +215,7 @@ def cv(app: Sphinx, config: Config) -> dict[str, Any]:
         "root_doc": CV_DOCUMENT,
         "include_patterns": [f"{CV_DOCUMENT}.md", f"{CV_DOCUMENT}.rst"],
         "exclude_patterns": [pattern for pattern in config.exclude_patterns if pattern != f"{CV_DOCUMENT}.md"],
-        "latex_documents": [(CV_DOCUMENT, f"{config.portfolio_slug}-cv.tex", _("Curriculum vitae"), config.author, "howto")],
+        "latex_documents": [(CV_DOCUMENT, f"{config.portfolio_slug}-cv.tex", _("Curriculum vitae"), latex_author(config), "howto")],
     }
 
 

@@ -58,7 +58,8 @@ def photo_file(confdir: str | Path, config: Config) -> Path | None:
 def latex_defaults(app: Sphinx, config: Config) -> None:
     """Fill in the title page (a header for a short howto document) and the PDF metadata, unless conf.py set them."""
     person = config.portfolio_person
-    _start, _target, title, author, docclass, *_rest = config.latex_documents[0]
+    _start, _target, title, _author, docclass, *_rest = config.latex_documents[0]
+    author = config.author  # the PDF's metadata is plain text (latex_documents holds LaTeX)
     opening = r"\portfolioheader" if docclass == "howto" else r"\portfoliotitlepage"
     title_page = opening + "{%s}{%s}{%s}" % (
         marked(person.get("role", ""), tex.text),
@@ -83,8 +84,6 @@ def latex_defaults(app: Sphinx, config: Config) -> None:
     if found and before + after != "Chapter ":  # babel's word for a language it knows, the catalogue's for the others
         elements["preamble"] += "\n" + r"\renewcommand{\portfoliochapter}[1]{%s#1%s}" % (marked(before, tex.text), marked(after, tex.text))
         elements["preamble"] += r"\renewcommand{\chaptermark}[1]{\markboth{\portfoliochapter{\thechapter}\quad#1}{}}"  # the footer's
-    if marked(author, tex.text) != tex.text(author):  # a name in another script: the title page and running heads need its font
-        elements["preamble"] += "\n" + r"\AtBeginDocument{\author{%s}}" % marked(author, tex.text)
     config.latex_elements = elements
     # Sphinx copies the package beside the .tex file, as it does any file conf.py lists there.
     config.latex_additional_files = [*config.latex_additional_files, str(PACKAGE), *([str(photo)] if photo else [])]

@@ -230,6 +230,17 @@ def test_settings_print_as_written_in_the_pdf_and_no_file_is_read(value):
         assert holds(printed(build(Path(folder), conf=conf, builder="latex").html), value)
 
 
+def test_the_owners_name_prints_as_written_on_the_title_page_and_the_cv():
+    """The name goes into latex_documents, which Sphinx writes into \\author as LaTeX: it is escaped there."""
+    require_tool("latexmk", "xelatex", "pdftotext")
+    name = 'Ada """ & % _ #1 ~^ <script>x</script> Lovelace'
+    for tags in ((), ("cv",)):
+        with tempfile.TemporaryDirectory() as folder:
+            conf = f"portfolio_person = {{'name': {python.literal(name)}, 'other_names': ['Ada Lovelace']}}"
+            built = build(Path(folder), conf=conf, builder="latex", tags=tags, cv="# Curriculum vitae\n\nPapers.\n" if tags else "")
+            assert holds(printed(built.html), name)
+
+
 def test_the_cv_prints_the_phone_as_written_and_reads_no_file(monkeypatch):
     require_tool("latexmk", "xelatex", "pdftotext")
     phone = r"\input{FILE} AT&T 100% R_D $x$ ~^ #1 %20#top"
