@@ -328,7 +328,7 @@ SEARCH_PAGE_TEMPLATES = ("furo", "sphinx_rtd_theme")
 def add_templates(app: Sphinx, config: Config) -> None:
     """A search page that lacks a heading and a search box in the page gets them (:data:`SEARCH_PAGE_TEMPLATES`)."""
     if config.html_theme in SEARCH_PAGE_TEMPLATES:  # a new list: Sphinx's default stays untouched
-        config.templates_path = [*config.templates_path, str(TEMPLATES / config.html_theme)]
+        config.templates_path = [*config.templates_path, str(TEMPLATES / config.html_theme), str(TEMPLATES / "partials")]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -21,6 +21,7 @@ def test_the_wheel_holds_the_package_and_its_data_only(wheel):
     assert outside == []
     for data in ("py.typed", "web/static/portfolio.css", "web/static/portfolio-copy.js", "print/texinputs/portfolio.sty",
                  "web/templates/furo/search.html", "web/templates/sphinx_rtd_theme/search.html",
+                 "web/templates/partials/portfolio-search-form.html",
                  "starter/Makefile", "starter/conf.py.jinja", "starter/tests/test_site.py"):
         assert f"research_portfolio/{data}" in names, data
     assert not [name for name in names if name.endswith((".bib", ".pdf")) or "/tests/" in name and "starter/" not in name]
