@@ -2,8 +2,9 @@
 
 A source image is a file of the static folder (the owner's ``photo``, a paper's ``preview``). For
 the web the engine makes WebP copies of it at the widths of :data:`WIDTHS` that are no wider than
-the source, named by a digest of the source's bytes (``pfgm-3f2a9c1b0d-480.webp``): an edited image
-gets new names, so no copy can be stale and none is made twice. The copies are made with Pillow in
+the source, named by a digest of the source's bytes and of how they are encoded (the settings below,
+the versions of Pillow and libwebp): ``pfgm-3f2a9c1b0d-480.webp``. An edited image, or an engine that
+encodes differently, gets new names, so no copy can be stale and none is made twice. The copies are made with Pillow in
 the build folder's cache (``<doctrees>/portfolio-images``) and copied into the output's ``_images``.
 
 The API:
@@ -36,8 +37,9 @@ from ..sphinx_ext.cache import write_atomically
 #: The widths of the WebP copies, in pixels: a photo or card on a phone, a phone's column at 1x and 2x, a desktop's at 2x.
 WIDTHS = (200, 320, 480, 800)
 WEBP_QUALITY = 82
-#: libwebp's effort, 0 to 6: its default, 4, encodes this site's 105 copies in 55 % of the time 6 takes, 2 % larger.
-WEBP_METHOD = 4
+#: libwebp's effort, 0 to 6: 2 encodes this site's 105 copies in 65 % of the time of its default, 4, and 3 % larger
+#: (a third of the time 6 takes, 5 % larger); below 2 the files grow by a quarter. Encoding was half of this site's clean build.
+WEBP_METHOD = 2
 CACHE_FOLDER = "portfolio-images"
 OUTPUT_FOLDER = "_images"
 WEB_BUILDERS = ("html", "dirhtml", "singlehtml")
@@ -74,8 +76,19 @@ def _measure(path: Path, stamp: tuple[int, int]) -> tuple[str, int, int]:
         return hashlib.sha256(data).hexdigest(), 0, 0
 
 
-def make_copy(path: Path, width: int, target: Path) -> None:
-    """The image at *path* reduced to *width* pixels wide, as WebP, written whole at *target*."""
+@functools.cache
+def encoding() -> str:
+    """Besides the source, what makes a copy's bytes: the settings and the versions of Pillow and its libwebp."""
+    from PIL import __version__, features
+
+    return f"WebP quality {WEBP_QUALITY} method {WEBP_METHOD}, Pillow {__version__}, libwebp {features.version('webp')}"
+
+
+def make_copies(path: Path, targets: dict[int, Path]) -> None:
+    """The image at *path* reduced to each width of *targets*, as WebP, each written whole at its target.
+
+    The source is read once for all its copies.
+    """
     from PIL import Image
 
     with Image.open(path) as opened:
@@ -83,11 +96,12 @@ def make_copy(path: Path, width: int, target: Path) -> None:
         image: Image.Image = opened
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
-        height = max(1, round(image.height * width / image.width))
-        reduced = image.resize((width, height), Image.Resampling.LANCZOS) if width < image.width else image
-        buffer = io.BytesIO()
-        reduced.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
-    write_atomically(target, buffer.getvalue())
+        for width, target in targets.items():
+            height = max(1, round(image.height * width / image.width))
+            reduced = image.resize((width, height), Image.Resampling.LANCZOS) if width < image.width else image
+            buffer = io.BytesIO()
+            reduced.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
+            write_atomically(target, buffer.getvalue())
 
 
 def picture_of(builder: Any, static_path: Path, source: str) -> Picture:
@@ -103,15 +117,16 @@ def picture_of(builder: Any, static_path: Path, source: str) -> Picture:
         return Picture(source, width, height, ())
     cache = Path(builder.doctreedir) / CACHE_FOLDER
     output = Path(builder.outdir) / OUTPUT_FOLDER
-    copies = []
-    for size in sorted({*(size for size in WIDTHS if size < width), min(width, WIDTHS[-1])}):
-        name = copy_name(source, digest, size)
-        if not (cache / name).is_file():
-            make_copy(path, size, cache / name)
+    named = hashlib.sha256(f"{digest} {encoding()}".encode()).hexdigest()
+    copies = [(size, copy_name(source, named, size))
+              for size in sorted({*(size for size in WIDTHS if size < width), min(width, WIDTHS[-1])})]
+    missing = {size: cache / name for size, name in copies if not (cache / name).is_file()}
+    if missing:
+        make_copies(path, missing)
+    for _size, name in copies:
         if not (output / name).is_file():
             output.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cache / name, output / name)
-        copies.append((size, name))
     return Picture(source, width, height, tuple(copies))
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 
 from bs4 import BeautifulSoup
 from PIL import Image
 from test_bring_your_own import ROOT
+
+from research_portfolio.web import images
 
 PERSON = {"name": "Marta Kowalczyk", "photo": "img/me.png"}
 ENTRY = """@article{kowalczyk2022robust,
@@ -105,6 +108,14 @@ def test_a_preview_says_what_it_shows_and_loads_when_it_is_about_to_be_seen(make
 def test_an_edited_image_gets_new_names_so_no_copy_is_stale(make_app, tmp_path):
     first = page(site(make_app, tmp_path / "one")).select_one("img.pub-thumbnail")["src"]
     second = page(site(make_app, tmp_path / "two", colour=(160, 30, 30))).select_one("img.pub-thumbnail")["src"]
+    assert first != second and first.rsplit("-", 1)[1] == second.rsplit("-", 1)[1]
+
+
+def test_copies_encoded_otherwise_get_new_names_so_an_upgrade_leaves_none_stale(make_app, tmp_path, monkeypatch):
+    first = page(site(make_app, tmp_path / "one")).select_one("img.pub-thumbnail")["src"]
+    monkeypatch.setattr(images, "WEBP_METHOD", images.WEBP_METHOD + 1)
+    monkeypatch.setattr(images, "encoding", functools.cache(images.encoding.__wrapped__))  # the new setting read afresh
+    second = page(site(make_app, tmp_path / "two")).select_one("img.pub-thumbnail")["src"]
     assert first != second and first.rsplit("-", 1)[1] == second.rsplit("-", 1)[1]
 
 
