@@ -303,7 +303,13 @@ class Owner(Person):
 
 def owner(person: Mapping[str, Any]) -> Owner | None:
     """The owner that ``portfolio_person`` names (its other spellings included), or None when it names none."""
-    return Owner(person["name"], person.get("other_names", ())) if person.get("name") else None
+    return _owner(person["name"], tuple(person.get("other_names", ()))) if person.get("name") else None
+
+
+@functools.lru_cache(maxsize=8)
+def _owner(name: str, other_names: tuple[str, ...]) -> Owner:
+    # Parsing the names again for each of a long list's entries costs more than the rest of its filter data.
+    return Owner(name, other_names)
 
 
 def same_person(one: Person, other: Person) -> bool:

@@ -16,6 +16,7 @@ import posixpath
 import re
 import weakref
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from typing import Any, cast
 
 from docutils import nodes
@@ -45,7 +46,7 @@ from . import database, dependencies
 from .cache import MISSING, build_cache
 from .dependencies import entry_digests
 from .domain import portfolio_domain
-from .paperlinks import link_titles
+from .paperlinks import titles_linked
 
 KIND_HEADINGS = {"journal": N_("Journal articles"), "conference": N_("Conference papers"), "workshop": N_("Workshop papers"),
                  "preprint": N_("Preprints"), "thesis": N_("Theses"), "book": N_("Books and chapters"), "report": N_("Reports"),
@@ -359,17 +360,22 @@ WRITTEN: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], str]] = weakref.We
 
 
 def write_entry(translator: HTML5Translator, node: pub_entry, pagename: str) -> str:
+    """The entry as the translator writes it: its view's own nodes, lent to the page while they are written."""
     builder = translator.builder
     searched = node.children[:]
-    node[:] = expanded(builder.env, node)
-    if builder.name in PAGE_BUILDERS:
-        link_titles(builder, node, pagename)
+    node[:] = expanded(builder.env, node, copy=False)
     start = len(translator.body)
-    for child in node.children:
-        child.walkabout(translator)
+    try:
+        with titles_linked(builder, node, pagename) if builder.name in PAGE_BUILDERS else nullcontext():
+            for child in node.children:
+                child.walkabout(translator)
+    finally:
+        lent = node.children[:]
+        node[:] = searched
+        for child in lent:
+            child.parent = None  # the view keeps no page it was lent to
     written = "".join(translator.body[start:])
     del translator.body[start:]
-    node[:] = searched
     return written
 
 
@@ -398,10 +404,12 @@ def write_entries_in_main_process(app: Sphinx, doctree: nodes.document, docname:
         cache.put(entry_name(node, docname), digests[node["key"]], entry_html(translator, node, docname), page=docname)
 
 
-def expanded(env: BuildEnvironment, node: pub_entry) -> list[nodes.Element]:
-    """A list entry as docutils nodes: a copy of its entry's view, and what it opens to."""
+def expanded(env: BuildEnvironment, node: pub_entry, copy: bool = True) -> list[nodes.Element]:
+    """A list entry as docutils nodes: its entry's view (a copy of it, unless *copy* is false), and what it opens to."""
     entry = database.catalogue(env).entries[node["key"]]
-    reference = entry_view(env, entry).reference.deepcopy()
+    reference = entry_view(env, entry).reference
+    if copy:
+        reference = reference.deepcopy()
     return [reference, *details(entry, node["full"], node["printed"], bool(node.get("brief")))]
 
 

@@ -6,6 +6,8 @@ it is written), relative to that page (:mod:`research_portfolio.sphinx_ext.stati
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from docutils import nodes
@@ -28,6 +30,25 @@ def link_titles(builder: Any, tree: nodes.Element, pagename: str) -> None:
     for reference in tree.findall(nodes.reference):
         if "refuri" in reference:
             reference["refuri"] = relative_static_link(builder, reference["refuri"], pagename)
+
+
+@contextmanager
+def titles_linked(builder: Any, tree: nodes.Element, pagename: str) -> Iterator[None]:
+    """:func:`link_titles` over a tree the page only borrows (an entry's view, shared by every page), undone after.
+
+    Writing the shared nodes with the links in place costs less than a copy of them for each page.
+    """
+    papers = database.catalogue(builder.env).entries
+    titles = [(node, node.children[:]) for node in tree.findall(paper_title) if node["key"] in papers]
+    addresses = [(reference, reference["refuri"]) for reference in tree.findall(nodes.reference) if "refuri" in reference]
+    try:
+        link_titles(builder, tree, pagename)
+        yield
+    finally:
+        for reference, uri in addresses:
+            reference["refuri"] = uri
+        for node, children in titles:
+            node[:] = children
 
 
 def link_page_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
