@@ -38,6 +38,8 @@ MAX_EDITORS = 3  # biblatex's maxnames: past three editors, the first and "et al
 PLAIN_TEXT = PlainTextBackend()
 EQUAL_MARK = "*"
 LINK_SEPARATOR = " \N{MIDDLE DOT} "
+#: The classes of a reference's parts after its title: the authors, the venue (with its honour), the links.
+AUTHORS_ROLE, VENUE_ROLE, LINKS_ROLE = "pub-ref-authors", "pub-ref-venue", "pub-links"
 
 
 class Span(BaseMultipartText):
@@ -137,12 +139,13 @@ class PortfolioStyle(BaseStyle):
         title = self.display_title(entry)
         # The full stop after a title stands apart: the web shows the title as a line of its own, without it.
         end = Span("pub-title-end", ".") if title and not title.endswith((".", "?", "!")) else Text()
+        # Each part in a span of its own: a paper's page shows the parts, taken from this reference (render/view.py).
+        venue = Text(" ").join([part for part in (self.format_venue(entry), self.format_badge(entry)) if part])
         parts = [
             Text(PaperTitle(entry.key, title), end),
-            self.format_authors(entry, self.max_authors).add_period(),
-            self.format_venue(entry),
-            self.format_badge(entry),
-            Span("pub-links", self.format_links(entry)),
+            Span(AUTHORS_ROLE, self.format_authors(entry, self.max_authors).add_period()),
+            Span(VENUE_ROLE, venue) if venue else Text(),
+            Span(LINKS_ROLE, self.format_links(entry)),
         ]
         return FormattedEntry(entry.key, Text(" ").join([part for part in parts if part]), label)
 

@@ -13,11 +13,10 @@ import dataclasses
 import re
 import weakref
 from copy import copy
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from pybtex.database import Entry
-from pybtex.richtext import Text
 from pybtex_docutils import Backend
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxSmartQuotes
@@ -25,23 +24,29 @@ from sphinx.util.docutils import new_document
 
 from ..bib import entries
 from ..text.scripts import ancestors
-from .style import STYLE_NAME, formatting_style
+from .style import AUTHORS_ROLE, LINKS_ROLE, STYLE_NAME, VENUE_ROLE, formatting_style
 
 
 @dataclasses.dataclass
 class EntryView:
-    """One entry as docutils nodes: the whole reference, and its parts for the paper's own page."""
+    """One entry as docutils nodes: the whole reference, and its parts for the paper's own page.
 
-    reference: nodes.paragraph  # title. authors. venue. [badge] links.
-    title: nodes.paragraph  # the title alone, in the site's display case
-    authors: nodes.paragraph  # every author, with a full stop
-    short_authors: nodes.paragraph  # as lists show them: past the lists' limit, the first, the owner and "N others"
-    venue: nodes.paragraph  # where and when, then the honour and short venue name
-    links: nodes.paragraph  # PDF · arXiv · DOI · Code
+    The parts are the reference's own elements, not copies: whoever shows one elsewhere copies it
+    (a view is shared by every page of the build). Only every author of a paper whose reference
+    names some of them is a paragraph of its own.
+    """
+
+    reference: nodes.paragraph  # title. authors. venue [badge] links.
+    title: nodes.Element  # the title alone, in the site's display case
+    authors: nodes.Element  # every author, with a full stop
+    short_authors: nodes.Element  # as lists show them: past the lists' limit, the first, the owner and "N others"
+    venue: nodes.Element  # where and when, then the honour and short venue name
+    links: nodes.Element  # PDF · arXiv · DOI · Code
 
     def paragraphs(self) -> list[nodes.paragraph]:
-        short = [] if self.short_authors is self.authors else [self.short_authors]
-        return [self.reference, self.title, self.authors, *short, self.venue, self.links]
+        """What is educated: the reference, and every author where it does not hold them all."""
+        every = [] if self.authors is self.short_authors else [cast(nodes.paragraph, self.authors)]
+        return [self.reference, *every]
 
     @property
     def title_text(self) -> str:
@@ -85,23 +90,17 @@ def make_views(env: BuildEnvironment, papers: list[Entry]) -> None:
 def make_view(entry: Entry) -> EntryView:
     style = formatting_style(STYLE_NAME)
     backend = Backend()
-
-    def paragraph(rich: Text) -> nodes.paragraph:
-        return nodes.paragraph("", "", *rich.render(backend)) if rich else nodes.paragraph()
-
-    every = paragraph(style.format_authors(entry).add_period())
-    shortened = len(entries.people(entry)) > style.max_authors
-    view = EntryView(
-        reference=backend.paragraph(style.format_entry("", entry)),
-        title=paragraph(style.display_title(entry)),
-        authors=every,
-        short_authors=paragraph(style.format_authors(entry, style.max_authors).add_period()) if shortened else every,
-        venue=paragraph(Text(" ").join([part for part in (style.format_venue(entry), style.format_badge(entry)) if part])),
-        links=paragraph(style.format_links(entry)),
-    )
-    for paragraph_ in view.paragraphs():
-        join_texts(paragraph_)
-    return view
+    reference = backend.paragraph(style.format_entry("", entry))
+    join_texts(reference)
+    parts = {role: child for child in reference.children if isinstance(child, nodes.Element) for role in child["classes"]}
+    short = parts.get(AUTHORS_ROLE, nodes.paragraph())
+    if len(entries.people(entry)) > style.max_authors:
+        every = nodes.paragraph("", "", *style.format_authors(entry).add_period().render(backend))
+        join_texts(every)
+    else:
+        every = short
+    return EntryView(reference=reference, title=parts.get("pub-title", nodes.paragraph()), authors=every, short_authors=short,
+                     venue=parts.get(VENUE_ROLE, nodes.paragraph()), links=parts.get(LINKS_ROLE, nodes.paragraph()))
 
 
 def join_texts(element: nodes.Element) -> None:

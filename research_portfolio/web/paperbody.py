@@ -76,11 +76,9 @@ def authors(view: EntryView, entry: Entry) -> list[nodes.Element]:
                        classes=["pub-more", "pub-all-authors"])]
 
 
-def part(paragraph: nodes.paragraph, role: str) -> nodes.paragraph:
-    """A copy of a paragraph of the entry's view, with the class the style sheets know it by."""
-    copied = paragraph.deepcopy()
-    copied["classes"].append(role)
-    return copied
+def part(shown: nodes.Element, role: str) -> nodes.paragraph:
+    """A paragraph holding a copy of a part of the entry's view, with the class the style sheets know it by."""
+    return nodes.paragraph("", "", *(child.deepcopy() for child in shown.children), classes=[role])
 
 
 def section(identifier: str, title: str, *content: nodes.Element) -> nodes.section:
