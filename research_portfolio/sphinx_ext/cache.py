@@ -45,8 +45,6 @@ from sphinx.util.typing import ExtensionMetadata
 
 from ..compat import cache_compiled_templates, registered_assets, theme_folders
 
-logger = logging.getLogger(__name__)
-
 PACKAGE = Path(__file__).parent.parent
 logger = logging.getLogger(__name__)
 #: The distributions whose code makes what the cache holds (matplotlib's version is read without importing it).
