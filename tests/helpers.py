@@ -47,6 +47,21 @@ def sphinx(source: Path, builder: str, outdir: Path, *options: str, env: dict[st
     return subprocess.run(command, cwd=source, capture_output=True, text=True, env=quiet, timeout=900)
 
 
+def build_with_theme(pages: Path, tmp_path: Path, theme: str) -> Path:
+    """Build a copy of the test root *pages* as HTML under *theme*, in a process of its own as a site builds; its output.
+
+    Some themes change Sphinx's defaults for the whole process. The build must give no warning under ``-W``.
+    """
+    srcdir, outdir = tmp_path / "src", tmp_path / "html"
+    shutil.copytree(pages, srcdir)
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT), os.environ.get("PYTHONPATH", "")])}
+    built = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
+                            "-D", f"html_theme={theme}", str(srcdir), str(outdir)],
+                           capture_output=True, text=True, env=environment, timeout=300)
+    assert built.returncode == 0 and built.stderr == "", built.stderr
+    return outdir
+
+
 def make(target: str, folder: Path, stamp_folder: Path, timeout: int = 600) -> subprocess.CompletedProcess[str]:
     """Run a target of the Makefile in *folder* with the environment the tests run in, which it must not reinstall.
 

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-
 import pytest
 from bs4 import BeautifulSoup
-from helpers import PROJECT
+from helpers import build_with_theme
 
 ELLIPSIS_TITLE = "Less is more\N{HORIZONTAL ELLIPSIS} or not"
 PAPER = "papers/lovelace1843less"
@@ -139,14 +134,7 @@ THEME_SIDEBARS = {
 
 @pytest.mark.parametrize("theme", THEME_SIDEBARS)
 def test_other_themes_build_without_warnings_with_their_sidebars_on_paper_pages(rootdir, tmp_path, theme):
-    # In a process of its own, as a site builds: some themes change Sphinx's defaults for the whole process.
-    srcdir, outdir = tmp_path / "src", tmp_path / "html"
-    shutil.copytree(rootdir / "test-pages", srcdir)
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT), os.environ.get("PYTHONPATH", "")])}
-    built = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
-                            "-D", f"html_theme={theme}", str(srcdir), str(outdir)],
-                           capture_output=True, text=True, env=environment, timeout=300)
-    assert built.returncode == 0 and built.stderr == "", built.stderr
+    outdir = build_with_theme(rootdir / "test-pages", tmp_path, theme)
     page = BeautifulSoup((outdir / f"{PAPER}.html").read_text(encoding="utf-8"), "html.parser")
     element, cls = THEME_SIDEBARS[theme]
     sidebar = page.find(element, class_=cls)

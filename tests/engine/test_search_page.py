@@ -8,13 +8,10 @@ builds, and read in headless Chromium at a phone's width.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
-from helpers import PROJECT, require_tool
+from helpers import build_with_theme, require_tool
 
 THEMES = ["furo", "alabaster", "sphinx_rtd_theme", "pydata_sphinx_theme", "sphinx_book_theme"]
 PHONE = {"width": 412, "height": 900}
@@ -47,20 +44,9 @@ def chromium():
         browser.close()
 
 
-def build(rootdir, tmp_path, theme: str):
-    srcdir, outdir = tmp_path / "src", tmp_path / "html"
-    shutil.copytree(rootdir / "test-pages", srcdir)
-    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT), os.environ.get("PYTHONPATH", "")])}
-    built = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-q", "-b", "html",
-                            "-D", f"html_theme={theme}", str(srcdir), str(outdir)],
-                           capture_output=True, text=True, env=environment, timeout=300)
-    assert built.returncode == 0 and built.stderr == "", built.stderr
-    return outdir
-
-
 @pytest.mark.parametrize("theme", THEMES)
 def test_the_search_page_shows_one_named_search_box_filled_with_the_query_on_a_phone(rootdir, tmp_path, chromium, theme):
-    outdir = build(rootdir, tmp_path, theme)
+    outdir = build_with_theme(rootdir / "test-pages", tmp_path, theme)
     tab = chromium.new_page(viewport=PHONE)
     try:
         tab.goto((outdir / "search.html").as_uri() + "?q=engine")
