@@ -25,7 +25,7 @@ from pybtex.textutils import normalize_whitespace
 from pybtex.utils import CaseInsensitiveSet
 
 from ..compat import EntryParser, capture_bibtex_errors
-from ..text.names import name_problem
+from ..text.names import name_problem, read_name
 from .sources import undecodable
 
 #: An entry's first line; the key may stand on the next line, as in OpenReview's exports.
@@ -165,7 +165,7 @@ class Parser(EntryParser):
     def person(self, name: str) -> Person:
         """*name* as a Person of its own, parsed the first time the spelling is met."""
         if name not in self.parsed_names:
-            self.parsed_names[name] = Person(name)
+            self.parsed_names[name] = read_name(name)
         parsed = self.parsed_names[name]
         person = Person.__new__(Person)
         for part in NAME_PARTS:

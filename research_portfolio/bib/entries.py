@@ -22,7 +22,7 @@ import latexcodec  # noqa: F401  (registers the "ulatex" codec that decodes LaTe
 from pybtex.database import Entry, Person
 
 from ..i18n import N_, _
-from ..text.names import name_problem
+from ..text.names import name_problem, read_name
 from ..text.scripts import CJK
 from ..text.urls import published
 from . import preprints
@@ -230,7 +230,7 @@ def is_others(person: Person) -> bool:
 def equal_contributors(entry: Entry) -> list[Person]:
     """Our ``equalcontrib`` field, and the authors al-folio users mark with a star ("Nowak*, Tomasz")."""
     value = field(entry, "equalcontrib")
-    named = [Person(name) for name in re.split(r"\s+and\s+", value) if not name_problem(name)] if value else []
+    named = [read_name(name) for name in re.split(r"\s+and\s+", value) if not name_problem(name)] if value else []
     return named + [person for person in people(entry) if "*" in str(person)]
 
 
@@ -296,9 +296,9 @@ class Owner(Person):
     """The site's owner: the name conf.py gives, who also answers to the other spellings it lists."""
 
     def __init__(self, name: str, other_names: Iterable[str] = ()) -> None:
-        super().__init__(name)
+        super().__init__(str(read_name(name)))
         self.written = name
-        self.spellings = (Person(name), *(Person(other) for other in other_names))
+        self.spellings = (read_name(name), *(read_name(other) for other in other_names))
 
 
 def owner(person: Mapping[str, Any]) -> Owner | None:

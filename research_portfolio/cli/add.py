@@ -15,13 +15,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from pybtex.database import Entry, Person
+from pybtex.database import Entry
 
 from ..bib import entries
 from ..bib.fields import SHOWN
 from ..bib.pagenames import page_name
 from ..escape import bibtex
 from ..sphinx_ext.database import check_entry
+from ..text.names import read_name
 from . import keys, titles
 from .bibfile import BibFile, BibFileError, Found, find, parse_answer, read_bib, read_text
 from .identifiers import Identifier, NotAnIdentifier, parse
@@ -60,7 +61,7 @@ class Paper:
     def entry(self) -> Entry:
         entry = Entry(self.kind, fields=dict(self.fields))
         for name in self.authors:
-            entry.add_person(Person(name), "author")
+            entry.add_person(read_name(name), "author")
         return entry
 
     def ordered(self) -> list[tuple[str, str]]:

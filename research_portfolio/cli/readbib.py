@@ -32,6 +32,7 @@ from ..bib.bibsource import Parser, Source, read
 from ..bib.entries import fold, full_name, is_others, is_selected, people, same_person, surname
 from ..bib.entries import owner as owner_of
 from ..render.style import decoded
+from ..text.names import read_name
 
 _ = get_translation("research_portfolio")
 
@@ -97,7 +98,7 @@ def closest_spellings(name: str, bibliography: Bibliography, count: int = 3) -> 
     A spelling is near when its surname is a few letters away from the one given (the given names
     often are initials in a .bib), or when the whole name is.
     """
-    wanted = Person(name)
+    wanted = read_name(name)
     scored = []
     for written, entries in people_in(bibliography).items():
         person = Person(written)

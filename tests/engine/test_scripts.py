@@ -262,3 +262,16 @@ def test_bold_east_asian_text_is_drawn_in_the_bold_face_without_a_warning(tmp_pa
 
     figures.cached(Cache(tmp_path / "cache.pickle", "key"), "bold", {"names": "bold east asian"}, "png", make)
     assert not [record.getMessage() for record in caplog.records if "findfont" in record.getMessage()]
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("中村 健", "中村健"),  # family name first, as Japanese writes it: BibTeX would take 健 for the family name
+    ("中村, 健", "中村健"), ("中村健", "中村健"), ("박 지민", "박지민"), ("李 静怡", "李静怡"),
+    ("Jörg Schmidt", "Jörg Schmidt"), ("Schmidt, Jörg", "Jörg Schmidt"),
+])
+def test_a_chinese_japanese_or_korean_name_keeps_the_order_it_is_written_in(written, read):
+    from research_portfolio.bib.entries import Owner, full_name, same_person
+    from research_portfolio.text.names import read_name
+
+    assert full_name(read_name(written)) == read
+    assert same_person(Owner(written), read_name(written))  # the owner so named is found on the entry so written
