@@ -303,13 +303,7 @@ class Owner(Person):
 
 def owner(person: Mapping[str, Any]) -> Owner | None:
     """The owner that ``portfolio_person`` names (its other spellings included), or None when it names none."""
-    return _owner(person["name"], tuple(person.get("other_names", ()))) if person.get("name") else None
-
-
-@functools.lru_cache(maxsize=8)
-def _owner(name: str, other_names: tuple[str, ...]) -> Owner:
-    # Parsing the names again for each of a long list's entries costs more than the rest of its filter data.
-    return Owner(name, other_names)
+    return Owner(person["name"], person.get("other_names", ())) if person.get("name") else None
 
 
 def same_person(one: Person, other: Person) -> bool:
@@ -524,7 +518,7 @@ PUBLISHER_SITES = {
 
 def publisher_name(address: str) -> str:
     """The name readers know the site of *address* by ("PMLR" for proceedings.mlr.press), or ""."""
-    host = urlsplit(address).netloc.lower().split("@")[-1].split(":")[0]
+    host = urlsplit(address).hostname or ""
     return PUBLISHER_SITES.get(host, "")
 
 

@@ -83,12 +83,7 @@ def visit_preview_strip_latex(translator: LaTeXTranslator, node: preview_strip) 
     raise nodes.SkipNode
 
 
-def skip(translator: Any, node: preview_strip) -> None:
-    raise nodes.SkipNode
-
-
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_node(preview_strip, latex=(visit_preview_strip_latex, None), html=(skip, None), text=(skip, None),
-                 man=(skip, None), texinfo=(skip, None))
+    app.add_node(preview_strip, latex=(visit_preview_strip_latex, None))  # made by PreviewStrips in LaTeX alone
     app.add_post_transform(PreviewStrips)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

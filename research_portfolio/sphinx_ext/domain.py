@@ -28,6 +28,7 @@ from ..render.nodes import (
     visit_paper_title,
     visit_paper_title_latex,
 )
+from ..text.scripts import enclosing
 
 logger = logging.getLogger(__name__)
 
@@ -116,9 +117,7 @@ def citing_sentences(doctree: nodes.document) -> Iterator[tuple[str, str]]:
 
 def sentence_around(reference: nodes.Element) -> str:
     """The sentence of the paragraph that holds *reference*."""
-    paragraph = reference.parent
-    while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
-        paragraph = paragraph.parent
+    paragraph = enclosing(reference, nodes.paragraph)
     if paragraph is None:
         return ""
     before: list[str] = []

@@ -21,7 +21,7 @@ from typing import Any, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from pybtex.database import Entry
+from pybtex.database import Entry, Person
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -341,12 +341,11 @@ def filter_data(builder: Any, entry: Entry) -> dict[str, str | int | None]:
     themes = builder.config.portfolio_themes
     titles = [themes[theme][0] for theme in entries.themes(entry) if theme in themes]
     return {"data-themes": json.dumps(titles), "data-kind": _(KIND_HEADINGS[entries.venue_kind(entry, catalogue.site)]),
-            "data-first": "true" if first_author(builder.config, entry) else None}
+            "data-first": "true" if first_author(formatting_style(STYLE_NAME).owner, entry) else None}
 
 
-def first_author(config: Any, entry: Entry) -> bool:
-    """Whether the site's owner is the paper's first author, or one of those who contributed equally with them."""
-    owner = entries.owner(config.portfolio_person)
+def first_author(owner: Person | None, entry: Entry) -> bool:
+    """Whether *owner* (the build's, as its style holds it) is the paper's first author, or shares the first place."""
     people = entries.people(entry)
     if owner is None or not people:
         return False

@@ -27,6 +27,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from ..bib.pagenames import PAGE_BUILDERS
 from ..render.style import STYLE_NAME, formatting_style, plain_text
+from ..text.scripts import enclosing
 from . import database, dependencies
 from .domain import paper_title
 
@@ -79,17 +80,11 @@ class MentionedNotMarked(SphinxPostTransform):
 
 def mentioned_papers(mark: nodes.Element, papers: Any) -> set[str]:
     """The papers that mentions link in the paragraph holding *mark*."""
-    paragraph = next((node for node in _ancestors(mark) if isinstance(node, nodes.paragraph)), None)
+    paragraph = enclosing(mark, nodes.paragraph)
     if paragraph is None:
         return set()
     return {title["key"] for title in paragraph.findall(paper_title) if "pub-mention" in title["classes"]
             and title["key"] in papers}
-
-
-def _ancestors(node: nodes.Element) -> Any:
-    while node.parent is not None:
-        node = node.parent
-        yield node
 
 
 def renumber(document: nodes.document, notes: dict[str, nodes.footnote], marks: list[nodes.Element]) -> None:

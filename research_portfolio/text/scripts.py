@@ -103,6 +103,11 @@ def ancestors(node: nodes.Node) -> list[nodes.Element]:
     return found
 
 
+def enclosing(node: nodes.Node, kind: type[nodes.Element]) -> nodes.Element | None:
+    """The nearest of the node's ancestors of the type *kind* (the paragraph around a mention), or None."""
+    return next((parent for parent in ancestors(node) if isinstance(parent, kind)), None)
+
+
 def visit_script_run(translator: LaTeXTranslator, node: script_run) -> None:
     translator.body.append(rf"\portfolioscript{{{node['lang']}}}{{")
 

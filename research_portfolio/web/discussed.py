@@ -33,6 +33,7 @@ from ..print.previewstrip import FIGURE_CLASS
 from ..render.nodes import paper_title
 from ..sphinx_ext import database
 from ..sphinx_ext.lists import plain
+from ..text.scripts import enclosing
 from . import images
 
 #: The figure's share of the text's width in the e-book (the web's is portfolio.css's).
@@ -56,9 +57,7 @@ class ThemePreviews(SphinxTransform):
         shown: set[str] = set()
         for mention in list(self.document.findall(paper_title)):
             entry = catalogue.entries.get(mention["key"])
-            paragraph = mention.parent
-            while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
-                paragraph = paragraph.parent
+            paragraph = enclosing(mention, nodes.paragraph)
             if (entry is None or entry.key in shown or theme not in entries.themes(entry) or paragraph is None
                     or paragraph.parent is None or "pub-mention" not in mention["classes"]):
                 continue

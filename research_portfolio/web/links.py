@@ -19,7 +19,6 @@ Nothing is loaded from another host: the icons are inline SVG.
 from __future__ import annotations
 
 import dataclasses
-import re
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -30,6 +29,7 @@ from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
+from ..bib.entries import printable
 from ..escape import html as html_text
 from ..i18n import N_, _
 from ..text.urls import published
@@ -45,12 +45,6 @@ class Link:
     url: str
     icon: str = ""
     shown: str = ""  # what the row shows instead of the label: an address a visitor can read and copy
-
-
-def readable_address(url: str) -> str:
-    """A web address as a reader writes it: without the scheme and the closing slash."""
-    parts = urlsplit(url)
-    return (parts.netloc + parts.path).rstrip("/") if parts.scheme in ("http", "https") and parts.netloc else url
 
 
 def document_links(config: Config) -> list[Link]:
@@ -75,7 +69,7 @@ def person_links(config: Config) -> list[Link]:
     if person.get("email"):
         found.append(Link(N_("Email"), f"mailto:{person['email']}", icons.EMAIL, shown=person["email"]))
     if person.get("website"):
-        found.append(Link(N_("Website"), person["website"], icons.WEBSITE, shown=readable_address(person["website"])))
+        found.append(Link(N_("Website"), person["website"], icons.WEBSITE, shown=printable(person["website"])))
     if person.get("github"):
         found.append(Link(N_("GitHub"), f"https://github.com/{person['github']}", icons.SOURCE))
     if person.get("orcid"):
@@ -110,20 +104,13 @@ class PortfolioLinks(SphinxDirective):
         # none is left at the end or the start of a line, and lines are balanced so no link stands alone.
         items = nodes.bullet_list(classes=["portfolio-links"])
         for link in links:
-            text = as_written(link.shown) if link.shown else nodes.Text(_(link.label))
-            items += nodes.list_item("", nodes.paragraph("", "", nodes.reference("", "", text, refuri=link.url)))
+            # An address shows exactly as written: Sphinx's SmartQuotes skips an element so marked (o'brien@, a-b.org).
+            reference = (nodes.reference("", link.shown, refuri=link.url, support_smartquotes=False) if link.shown
+                         else nodes.reference("", _(link.label), refuri=link.url))
+            items += nodes.list_item("", nodes.paragraph("", "", reference))
         only = addnodes.only(expr="not latex")
         only += nodes.container("", items, classes=["portfolio-links-row"])
         return [only]
-
-
-def as_written(text: str) -> nodes.Text:
-    """*text* that SmartQuotes leaves as it is, an address's straight quote (``o'brien@``) and dashes kept.
-
-    Each character SmartQuotes would change is null-escaped, as docutils marks a backslash-escaped
-    character in reST; every writer prints the text without the marks.
-    """
-    return nodes.Text(re.sub(r"""([-'".`])""", "\x00\\1", text))
 
 
 def add_footer_icons(app: Sphinx, config: Config) -> None:
