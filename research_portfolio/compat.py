@@ -270,12 +270,16 @@ def cache_compiled_templates(builder: Any, bytecode_cache: BytecodeCache) -> Non
 
     Sphinx renders through one Jinja environment (``builder.templates.environment``, Sphinx 8.1 to
     9.0) and compiles every template it uses in every build, a tenth of a no-op rebuild; Jinja's
-    bytecode cache checks each template's source before it trusts what it stored. A builder without
-    that environment is left alone.
+    bytecode cache checks each template's source before it trusts what it stored. Within one build
+    a template loaded once is used as loaded: Jinja's ``auto_reload`` would otherwise look at the
+    modification time of every template file each time a page is rendered (2 % of a build with
+    2,000 paper pages), for edits that only a later build reads. A builder without that environment
+    is left alone.
     """
-    environment = getattr(getattr(builder, "templates", None), "environment", None)
+    environment = template_environment(builder)
     if environment is not None and getattr(environment, "bytecode_cache", None) is None:
         environment.bytecode_cache = bytecode_cache
+        environment.auto_reload = False
 
 
 def theme_folders(builder: Any) -> list[Path]:

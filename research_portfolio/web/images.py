@@ -81,13 +81,17 @@ def encoding() -> str:
     """Besides the source, what makes a copy's bytes: the settings and the versions of Pillow and its libwebp."""
     from PIL import __version__, features
 
-    return f"WebP quality {WEBP_QUALITY} method {WEBP_METHOD}, Pillow {__version__}, libwebp {features.version('webp')}"
+    widths = " ".join(map(str, WIDTHS))
+    versions = f"Pillow {__version__}, libwebp {features.version('webp')}"
+    return f"WebP quality {WEBP_QUALITY} method {WEBP_METHOD}, each reduced from the next of {widths}, {versions}"
 
 
 def make_copies(path: Path, targets: dict[int, Path]) -> None:
     """The image at *path* reduced to each width of *targets*, as WebP, each written whole at its target.
 
-    The source is read once for all its copies.
+    The source is read once for all its copies, and each copy is reduced from the next wider one
+    (a third less time than each from the source, the same to the eye), whichever of them are
+    missing: a copy is the same however many of the others a killed build left.
     """
     from PIL import Image
 
@@ -96,9 +100,13 @@ def make_copies(path: Path, targets: dict[int, Path]) -> None:
         image: Image.Image = opened
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
-        for width, target in targets.items():
+        reduced = image
+        for width, target in sorted(targets.items(), reverse=True):
             height = max(1, round(image.height * width / image.width))
-            reduced = image.resize((width, height), Image.Resampling.LANCZOS) if width < image.width else image
+            if width < reduced.width:
+                reduced = reduced.resize((width, height), Image.Resampling.LANCZOS)
+            if target.is_file():
+                continue
             buffer = io.BytesIO()
             reduced.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
             write_atomically(target, buffer.getvalue())
@@ -120,9 +128,8 @@ def picture_of(builder: Any, static_path: Path, source: str) -> Picture:
     named = hashlib.sha256(f"{digest} {encoding()}".encode()).hexdigest()
     copies = [(size, copy_name(source, named, size))
               for size in sorted({*(size for size in WIDTHS if size < width), min(width, WIDTHS[-1])})]
-    missing = {size: cache / name for size, name in copies if not (cache / name).is_file()}
-    if missing:
-        make_copies(path, missing)
+    if not all((cache / name).is_file() for _size, name in copies):
+        make_copies(path, {size: cache / name for size, name in copies})
     for _size, name in copies:
         if not (output / name).is_file():
             output.mkdir(parents=True, exist_ok=True)

@@ -101,6 +101,7 @@ def test_pybtex_parser_calls_its_entry_hook_with_the_fields_as_written():
 
 def test_sphinx_renders_through_one_jinja_environment_and_lists_assets_and_theme_folders(app):
     assert isinstance(app.builder.templates.environment.bytecode_cache, cache.TemplateCode)
+    assert app.builder.templates.environment.auto_reload is False
     assert any(folder.name == "furo" for folder in compat.theme_folders(app.builder))
     assert compat.registered_assets(app) == [list(app.registry.css_files), list(app.registry.js_files)]
 

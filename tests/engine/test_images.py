@@ -124,3 +124,19 @@ def test_a_photo_missing_from_the_static_folder_is_one_located_message(make_app,
     warnings = app._warning.getvalue().strip().splitlines()
     assert len(warnings) == 1 and "conf.py" in warnings[0] and "'photo': 'img/someone.jpg' is not in the static folder" in warnings[0]
     assert not page(app).select("img.portfolio-photo")
+
+
+def test_a_copy_is_the_same_whichever_others_a_killed_build_left(tmp_path):
+    source = tmp_path / "detail.png"
+    Image.effect_noise((1000, 600), 90).convert("RGB").save(source)
+    widths = (200, 320, 480, 800)
+    clean = {width: tmp_path / "clean" / f"{width}.webp" for width in widths}
+    for target in clean.values():
+        target.parent.mkdir(exist_ok=True)
+    images.make_copies(source, clean)
+    after_kill = {width: tmp_path / "killed" / f"{width}.webp" for width in widths}
+    after_kill[800].parent.mkdir()
+    for width in (800, 480):  # written before the build was killed
+        shutil.copyfile(clean[width], after_kill[width])
+    images.make_copies(source, after_kill)
+    assert all(after_kill[width].read_bytes() == clean[width].read_bytes() for width in widths)
