@@ -105,6 +105,12 @@ def builder_format(env: BuildEnvironment) -> str:
     return builder_class.format if builder_class is not None else env.app.builder.format
 
 
+def builder_name(env: BuildEnvironment) -> str:
+    """The name of the builder at work (``html``, ``epub``), found as :func:`builder_format` finds its format."""
+    builder_class = getattr(env, "_builder_cls", None)
+    return builder_class.name if builder_class is not None else env.app.builder.name
+
+
 def keep_in_search_index(builder: Any, pagenames: set[str]) -> None:
     """Keep generated pages in the search index Sphinx writes at the end of an HTML build.
 

@@ -635,6 +635,12 @@ def static_file(name: str, value: str, site: Site) -> str | None:
     return None
 
 
+def preview_file(entry: Entry, site: Site) -> str | None:
+    """The paper's preview image (al-folio's ``preview``) as named from the static folder; None without one."""
+    value = field(entry, "preview")
+    return static_file("preview", value, site) if value else None
+
+
 def file_url(name: str, value: str, site: Site) -> str:
     return published(site.baseurl, f"_static/{static_file(name, value, site) or value}")
 

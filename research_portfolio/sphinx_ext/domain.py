@@ -102,13 +102,19 @@ def record_citations(app: Sphinx, doctree: nodes.document) -> None:
         portfolio_domain(app.env).citations[app.env.docname] = found
 
 
+def footnote_papers(doctree: nodes.document) -> dict[str, str]:
+    """The key of the paper each footnote citing one holds the reference of, by the footnote's ids."""
+    papers = {}
+    for footnote in doctree.findall(nodes.footnote):
+        key = next((title["key"] for title in footnote.findall(paper_title) if "pub-title" in title["classes"]), None)
+        if key:
+            papers.update(dict.fromkeys(footnote["ids"], key))
+    return papers
+
+
 def citing_sentences(doctree: nodes.document) -> Iterator[tuple[str, str]]:
     """(key, sentence) for each footnote reference to a paper; the sentence without reference marks."""
-    footnote_keys = {}
-    for footnote in doctree.findall(nodes.footnote):
-        key = next((node["key"] for node in footnote.findall(paper_title)), None)
-        if key:
-            footnote_keys.update(dict.fromkeys(footnote["ids"], key))
+    footnote_keys = footnote_papers(doctree)
     for reference in doctree.findall(nodes.footnote_reference):
         key = footnote_keys.get(reference.get("refid", ""))
         if key:

@@ -29,7 +29,7 @@ from ..bib.pagenames import PAGE_BUILDERS
 from ..render.style import STYLE_NAME, formatting_style, plain_text
 from ..text.scripts import enclosing
 from . import database, dependencies
-from .domain import paper_title
+from .domain import footnote_papers, paper_title
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +65,7 @@ class MentionedNotMarked(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         papers = database.catalogue(self.env).entries
         notes = {note_id: note for note in self.document.findall(nodes.footnote) for note_id in note["ids"]}
-        paper_of = {note_id: title["key"] for note_id, note in notes.items()
-                    for title in note.findall(paper_title) if "pub-title" in title["classes"]}
+        paper_of = footnote_papers(self.document)
         marks = list(self.document.findall(nodes.footnote_reference))
         dropped = [mark for mark in marks if paper_of.get(mark.get("refid", "")) in mentioned_papers(mark, papers)]
         if not dropped:

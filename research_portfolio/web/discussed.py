@@ -29,6 +29,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.typing import ExtensionMetadata
 
 from ..bib import entries
+from ..compat import builder_name
 from ..print.previewstrip import FIGURE_CLASS
 from ..render.nodes import paper_title
 from ..sphinx_ext import database
@@ -71,8 +72,7 @@ class ThemePreviews(SphinxTransform):
 
 def figure(srcdir: str | Path, site: entries.Site, entry: Entry, name: str) -> nodes.figure | None:
     """The paper's preview and a caption naming it (*name*, as the prose does); None when it has no preview."""
-    value = entries.field(entry, "preview")
-    source = entries.static_file("preview", value, site) if value else None
+    source = entries.preview_file(entry, site)
     folder = next((folder for folder in site.static if source and (folder / source).is_file()), None)
     if source is None or folder is None:
         return None
@@ -85,8 +85,9 @@ def figure(srcdir: str | Path, site: entries.Site, entry: Entry, name: str) -> n
 class Pictures(SphinxPostTransform):
     """On the web and in the e-book, the figure's image is a :class:`~research_portfolio.web.images.picture`.
 
-    The web gets the responsive copies, sized by CSS; the e-book the static folder's own file, which
-    its paper pages use too, so the book holds each image once.
+    The web gets the responsive copies, and the figure the style sheet's width (beside the text, or
+    above it on a phone); the e-book the static folder's own file, which its paper pages use too, so
+    the book holds each image once, at :data:`FIGURE_WIDTH`.
     """
 
     default_priority = 200
@@ -96,25 +97,14 @@ class Pictures(SphinxPostTransform):
         for found in self.document.findall(nodes.figure):
             if FIGURE_CLASS not in found["classes"]:
                 continue
+            if builder_name(self.env) in images.WEB_BUILDERS:
+                found.attributes.pop("width", None)
             for image in list(found.findall(nodes.image)):
                 image.replace_self(images.picture("", source=image["portfolio_source"], alt=image["alt"], sizes=SIZES,
                                                   classes=["pub-discussed-image"]))
 
 
-class WebFigureWidth(SphinxPostTransform):
-    """On the web the figure's width is the style sheet's (beside the text, or above it on a phone)."""
-
-    default_priority = 200
-    builders = images.WEB_BUILDERS
-
-    def run(self, **kwargs: Any) -> None:
-        for found in self.document.findall(nodes.figure):
-            if FIGURE_CLASS in found["classes"]:
-                found.attributes.pop("width", None)
-
-
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(ThemePreviews)
     app.add_post_transform(Pictures)
-    app.add_post_transform(WebFigureWidth)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

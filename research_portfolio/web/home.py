@@ -76,7 +76,7 @@ class PortfolioWorks(SphinxDirective):
 def card(env: BuildEnvironment, entry: Entry, site: entries.Site) -> nodes.container:
     """The paper's preview, its title (the web links it to the paper's page) and where it appeared."""
     found = nodes.container(classes=["portfolio-work"])
-    preview = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
+    preview = entries.preview_file(entry, site)
     if preview:
         found += picture("", source=preview, alt=entries.field(entry, "preview_alt"), sizes=WORK_SIZES,
                          shown_width=480, classes=["portfolio-work-image"])
@@ -114,7 +114,7 @@ def visit_pub_entry_html(translator: Any, node: lists.pub_entry) -> None:
 def preview_html(builder: Any, entry: Entry) -> str:
     """The paper's preview beside its entry; nothing where it has none."""
     site = database.catalogue(builder.env).site
-    found = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
+    found = entries.preview_file(entry, site)
     picture_ = images.find(builder, found) if found is not None else None
     if picture_ is None:
         return ""

@@ -142,7 +142,7 @@ def adds_to(sentence: str, entry: Entry) -> bool:
 def preview(builder: Any, pagename: str, entry: Entry) -> list[picture]:
     """al-folio's preview image, when its file is in the static folder, at the width the page draws it."""
     site = database.catalogue(builder.env).site
-    found = entries.static_file("preview", entries.field(entry, "preview"), site) if entries.field(entry, "preview") else None
+    found = entries.preview_file(entry, site)
     shown = images.find(builder, found) if found is not None else None
     if shown is None:
         return []

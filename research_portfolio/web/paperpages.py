@@ -87,12 +87,14 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # An unchanged page keeps what the last build indexed of it (keep_when_loading_search_index).
     indexed = forget_in_search_index(builder, {pagename for pagename, *_rest, unchanged in pages if not unchanged})
     make_views(app.env, [entry for _pagename, entry, *_rest, unchanged in pages if not unchanged])  # together, at once
+    in_navigation = {child for children in app.env.toctree_includes.values() for child in children}
     for pagename, entry, citing, links, unchanged in pages:
         if not (unchanged and indexed):
             authors = texts.get(("authors", entry.key), digests[entry.key], functools.partial(authors_text, entry), page=pagename)
             index_for_search(builder, pagename, entry, titles[entry.key], authors)
         if not unchanged:
-            yield pagename, page_context(builder, pagename, entry, citing, links), PAGE_TEMPLATE
+            place = place_in_navigation(builder, entry, in_navigation)
+            yield pagename, page_context(builder, pagename, entry, citing, links, place), PAGE_TEMPLATE
 
 
 def title_text(env: Any, entry: Entry) -> str:
@@ -129,14 +131,14 @@ def first_theme(entry: Entry, themes: dict[str, Any]) -> str | None:
     return next((theme for theme in entries.themes(entry) if theme in themes), None)
 
 
-def place_in_navigation(builder: Any, entry: Entry) -> str | None:
+def place_in_navigation(builder: Any, entry: Entry, in_navigation: set[str]) -> str | None:
     """The page a paper's page marks as current in the navigation: its first theme's, else the full list's.
 
     A paper page is in no toctree, so no theme's sidebar would mark anything on it; it shows the
-    navigation of the page a reader reaches it from. None when neither page is in a toctree.
+    navigation of the page a reader reaches it from. None when neither page is in a toctree (those
+    *in_navigation* are).
     """
     env = builder.env
-    in_navigation = {child for children in env.toctree_includes.values() for child in children}
     theme = first_theme(entry, builder.config.portfolio_themes)
     candidates = [builder.config.portfolio_themes[theme][1]] if theme else []
     candidates += sorted(portfolio_domain(env).full_lists)
@@ -144,8 +146,8 @@ def place_in_navigation(builder: Any, entry: Entry) -> str | None:
 
 
 def page_context(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]],
-                 links: dict[str, tuple[str, str]]) -> dict[str, Any]:
-    """What the theme's page template is given for a paper: its title, body and neighbours, as for any page."""
+                 links: dict[str, tuple[str, str]], place: str | None) -> dict[str, Any]:
+    """What the theme's page template is given for a paper: its title, body, neighbours and place in the navigation."""
     section = paper_section(builder, pagename, entry, citing)
     link_titles(builder, section, pagename)
     translator = render(builder, pagename, section)
@@ -153,7 +155,6 @@ def page_context(builder: Any, pagename: str, entry: Entry, citing: list[tuple[s
     context: dict[str, Any] = {"title": translator.encode(section[0].astext()), "body": "".join(translator.body),
                                "portfolio_paper": entry.key, "toc": "", "display_toc": False, "meta": {},
                                "sourcename": "", "page_source_suffix": ""}
-    place = place_in_navigation(builder, entry)
     if place is not None:
         context["portfolio_navigation"] = place
     for side, (uri, text) in links.items():

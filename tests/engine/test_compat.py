@@ -44,7 +44,7 @@ def test_sphinx_keeps_what_conf_py_set_and_counts_warnings(app):
 def test_sphinx_keeps_the_builder_class_on_the_environment(app):
     kept = getattr(app.env, "_builder_cls", None)
     assert kept is type(app.builder) or (kept is None and sphinx.version_info < (9,))  # 8.1: the app's builder
-    assert compat.builder_format(app.env) == "html"
+    assert compat.builder_format(app.env) == "html" and compat.builder_name(app.env) == "html"
 
 
 def test_the_search_index_prunes_through_prune_and_keeps_titles_by_page(app):
