@@ -8,13 +8,18 @@ run by ``make test-install`` and ``make test-ranges``, not by ``make test``).
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from docutils.parsers.rst import directives, roles
-from helpers import PROJECT
+from helpers import PROJECT, require_tool
+
+# playwright adds a fresh profile (--user-data-dir) itself and refuses one given here.
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -32,6 +37,21 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     str(PROJECT)], check=True, capture_output=True, timeout=300)
     (built,) = folder.glob("*.whl")
     return built
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for every test that looks at a page in a browser (one per test worker).
+
+    Each test opens its own context or tab in it, so no page, cookie or storage passes between tests.
+    """
+    require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(autouse=True)

@@ -8,10 +8,8 @@ builds, and read in headless Chromium at a phone's width.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from helpers import build_with_theme, require_tool
+from helpers import build_with_theme
 
 THEMES = ["furo", "alabaster", "sphinx_rtd_theme", "pydata_sphinx_theme", "sphinx_book_theme"]
 PHONE = {"width": 412, "height": 900}
@@ -30,18 +28,6 @@ SEARCH_BOXES = """() => {
              before: Boolean(results.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_PRECEDING) };
   });
 }"""
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    require_tool("chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -218,28 +218,22 @@ FILTER_WORDS = """() => {
 }"""
 
 
-def filters_as_shown(page_path: Path, kind: str) -> tuple[dict, str]:
+def filters_as_shown(chromium, page_path: Path, kind: str) -> tuple[dict, str]:
     """The filters of a built page as a browser shows them, and the status line (with "Show all") once *kind* is chosen."""
-    require_tool("chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--headless", "--no-sandbox",
-                                              "--disable-gpu", "--disable-background-networking", "--no-first-run"])
-        try:
-            tab = chromium.new_page()
-            tab.goto(page_path.as_uri())
-            shown = tab.evaluate(FILTER_WORDS)
-            tab.select_option("form.pub-filters select[name=kind]", kind)
-            return shown, tab.evaluate("document.querySelector('p.pub-filter-status').textContent + ' ' + "
-                                       "document.querySelector('form.pub-filters button:not([hidden])').textContent")
-        finally:
-            chromium.close()
+    tab = chromium.new_page()
+    try:
+        tab.goto(page_path.as_uri())
+        shown = tab.evaluate(FILTER_WORDS)
+        tab.select_option("form.pub-filters select[name=kind]", kind)
+        return shown, tab.evaluate("document.querySelector('p.pub-filter-status').textContent + ' ' + "
+                                   "document.querySelector('form.pub-filters button:not([hidden])').textContent")
+    finally:
+        tab.close()
 
 
-def test_the_publication_filters_speak_the_sites_language(make_app, tmp_path):
+def test_the_publication_filters_speak_the_sites_language(make_app, tmp_path, chromium):
     app = build(make_app, tmp_path, "html", language="zh_CN")
-    shown, narrowed = filters_as_shown(Path(app.outdir) / "publications.html", "期刊论文")
+    shown, narrowed = filters_as_shown(chromium, Path(app.outdir) / "publications.html", "期刊论文")
     assert shown == {"name": "筛选论文列表", "labels": ["研究方向", "类型", "第一作者或共同第一作者（2）"],
                      "options": ["全部研究方向（2）", "Engines（2）", "全部类型（2）", "期刊论文（1）", "会议论文（1）"],
                      "status": "已显示全部 2 篇论文。", "reset": "显示全部"}
@@ -247,7 +241,7 @@ def test_the_publication_filters_speak_the_sites_language(make_app, tmp_path):
     words = json.loads(soup(Path(app.outdir) / "publications.html").select_one("script[src*=portfolio-filter]")["data-words"])
     assert words["shownOf"] == ["显示 {shown} 篇，共 {count} 篇论文"]  # a narrowed year's heading: "2023 (显示 5 篇，共 13 篇论文)"
     app = build(make_app, tmp_path, "html")
-    shown, narrowed = filters_as_shown(Path(app.outdir) / "publications.html", "Journal articles")
+    shown, narrowed = filters_as_shown(chromium, Path(app.outdir) / "publications.html", "Journal articles")
     assert shown == {"name": "Narrow the list of publications", "labels": ["Theme", "Kind", "First or equal-first author (2)"],
                      "options": ["All themes (2)", "Engines (2)", "All kinds (2)", "Journal articles (1)", "Conference papers (1)"],
                      "status": "All 2 papers shown.", "reset": "Show all"}

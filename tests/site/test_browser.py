@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,8 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import PROJECT, missing, require_tool
-from playwright.sync_api import sync_playwright
+from helpers import PROJECT, missing
 from reading import source_pages
 
 AXE = PROJECT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -32,9 +30,6 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEMES = ["light", "dark"]
 # A tall window: no text crosses its edge, where axe cannot tell the colour behind it.
 VIEWPORT = {"width": 1280, "height": 6000}
-# playwright adds a fresh profile (--user-data-dir) itself and refuses one given here.
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE_RUN = """tags => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
   .then(result => result.violations.map(({id, impact, help, nodes}) =>
     ({id, impact, help, nodes: nodes.map(({target, html}) => ({target, html}))})))"""
@@ -145,14 +140,11 @@ class Browser:
 
 
 @pytest.fixture(scope="module")
-def browser(html: Path):
-    require_tool("chromium")
+def browser(html: Path, chromium):
     if not AXE.is_file():
         missing(f"missing {AXE.relative_to(PROJECT)}; run: npm ci --prefix tests/browser")
-    with serve(html, urlsplit(canonical_base(html)).path) as base, sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_FLAGS)
+    with serve(html, urlsplit(canonical_base(html)).path) as base:
         yield Browser(chromium, base)
-        chromium.close()
 
 
 def canonical_base(html: Path) -> str:

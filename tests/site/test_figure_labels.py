@@ -7,17 +7,12 @@ dark; the boxes are the browser's own, so they hold for the fonts and the scalin
 
 from __future__ import annotations
 
-import shutil
 from itertools import combinations
 
 import pytest
-from helpers import require_tool
-from playwright.sync_api import sync_playwright
 
 FIGURES = {"per-year": "publications", "coauthors": "research/index", "timeline": "experience"}
 PHONE = {"width": 412, "height": 915}
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 SLACK = 0.5  # pixels: boxes that merely touch, as rounding leaves them, do not count
 #: Each text element of a figure's SVG with its box, and the boxes of the drawing, its plot and its legends.
 MEASURE = """figure => {
@@ -44,15 +39,6 @@ def outside(inner: dict, outer: dict) -> float:
     """How far a box sticks out of another, in pixels."""
     return max(0.0, outer["left"] - inner["left"], inner["right"] - outer["right"], outer["top"] - inner["top"],
                inner["bottom"] - outer["bottom"])
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    require_tool("chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module", params=["light", "dark"])
