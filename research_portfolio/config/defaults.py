@@ -63,8 +63,9 @@ def general(app: Sphinx, config: Config) -> dict[str, Any]:
         "myst_footnote_sort": False,  # footnote citations stay where {footbibliography} puts them
         "bibtex_bibfiles": ["publications.bib"],
         "bibtex_default_style": "portfolio",
-        # Footnotes sit on their pages in print: the heading is for the web and the e-book.
-        "bibtex_footbibliography_header": "::::{only} not latex\n:::{rubric} %s\n:::\n::::" % _("References"),
+        # Footnotes sit on their pages in print: the heading is for the web and the e-book, a heading
+        # there (<h2>, which screen readers list among the page's headings) that opens no section.
+        "bibtex_footbibliography_header": "::::{only} not latex\n:::{rubric} %s\n:heading-level: 2\n:::\n::::" % _("References"),
     }
     baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
     if baseurl:

@@ -56,7 +56,7 @@ def cited_keys(page) -> set[str]:
 
 def prose_words(page) -> int:
     article = page.find("article")
-    for removed in article.select("aside, ul.publication-list, h1, h2, h3, .pub-legend, p.rubric, hr"):
+    for removed in article.select("aside, ul.publication-list, h1, h2, h3, .pub-legend, hr"):
         removed.decompose()
     return len(re.findall(r"\w+", article.get_text(" ")))
 
@@ -67,6 +67,10 @@ def test_theme_page_narrates_and_cites_every_paper_of_its_theme(html, docname):
     page = soup(html / f"{docname}.html")
     assert cited_keys(page) == {key for key, entry in bib_entries().items() if theme in entry.fields["themes"]}
     assert 400 <= prose_words(soup(html / f"{docname}.html")) <= 900
+    # The notes are headed as a part of the page a screen reader lists with its headings.
+    headings = page.select("article h2.rubric")
+    assert [heading.get_text() for heading in headings] == ["References"]
+    assert headings[0].find_next_sibling().select_one("aside.footnote-list") is not None
 
 
 @pytest.mark.parametrize("docname", THEME_PAGES)
