@@ -321,6 +321,24 @@ def inline_svg(svg: str, node: data_figure) -> str:
     )
 
 
+def drawing_format(builder: Builder) -> str | None:
+    """What a builder's writer draws a figure as (its visitor below): PNG in the e-book, SVG on the web, PDF in print."""
+    return "png" if builder.name == "epub" else {"html": "svg", "latex": "pdf"}.get(builder.format)
+
+
+def draw_in_main_process(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Draw a page's figures as soon as the page is resolved, in the main process.
+
+    With ``-j``, pages are written by worker processes that share nothing back: a drawing made there
+    would be lost to the cache and made again by the next build. Drawn here, before the workers
+    start, it is kept, and the page's writer finds it done.
+    """
+    fmt = drawing_format(app.builder)
+    if fmt is not None:
+        for node in doctree.findall(data_figure):
+            drawing(app.builder, node, fmt)
+
+
 def visit_html(translator: HTML5Translator, node: data_figure) -> None:
     svg = inline_svg(drawing(translator.builder, node, "svg").data.decode("utf-8"), node)
     translator.body.append(f'<figure class="portfolio-figure" id="figure-{node["kind"]}">{svg}{_caption(translator, node)}</figure>\n')
@@ -372,6 +390,7 @@ def redraw_when_the_drawing_code_changes(app: Sphinx, env: Any, added: set[str],
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", redraw_when_the_drawing_code_changes)
+    app.connect("doctree-resolved", draw_in_main_process)
     app.add_node(data_figure, html=(visit_html, None), epub=(visit_epub, None), latex=(visit_latex, None),
                  text=(skip, None), man=(skip, None), texinfo=(skip, None))
     app.add_directive("publication-figure", PublicationFigure)

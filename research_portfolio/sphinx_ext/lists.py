@@ -261,13 +261,8 @@ def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: 
     """
     items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".") if numbered else nodes.bullet_list()
     items["classes"].append("publication-list")
-    digests, cache = entry_digests(env), build_cache(env)
     for entry in papers:
-        # What the search index reads; kept between builds, so re-reading a long list formats only what changed.
-        searched = nodes.Text(cache.get(("plain entry", entry.key, env.docname), digests[entry.key], functools.partial(plain_entry, entry),
-                                        page=env.docname))
-        items += nodes.list_item("", pub_entry("", searched, key=entry.key, full=full, printed=printed, images=images,
-                                                          brief=brief),
+        items += nodes.list_item("", pub_entry("", key=entry.key, full=full, printed=printed, images=images, brief=brief),
                                  classes=["pub-entry"])
     return nodes.container("", items, classes=["publications"])
 
@@ -280,8 +275,9 @@ class pub_entry(nodes.General, nodes.Element):
     """One paper of a list, by ``key``; ``full`` adds its BibTeX, ``printed`` prints its summary in print,
     ``brief`` shows the reference alone.
 
-    Its one child is the reference as plain text, for the search index: no transform walks it (it is
-    in no paragraph), and every format writes the entry from the database instead.
+    On the web its one child is the reference as plain text, for the search index, given when the page
+    is resolved (:func:`entries_in_main_process`): no transform walks it (it is in no paragraph), and
+    every format writes the entry from the database instead.
     """
 
 
@@ -378,29 +374,40 @@ def write_entry(translator: HTML5Translator, node: pub_entry, pagename: str) -> 
     return written
 
 
-def write_entries_in_main_process(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Write a page's list entries as soon as the page is resolved, in the main process.
+def entries_in_main_process(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Give a page's list entries their text for the search index, and write them, as soon as the page is resolved.
 
-    With ``-j``, pages are written by worker processes that share nothing back: entries written
-    there would be lost to the cache and to the paper pages. Written here, before the workers start,
-    they are kept, and the workers find them done. A translator of the page writes them, as inside
-    any list (no paragraph made compact).
+    Both happen in the main process. With ``-j``, pages are read and written by worker processes
+    that share nothing back: what they worked out would be lost to the cache (and the entries' HTML
+    to the paper pages). Done here, before the writing workers start, it is kept, and the workers
+    find it done. A translator of the page writes the entries with the visitor the builder has for
+    them (web/home.py's, with its preview, in a list of ``:images:``), as inside any list (no
+    paragraph made compact).
     """
     if builder_format(app.env) != "html":
         return
-    found = [node for node in doctree.findall(pub_entry) if not node.get("images")]  # web/home.py writes those
+    found = list(doctree.findall(pub_entry))
     if not found:
         return
-    # A document with the settings a page is written with (the page itself still has those it was read with).
     builder = cast(StandaloneHTMLBuilder, app.builder)
+    cache, digests = build_cache(app.env), entry_digests(app.env)
+    papers = database.catalogue(app.env).entries
+    for node in found:  # what the search index reads; kept between builds, so a long list is formatted once
+        node[:] = [nodes.Text(cache.get(("plain entry", node["key"], docname), digests[node["key"]],
+                                        functools.partial(plain_entry, papers[node["key"]]), page=docname))]
+    missing = [node for node in found if cache.lookup(entry_name(node, docname), digests[node["key"]], page=docname) is MISSING]
+    if not missing:
+        return
+    make_views(app.env, [papers[node["key"]] for node in missing])  # together: one transform for the page's entries
+    # A document with the settings a page is written with (the page itself still has those it was read with).
     translator = builder.create_translator(new_document(docname, builder.docsettings), builder)
     translator.compact_p = None  # what a list sets for its items
-    cache, digests = build_cache(app.env), entry_digests(app.env)
-    missing = [node for node in found if cache.lookup(entry_name(node, docname), digests[node["key"]], page=docname) is MISSING]
-    papers = database.catalogue(app.env).entries
-    make_views(app.env, [papers[node["key"]] for node in missing])  # together: one transform for the page's entries
-    for node in missing:
-        cache.put(entry_name(node, docname), digests[node["key"]], entry_html(translator, node, docname), page=docname)
+    current, builder.current_docname = builder.current_docname, docname
+    try:
+        for node in missing:
+            node.walkabout(translator)  # the visitor keeps the entry's HTML in the cache
+    finally:
+        builder.current_docname = current
 
 
 def expanded(env: BuildEnvironment, node: pub_entry, copy: bool = True) -> list[nodes.Element]:
@@ -531,7 +538,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
                  text=(skip, None), man=(skip, None), texinfo=(skip, None))
     app.add_node(pub_entry, html=(visit_pub_entry_html, None), epub=(visit_pub_entry_html, None))
     app.add_post_transform(ExpandEntries)
-    app.connect("doctree-resolved", write_entries_in_main_process)
+    app.connect("doctree-resolved", entries_in_main_process)
     app.add_directive("publication-list", PublicationList)
     app.add_directive("publication-themes", PublicationThemes)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
