@@ -38,6 +38,18 @@ def draw_cover(app: Sphinx) -> None:
     place_card(app, "cover", COVER_SIZE, COVER)
 
 
+def remove_last_cover_page(app: Sphinx) -> None:
+    """Delete the cover page an earlier build wrote, which Sphinx makes again (an e-book with a cover template).
+
+    Sphinx lists the output folder's pages before it adds the cover page to the reading order: a
+    cover page left by the last build is listed twice, and epubcheck rejects the book (Sphinx 8.1
+    to 9.0). Without it, a rebuild gives the bytes a clean build gives.
+    """
+    page = getattr(app.builder, "coverpage_name", None)  # every e-book builder's (sphinx.builders.epub3)
+    if app.builder.name == "epub" and page and app.config.epub_cover and app.config.epub_cover[1]:
+        (Path(app.outdir) / page).unlink(missing_ok=True)
+
+
 def normalize_archive(app: Sphinx, exception: Exception | None) -> None:
     """Rewrite the .epub so the same source and SOURCE_DATE_EPOCH always give the same bytes."""
     if exception is not None or app.builder.name != "epub":
@@ -60,5 +72,6 @@ def normalize_archive(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", default_cover)
     app.connect("builder-inited", draw_cover)
+    app.connect("builder-inited", remove_last_cover_page)
     app.connect("build-finished", normalize_archive)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
