@@ -452,7 +452,12 @@ def summary(papers: list[Entry]) -> nodes.paragraph:
 def legend(papers: list[Entry]) -> list[nodes.paragraph]:
     if not any(entries.equal_contributors(entry) for entry in papers):
         return []
-    return [nodes.paragraph("", "", nodes.superscript("", EQUAL_MARK), nodes.Text(" " + _("Equal contribution.")), classes=["pub-legend"])]
+    return [nodes.paragraph("", "", *legend_text(), classes=["pub-legend"])]
+
+
+def legend_text() -> list[nodes.Node]:
+    """What the equal-contribution mark means: "* Equal contribution.", the mark raised."""
+    return [nodes.superscript("", EQUAL_MARK), nodes.Text(" " + _("Equal contribution."))]
 
 
 def count(papers: list[Entry]) -> str:

@@ -123,15 +123,24 @@ def preview_html(builder: Any, entry: Entry) -> str:
 
 
 def leave_out_the_works(app: Sphinx, doctree: nodes.document) -> None:
-    """A list of selected papers leaves out the papers its page shows as works: a page names no paper twice."""
+    """A list of selected papers leaves out the papers its page shows as works: a page names no paper twice.
+
+    The list's note on the equal-contribution mark goes too when no paper left shows the mark.
+    """
     shown = {title["key"] for cards in doctree.findall(nodes.container) if "portfolio-works" in cards["classes"]
              for title in cards.findall(paper_title)}
     if not shown:
         return
+    papers = database.catalogue(app.env).entries
     for listed in [node for node in doctree.findall(nodes.container) if "pub-selected" in node["classes"]]:
         for entry in [entry for entry in listed.findall(lists.pub_entry) if entry["key"] in shown]:
             item = entry.parent
             item.parent.remove(item)
+        left = [papers[entry["key"]] for entry in listed.findall(lists.pub_entry)]
+        at = listed.parent.index(listed) if listed.parent is not None else 0
+        before = listed.parent[at - 1] if at else None
+        if isinstance(before, nodes.paragraph) and "pub-legend" in before["classes"] and not lists.legend(left):
+            before.parent.remove(before)
 
 
 def check_photo(app: Sphinx, config: Config) -> None:

@@ -121,6 +121,7 @@ def test_a_site_in_chinese_writes_the_engines_words_in_chinese(make_app, tmp_pat
                  "Augustus De Morgan 等.", "Journal of Imagination, 已投稿."):
         assert word in listed, word
     assert "参考文献" in text(out / "engines.html") and "按研究方向： Engines: 2 篇论文" in text(out / "engines.html")
+    assert "同等贡献。" in text(out / "engines.html")  # its notes mark equal contributors, and say what the mark means
     home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "邮箱" in [icon.get("aria-label") or icon.get_text(strip=True) for icon in home.select(".bottom-of-page .icons a")]
     figures = text(out / "figures.html")

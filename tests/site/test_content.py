@@ -258,3 +258,15 @@ def test_a_theme_page_shows_each_of_its_papers_previews_once_where_it_tells_the_
             assert image["alt"] == " ".join(own[key].fields["preview_alt"].split())
             assert image.get("width") or "width" in image.get("style", "")
             assert figure.find_next_sibling(["p", "ul"]) is not None
+
+
+def test_the_equal_contribution_mark_is_explained_on_every_page_that_shows_it(html, epub):
+    """A starred author is explained on the same page, and no page explains a mark it does not show."""
+    pages = [(str(path), soup(path)) for path in Path(html).rglob("*.html")]
+    pages += [(name, soup(text)) for name, text in epub_files(epub).items() if name.endswith(".xhtml")]
+    for name, page in pages:
+        marks = [mark for mark in page.select(".pub-author sup") if mark.get_text() == "*"]
+        explained = [note for note in page.select(".pub-legend, .pub-summary") if "Equal contribution." in note.get_text()]
+        assert bool(marks) == bool(explained), name
+    # Theme pages cite papers with equal first authors in their notes; the home page's selected papers have none.
+    assert soup(html / "research/physics-of-ai.html").select_one("div.container:has(aside.footnote-list) + p.pub-legend")
