@@ -21,7 +21,7 @@ MODULES = (
     "sphinx_ext.styling", "sphinx_ext.lists", "sphinx_ext.paperlinks", "web.paperpages", "figures.directive", "web.webmeta",
     "sphinx_ext.accessibility", "print.latex", "text.scripts", "print.epub", "sphinx_ext.rebuild", "web.links", "sphinx_ext.mentions",
     "sphinx_ext.dependencies", "sphinx_ext.collector", "sphinx_ext.citations", "sphinx_ext.emptysections", "web.images", "web.home",
-    "print.previewstrip", "web.discussed",
+    "print.previewstrip", "web.discussed", "sphinx_ext.notelegend",
 )
 
 
@@ -38,4 +38,4 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for module in MODULES:
         app.setup_extension(f"{__name__}.{module}")
     # env_version: the environment a build saved is discarded when what the package keeps in it changes.
-    return {"version": __version__, "env_version": 4, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": 5, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -36,8 +36,7 @@ from ..i18n import _, ngettext
 from ..render.names import person_name
 from ..render.nodes import skip
 from ..sphinx_ext import database, dependencies
-from ..sphinx_ext.cache import Cache, build_cache, digest, versions_key
-from ..sphinx_ext.domain import portfolio_domain
+from ..sphinx_ext.cache import Cache, build_cache, digest
 from ..text.scripts import marked
 
 OTHER = ""  # the row of papers with no theme
@@ -184,7 +183,6 @@ class PublicationFigure(SphinxDirective):
         kind = self.arguments[0]
         if kind not in FIGURES:
             raise self.error(f"unknown figure '{kind}' (known: {', '.join(FIGURES)})")
-        portfolio_domain(self.env).figures[self.env.docname] = True
         made = figure_data(self.env, kind)
         dependencies.record(self.env, "figure", kind, made)
         if made is None:
@@ -378,18 +376,7 @@ def _copy_into(builder: Builder, drawn: Drawn, folder: str) -> str:
     return drawn.name
 
 
-def redraw_when_the_drawing_code_changes(app: Sphinx, env: Any, added: set[str], changed: set[str],
-                                        removed: set[str]) -> list[str]:
-    """Pages embed their drawings: when the drawing code or its settings change, those pages are written again."""
-    domain = portfolio_domain(env)
-    if domain.data.get("drawing_code") == versions_key():
-        return []
-    domain.data["drawing_code"] = versions_key()
-    return list(domain.figures)
-
-
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.connect("env-get-outdated", redraw_when_the_drawing_code_changes)
     app.connect("doctree-resolved", draw_in_main_process)
     app.add_node(data_figure, html=(visit_html, None), epub=(visit_epub, None), latex=(visit_latex, None),
                  text=(skip, None), man=(skip, None), texinfo=(skip, None))

@@ -41,8 +41,8 @@ NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Prof|Dr|e\.g|i\.e|etc|Fig|Eq|al|vs|No|
 class PortfolioDomain(Domain):
     name = "portfolio"
     label = "Research portfolio"
-    initial_data = {"citations": {}, "full_lists": {}, "missing": {}, "figures": {}, "views": {}}  # copied per build
-    data_version = 3
+    initial_data = {"citations": {}, "full_lists": {}, "missing": {}, "views": {}}  # copied per build
+    data_version = 4
 
     @property
     def citations(self) -> dict[str, dict[str, list[str]]]:
@@ -64,18 +64,13 @@ class PortfolioDomain(Domain):
         """docname -> what the page shows of the .bib: [view name, arguments, digest] (see dependencies.py)."""
         return self.data.setdefault("views", {})
 
-    @property
-    def figures(self) -> dict[str, bool]:
-        """The pages that draw a figure from the .bib (a dict used as an ordered set)."""
-        return self.data.setdefault("figures", {})
-
     def clear_doc(self, docname: str) -> None:
-        for table in (self.citations, self.full_lists, self.missing, self.figures, self.views):
+        for table in (self.citations, self.full_lists, self.missing, self.views):
             table.pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            for name in ("citations", "full_lists", "missing", "figures", "views"):
+            for name in ("citations", "full_lists", "missing", "views"):
                 if docname in otherdata.get(name, {}):
                     self.data.setdefault(name, {})[docname] = otherdata[name][docname]
 

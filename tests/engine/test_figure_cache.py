@@ -53,23 +53,25 @@ def test_figures_are_redrawn_when_the_bib_changes_and_not_otherwise(app, make_ap
         bib.write_text(original, encoding="utf-8")
 
 
-def test_pages_with_figures_are_written_again_when_the_drawing_code_changes(tmp_path):
-    """The pages embed their drawings, so new drawing code (here, new render settings) rewrites them."""
+def test_every_page_is_read_and_written_again_when_the_engine_changes(tmp_path):
+    """Pages hold what the engine made of them (drawings, lists), so another version of it makes them all again."""
     source = tmp_path / "source"
     shutil.copytree(PROJECT / "tests" / "engine" / "roots" / "test-publications", source)
     environment = dict(os.environ)
-    page = source / "_build" / "html" / "figures.html"
+    pages = [source / "_build" / "html" / name for name in ("figures.html", "index.html", "publications.html")]
 
     def build() -> None:
         process = sphinx(source, "html", source / "_build" / "html", env=environment)
         assert process.returncode == 0, process.stderr[-2000:]
 
     build()
-    page.write_text("stale", encoding="utf-8")
+    for page in pages:
+        page.write_text("stale", encoding="utf-8")
     build()
-    assert page.read_text(encoding="utf-8") == "stale"  # nothing changed: the page is left alone
+    assert all(page.read_text(encoding="utf-8") == "stale" for page in pages)  # nothing changed: left alone
     (source / "sitecustomize.py").write_text(  # another version of the package, as an upgrade would bring
         "import research_portfolio\nresearch_portfolio.__version__ = 'changed'\n", encoding="utf-8")
     environment["PYTHONPATH"] = str(source)
     build()
-    assert "<svg" in page.read_text(encoding="utf-8")
+    assert "<svg" in pages[0].read_text(encoding="utf-8")
+    assert all("</html>" in page.read_text(encoding="utf-8") for page in pages)
