@@ -130,6 +130,7 @@ def epub(app: Sphinx, config: Config) -> dict[str, Any]:
         "epub_exclude_files": ["404.xhtml", ".buildinfo.bak", *WEB_ONLY_STATIC, *static_files_a_book_cannot_hold(app, config),
                                *theme_files_no_page_names(config), *web_icon(config)],
         "epub_tocscope": "includehidden",  # the home page's toctrees are hidden on the web, not in the e-book
+        "epub_tocdup": False,  # a chapter's entry in the contents is not repeated as the first of its sections
     }
 
 
@@ -206,6 +207,8 @@ CV_LATEX_ELEMENTS = {
         r"\setcounter{secnumdepth}{0}\usepackage{enumitem}\setlist{itemsep=1pt,topsep=3pt,parsep=0pt}",
         r"\AtBeginDocument{\setlist*[description]{itemsep=5pt}}",
         r"\titlespacing*{\section}{0pt}{9pt}{3pt}\titlespacing*{\subsection}{0pt}{6pt}{2pt}",
+        # The running head and the page number close to the text, inside the margins a printer prints.
+        r"\geometry{headsep=6pt,footskip=14pt}",
     ]),
 }
 

@@ -82,3 +82,20 @@ def test_the_book_carries_only_files_it_uses(epub):
     media = [name for name in names if name.endswith((".png", ".jpg", ".jpeg", ".svg", ".gif", ".css"))]
     assert sorted(name for name in media if name not in named) == []
     assert len({digests[name] for name in media}) == len(media), "the same file twice"
+
+
+def test_the_contents_list_each_theme_under_research_and_each_chapter_once(epub):
+    from bs4 import BeautifulSoup
+
+    files = epub_files(epub)
+    nav = BeautifulSoup(files["nav.xhtml"], "html.parser")
+    themes = [link for link in nav.select('a[href^="research/"]') if "#" not in link["href"] and link["href"] != "research/index.xhtml"]
+    assert len(themes) == 6
+    assert {link.find_parent("ol").find_parent("li").a.get_text() for link in themes} == {"Research"}
+    from xml.etree import ElementTree
+
+    space = {"ncx": "http://www.daisy.org/z3986/2005/ncx/"}
+    for point in ElementTree.fromstring(files["toc.ncx"]).iterfind(".//ncx:navPoint", space):
+        child = point.find("ncx:navPoint", space)
+        source = point.find("ncx:content", space).get("src")
+        assert child is None or child.find("ncx:content", space).get("src") != source, source

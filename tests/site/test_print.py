@@ -231,3 +231,21 @@ def test_cv_shows_his_photo_beside_his_name_on_two_pages(cv_pdf):
     images = [line.split() for line in listing.splitlines()[2:]]
     assert [(row[0], row[2]) for row in images] == [("1", "image")]  # one photo, on the first page
     assert int(info(cv_pdf)["Pages"]) == 2
+
+
+def test_a_note_with_equal_contributors_says_what_the_mark_means(pdf):
+    require_tool("pdftotext")
+    text = squash(pdf_text(pdf))
+    assert re.search(r"Ziqian Zhong\s?\*\s?, Ziming Liu\s?\*\s?, Max Tegmark, and Jacob Andreas\. \* Equal contribution\. In", text)
+
+
+@pytest.mark.parametrize("name", ["portfolio", "cv"])
+def test_every_word_is_inside_the_area_a_printer_prints(both, name):
+    """A quarter of an inch from every edge, which most printers leave blank (the CV's running head was not)."""
+    require_tool("pdftotext")
+    layout = pdf_text(both[name], "-bbox")
+    for page in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', layout, re.DOTALL):
+        width, height = float(page[0]), float(page[1])
+        for box in re.findall(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">([^<]*)', page[2]):
+            left, top, right, bottom = map(float, box[:4])
+            assert left >= 18 and top >= 18 and right <= width - 18 and bottom <= height - 18, (name, box)
