@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -23,7 +24,10 @@ from ..i18n import _, ngettext
 #: the three colour-blind simulations included, and each stands apart from a light and a dark page
 #: (tests/engine/test_chart_colours.py measures it). No grey among them: grey means one thing.
 PALETTE = ["#EE3377", "#33BBEE", "#117733", "#FFC20A", "#999933", "#009988", "#AA4499", "#0077BB"]
-SINGLE_COLOUR = "#BBBBBB"  # the one grey: the co-authors of a single paper, counted together, not named
+#: The one grey, the co-authors of a single paper (counted together, not named): the ink, faint. On a
+#: light page it is a light grey (#BABABA over white), on a dark page a dark one (#464647 under furo's
+#: dark ink), so it never meets the several-themes bars, drawn in the ink itself, on either.
+SINGLE_OPACITY = 0.27
 MOST_NAMED = 10  # co-authors with a bar of their own; more would make a long chart (the text beside it names them all)
 #: Figures are drawn narrow with large text, so a phone shrinks them little: 12-point text on a
 #: 4.4-inch figure is about 14 CSS pixels (the body's small text) on a 412-pixel-wide screen.
@@ -80,13 +84,13 @@ def coauthor_bars(coauthors: list[Coauthor], themes: list[str], ink: str) -> Fig
     rest = ranked[len(named):]
     names = [person.name for person in named]
     counts = [person.papers for person in named]
-    colours = [_theme_colour(person.theme, ink) for person in named]
+    colours: list[str | tuple[float, float, float, float]] = [_theme_colour(person.theme, ink) for person in named]
     notes = [str(count) for count in counts]
     if rest:
         fewest, most = rest[-1].papers, rest[0].papers
         names.append(ngettext("{count} other", "{count} others", len(rest)).format(count=len(rest)))
         counts.append(most)
-        colours.append(SINGLE_COLOUR)
+        colours.append(to_rgba(ink, SINGLE_OPACITY))
         each = str(most) if fewest == most else f"{fewest}\N{EN DASH}{most}"
         notes.append(_("{count} each").format(count=each) if len(rest) > 1 else each)
     shown = sorted({person.theme for person in named}, key=lambda theme: (theme < 0, theme)) if themes else []

@@ -13,13 +13,13 @@ import math
 
 import pytest
 
-from research_portfolio.figures.charts import PALETTE, POSITION_COLOUR, SINGLE_COLOUR
+from research_portfolio.figures.charts import PALETTE, POSITION_COLOUR, SINGLE_OPACITY
 from research_portfolio.figures.directive import INK
 
 THEMES = 6  # Ziming's site has six themes; a seventh and eighth colour exist for more kinds of venue
 PAGES = {"light": "#ffffff", "dark": "#131416"}
-#: What ink becomes on each page: drawn text and the bars of co-authors in several themes.
-INKS = {"light": INK, "dark": "#ffffff"}
+#: What ink becomes on each page (currentColor, furo's text colour): drawn text and the bars of co-authors in several themes.
+INKS = {"light": INK, "dark": "#cfd0d0"}
 SIMULATIONS = {
     "normal vision": None,
     "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
@@ -37,6 +37,15 @@ def linear(channel: float) -> float:
 def encoded(channel: float) -> float:
     channel = min(max(channel, 0.0), 1.0)
     return 12.92 * channel if channel <= 0.0031308 else 1.055 * channel ** (1 / 2.4) - 0.055
+
+
+def faint(page: str) -> str:
+    """The single-paper bar as a reader sees it on *page*: the page's ink at SINGLE_OPACITY over the page."""
+    def channel(colour: str, at: int) -> int:
+        return int(colour[at:at + 2], 16)
+
+    return "#" + "".join(f"{round(SINGLE_OPACITY * channel(INKS[page], at) + (1 - SINGLE_OPACITY) * channel(PAGES[page], at)):02x}"
+                         for at in (1, 3, 5))
 
 
 def rgb(colour: str) -> tuple[float, float, float]:
@@ -104,11 +113,12 @@ def test_the_distance_is_ciede2000():
     assert ciede2000((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387)) == pytest.approx(1.2644, abs=1e-4)
 
 
+@pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("simulation", SIMULATIONS)
-def test_every_two_colours_of_a_figure_are_told_apart(simulation):
-    """The themes, the positions' colour and the one grey, pair by pair."""
+def test_every_two_colours_of_a_figure_are_told_apart(page, simulation):
+    """The themes, the positions' colour and the one grey (as each page shows it), pair by pair."""
     colours = {**{f"theme {number + 1}": colour for number, colour in enumerate(PALETTE[:THEMES])},
-               "positions": POSITION_COLOUR, "single-paper co-authors": SINGLE_COLOUR}
+               "positions": POSITION_COLOUR, "single-paper co-authors": faint(page)}
     close = [(one, other, round(distance(colours[one], colours[other], simulation), 1))
              for one, other in itertools.combinations(colours, 2)
              if distance(colours[one], colours[other], simulation) < APART]
@@ -118,9 +128,9 @@ def test_every_two_colours_of_a_figure_are_told_apart(simulation):
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("simulation", SIMULATIONS)
 def test_every_colour_stands_apart_from_the_page_and_the_ink(page, simulation):
-    colours = [*PALETTE[:THEMES], POSITION_COLOUR, SINGLE_COLOUR]
+    colours = [*PALETTE[:THEMES], POSITION_COLOUR, faint(page)]
     assert [colour for colour in colours if distance(colour, PAGES[page], simulation) < FROM_THE_PAGE] == []
-    assert distance(SINGLE_COLOUR, INKS[page], simulation) >= APART  # the grey is not the several-themes bars' ink
+    assert distance(faint(page), INKS[page], simulation) >= APART  # the grey is not the several-themes bars' ink
 
 
 def test_one_grey_with_one_meaning_and_positions_in_their_own_colour():
@@ -129,7 +139,7 @@ def test_one_grey_with_one_meaning_and_positions_in_their_own_colour():
         return math.hypot(a, b)
 
     assert [colour for colour in PALETTE if chroma(colour) < 10] == []
-    assert chroma(SINGLE_COLOUR) < 1
+    assert all(chroma(faint(page)) < 1 for page in PAGES)
     assert POSITION_COLOUR not in PALETTE
 
 
