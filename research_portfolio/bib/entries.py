@@ -227,6 +227,17 @@ def is_others(person: Person) -> bool:
     return str(person).strip().lower() == "others"
 
 
+def translators(entry: Entry) -> list[Person]:
+    """biblatex's ``translator`` field, as names ("Petrova, Elena and Ivanov, Oleg")."""
+    value = field(entry, "translator")
+    return [read_name(name) for name in re.split(r"\s+and\s+", value) if not name_problem(name)] if value else []
+
+
+def contributors(entry: Entry) -> list[Person]:
+    """Everyone the entry credits with the work: its authors, its editors and its translators."""
+    return [*people(entry), *(entry.persons.get("editor", []) if entry.persons.get("author") else []), *translators(entry)]
+
+
 def equal_contributors(entry: Entry) -> list[Person]:
     """Our ``equalcontrib`` field, and the authors al-folio users mark with a star ("Nowak*, Tomasz")."""
     value = field(entry, "equalcontrib")

@@ -39,7 +39,8 @@ def osf(name: str, prefix: str, words: tuple[str, ...] = ()) -> Server:
 
 
 SERVERS = (
-    Server("arXiv", ("arxiv",), r"10\.48550/arxiv\.", "https://arxiv.org/abs/{id}", hosts=("arxiv.org",)),
+    # DBLP names arXiv "CoRR" (the Computing Research Repository): journal = {CoRR}, volume = {abs/2105.01234}.
+    Server("arXiv", ("arxiv", "corr"), r"10\.48550/arxiv\.", "https://arxiv.org/abs/{id}", hosts=("arxiv.org",)),
     Server("medRxiv", ("medrxiv",), MEDRXIV_PREPRINT, "https://doi.org/10.1101/{id}", r"(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}(?:v\d+)?",
            hosts=("medrxiv.org",)),
     Server("bioRxiv", ("biorxiv",), CSHL_PREPRINT, "https://doi.org/10.1101/{id}", r"(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}(?:v\d+)?",

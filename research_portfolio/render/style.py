@@ -22,13 +22,14 @@ from docutils import nodes
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Entry, Person
 from pybtex.plugin import find_plugin
-from pybtex.richtext import BaseMultipartText, HRef, Tag, Text
+from pybtex.richtext import BaseMultipartText, HRef, String, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
 from ..bib import entries
+from ..compat import similar_text
 from ..i18n import _, ngettext
-from ..text.latextext import readable
+from ..text.latextext import readable, shown_braces
 from ..text.titlecase import AS_WRITTEN, display_case
 from .names import NAME_STYLE
 from .nodes import isolate, paper_title
@@ -226,17 +227,30 @@ class PortfolioStyle(BaseStyle):
             dated = units or not entries.status(entry) or entries.YEAR.match(written)
             units.append(Text(_(written)) if dated else Text(entries.heading(entries.status(entry))))
         sentence = Text(", ").join(units).add_period() if units else Text()
+        if units and isinstance(units[0], Phrase):  # the sentence opens with our words: "Edited by ...", "Version 2"
+            sentence = sentence.capfirst()
         return Text(" ").join([part for part in (sentence, format_note(entry)) if part])
 
     def editors(self, entry: Entry) -> Text:
-        """"edited by A and B", "edited by A et al." past three, as biblatex; the owner in bold."""
-        persons = [person for person in entry.persons.get("editor", []) if not entries.is_others(person)]
-        if not persons:
+        """"edited by A and B, translated by C", "edited by A et al." past three, as biblatex; the owner in bold.
+
+        Editors who stand in the authors' place (a book with no author) are not named again.
+        """
+        editors = entry.persons.get("editor", []) if entry.persons.get("author") else []
+        phrases = [self.named(_("edited by {}"), editors), self.named(_("translated by {}"), entries.translators(entry))]
+        phrases = [phrase for phrase in phrases if phrase]
+        joined = Text(", ").join(phrases)
+        return Phrase(joined) if phrases and isinstance(phrases[0], Phrase) else joined
+
+    def named(self, template: str, persons: list[Person]) -> Text:
+        """The people in *template* ("edited by {}"), the first and "et al." past three (or BibTeX's ``and others``)."""
+        shown = [person for person in persons if not entries.is_others(person)]
+        if not shown:
             return Text()
-        names = [self.format_person(person, []) for person in persons]
-        if len(names) > MAX_EDITORS or len(persons) < len(entry.persons["editor"]):
-            return placed(_("edited by {}"), Text(names[0], " ", _("et al.")))
-        return placed(_("edited by {}"), listing(names))
+        names = [self.format_person(person, []) for person in shown]
+        if len(names) > MAX_EDITORS or len(shown) < len(persons):
+            return placed(template, Text(names[0], " ", _("et al.")))
+        return placed(template, listing(names))
 
     def format_badge(self, entry: Entry) -> Text:
         """The honour (ours or al-folio's award), then al-folio's short venue name."""
@@ -265,10 +279,19 @@ def listing(names: list[Text]) -> Text:
     return Text(", ").join(names[:-1]) + Text(_(", and "), names[-1])
 
 
+class Phrase(Text):
+    """Text that opens with the style's own words ("edited by", "version"): capitalized where it opens a sentence."""
+
+
 def placed(template: str, part: Text) -> Text:
-    """A translated *template* with rich *part* in place of its ``{}``: "In {}" is "In *Book*", "载于 *Book*"."""
+    """A translated *template* with rich *part* in place of its ``{}``: "In {}" is "In *Book*", "载于 *Book*".
+
+    A *Phrase* when words come before the part (never a name, which keeps its own case).
+    """
     before, found, after = template.partition("{}")
-    return Text(before, part, after) if found else Text(template, part)
+    if not found:
+        return Phrase(template, part)
+    return Phrase(before, part, after) if before.strip() else Text(before, part, after)
 
 
 # -- Where an entry appeared, by type, as biblatex's standard style tells it ------------------
@@ -312,8 +335,7 @@ def _inbook(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
 
 def _book(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
     """@book, @proceedings, @collection: "2nd edition, Series 12, Publisher, Address"."""
-    # A book with editors only names them in place of authors, as "(editors)".
-    return [_edition(entry), editors(entry) if entry.persons.get("author") else Text(), _series(entry),
+    return [_edition(entry), editors(entry), _series(entry),
             _rich(entry, "organization"), _rich(entry, "publisher"), _address(entry)]
 
 
@@ -385,8 +407,8 @@ def _address(entry: Entry) -> Text:
 def _numbered(container: Text, entry: Entry) -> Text:
     """A journal or proceedings with its volume and number: "*Journal* 126(18)", "*Book*, Series 12"."""
     volume, number, series = (entries.field(entry, name) for name in ("volume", "number", "series"))
-    if not container or not volume:
-        return container
+    if not container or not volume:  # an issue of no volume: "*Slavic Review*, no. 4"
+        return Text(container, ", ", _("no. {number}").format(number=number)) if container and number else container
     container += Text(", ", rich_field(entry, "series"), " ") if series else Text(" ")
     return container + Text(volume, f"({number})" if number else "")
 
@@ -427,7 +449,8 @@ def _chapter(entry: Entry) -> Text:
 
 
 def _version(entry: Entry) -> Text:
-    return Text(_("version {version}").format(version=entries.field(entry, "version"))) if entries.field(entry, "version") else Text()
+    version = entries.field(entry, "version")
+    return placed(_("version {version}").replace("{version}", "{}"), Text(version)) if version else Text()
 
 
 def _pages(entry: Entry, prefixed: bool = False) -> Text:
@@ -482,9 +505,19 @@ def _rich_text(latex: str) -> Text:
     if not LATEX_MARKUP.search(latex):
         return Text(latex)
     try:
-        return Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", readable(latex)).replace("\\$", "$"))
+        text = Text.from_latex(re.sub(r"(?<!\\)%", r"\\%", readable(latex)).replace("\\$", "$"))
+        return _braces_shown(text) if "\\{" in latex else text
     except UnicodeDecodeError:  # LaTeX no decoder reads (the .bib check names its line): the characters as written
         return Text(latex)
+
+
+def _braces_shown(text: Any) -> Any:
+    """*text* with the braces its formulas show as characters again, in every part (:func:`shown_braces`)."""
+    if isinstance(text, String):
+        return String(shown_braces(text.value))
+    if isinstance(text, BaseMultipartText):
+        return similar_text(text, [_braces_shown(part) for part in text.parts])
+    return text
 
 
 GROUP = "pybtex.style.formatting"

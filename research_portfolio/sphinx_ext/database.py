@@ -308,7 +308,7 @@ def _check_settings(entry: Entry, config: Any) -> Iterator[tuple[str | None, str
 
 
 def _check_people(entry: Entry, owner: entries.Owner | None) -> Iterator[tuple[str | None, str]]:
-    """The owner among the authors (or editors), and equal contributors among the authors."""
+    """The owner among the authors, editors or translators, and equal contributors among the authors."""
     people = entries.people(entry)
     for name in re.split(r"\s+and\s+", entries.field(entry, "equalcontrib")):
         if name_problem(name):
@@ -322,7 +322,7 @@ def _check_people(entry: Entry, owner: entries.Owner | None) -> Iterator[tuple[s
         return
     if any(entries.is_group(person) for person in people):
         return  # a collective author ({Open Science Collaboration}): the owner may be one of its members
-    if not any(entries.same_person(owner, person) for person in people):
+    if not any(entries.same_person(owner, person) for person in entries.contributors(entry)):
         role = "author" if entry.persons.get("author") else "editor"
         hint = closest_name(owner, people)
         advice = hint or (f" ({', '.join(person_name(person) for person in people[:4])}{', ...' if len(people) > 4 else ''}); "

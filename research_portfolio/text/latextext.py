@@ -6,7 +6,8 @@ Unicode where a character exists (Greek letters, common symbols, digit sub- and 
 formatting command gives way to its argument, ``\\url{...}`` to the address and ``\\href{...}{text}`` to
 its text (a link field carries the link). Math is kept in braces, so a title set in sentence case
 keeps its symbols as written (``$L_2$`` stays L₂). Any other command is left as written, so it
-shows as text in every format and is never run.
+shows as text in every format and is never run. A year cut to two digits keeps its apostrophe
+("EC ’22"), which SmartQuotes would otherwise turn into an opening quote.
 """
 
 from __future__ import annotations
@@ -21,17 +22,46 @@ SYMBOLS = {
     "Psi": "Ψ", "Omega": "Ω", "ell": "ℓ", "infty": "∞", "times": "×", "cdot": "·", "pm": "±", "leq": "≤",
     "geq": "≥", "le": "≤", "ge": "≥", "neq": "≠", "approx": "≈", "sim": "∼", "to": "→", "rightarrow": "→",
     "partial": "∂", "nabla": "∇", "sum": "∑", "int": "∫", "in": "∈", "log": "log", "exp": "exp",
+    "vartheta": "ϑ", "varrho": "ϱ", "upsilon": "υ", "Upsilon": "Υ", "hbar": "ℏ", "aleph": "ℵ", "prime": "′",
+    "dots": "…", "ldots": "…", "cdots": "⋯", "vdots": "⋮", "ast": "∗", "star": "⋆", "circ": "∘", "otimes": "⊗",
+    "oplus": "⊕", "cup": "∪", "cap": "∩", "setminus": "∖", "subset": "⊂", "subseteq": "⊆", "supset": "⊃",
+    "emptyset": "∅", "forall": "∀", "exists": "∃", "neg": "¬", "wedge": "∧", "vee": "∨", "mid": "∣",
+    "langle": "⟨", "rangle": "⟩", "ll": "≪", "gg": "≫", "propto": "∝", "equiv": "≡", "simeq": "≃", "cong": "≅",
+    "perp": "⊥", "mapsto": "↦", "Rightarrow": "⇒", "leftrightarrow": "↔", "iff": "⟺", "notin": "∉",
+    "sin": "sin", "cos": "cos", "tan": "tan", "ln": "ln", "det": "det", "dim": "dim", "ker": "ker", "max": "max",
+    "min": "min", "lim": "lim", "sup": "sup", "inf": "inf", "deg": "deg", "gcd": "gcd",
 }
 #: Relations and operators keep the spaces written around them ("x ∼ y"); other symbols close up ("αβ").
-SPACED = {"sim", "approx", "leq", "geq", "le", "ge", "neq", "to", "rightarrow", "times", "pm", "in"}
+SPACED = {"sim", "approx", "leq", "geq", "le", "ge", "neq", "to", "rightarrow", "times", "pm", "in", "subset", "subseteq",
+          "supset", "equiv", "simeq", "cong", "propto", "mapsto", "Rightarrow", "leftrightarrow", "iff", "notin", "mid",
+          "dots", "ldots", "cdots"}
+#: Digits and signs raised or lowered in text (``H\textsubscript{2}O``, a charge); a letter stays a letter ("XVe siècle").
 SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
 SUPERSCRIPTS = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+#: In a formula, letters too, where Unicode has them (no subscript b, c, d, f, g, q, w, y, z; no superscript q):
+#: a script with any other character is written as it is ("𝔽_q").
+MATH_SUBSCRIPTS = str.maketrans("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
+MATH_SUPERSCRIPTS = str.maketrans("0123456789+-=()abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
 FORMATTING = re.compile(r"\\(?:emph|textit|textbf|textrm|textsf|textsc|texttt|textup|mathrm|mathbf|mathit|mathcal|"
-                        r"mathsf|mathtt|text|mbox|boldsymbol)\s*\{([^{}]*)\}")
+                        r"mathsf|mathtt|text|mbox|boldsymbol|operatorname)\s*\{([^{}]*)\}")
 LINK = re.compile(r"\\(?:url\s*\{([^{}]*)\}|href\s*\{[^{}]*\}\s*\{([^{}]*)\})")
-MATH = re.compile(r"(?<!\\)\$([^$]+?)(?<!\\)\$")
+MATH = re.compile(r"(?<!\\)\$([^$]+?)(?<!\\)\$|\\\((.+?)\\\)")  # $...$, and \(...\) as zbMATH writes it
+#: Braces a formula shows (``\{1,\dots,n\}``), kept from the parser that reads the rest as groups; see :func:`shown_braces`.
+BRACES = {"\\{": "\uf8f0", "\\}": "\uf8f1"}
+SHOWN_BRACES = str.maketrans({"\uf8f0": "{", "\uf8f1": "}"})
+#: ``\mathbb{R}``: the double-struck letters, most in Unicode's mathematical block, seven of them older.
+OLDER_DOUBLE_STRUCK = {"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"}
+DOUBLE_STRUCK = re.compile(r"\\mathbb\s*(?:\{([A-Za-z0-9]*)\}|([A-Za-z0-9]))")
+BINOMIAL = re.compile(r"\\binom\s*\{([^{}]*)\}\s*\{([^{}]*)\}")  # "(n choose k)", as it is read aloud
+ROOT = re.compile(r"\\sqrt\s*(?:\{([^{}]*)\}|(\w))")
+OVERLINE = re.compile(r"\\(?:overline|bar)\s*(?:\{([^{}]*)\}|(\w))")
+SPACING = re.compile(r"\\[,;:!]|\\q?quad\b\s*")
+#: mhchem's ``\ce{H2O}``, ``\ce{SO4^2-}``: the counts written low, the charges high.
+CHEMISTRY = re.compile(r"\\ce\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+CHARGE = re.compile(r"\^\{?(\d*[+-])\}?")
+COUNT = re.compile(r"(?<=[A-Za-z)\]])\d+")
 COMMAND = re.compile(r"\\([a-zA-Z]+)\s*")
-SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w))")
+SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w|[+\-=]))")
 #: Zotero's rich-text markup in a title, exported as ``{\textless}i{\textgreater}...{\textless}/i{\textgreater}``:
 #: the look of a species' name, left out; any other ``\textless``, ``\textgreater`` is the character.
 RICH_TEXT_TAG = re.compile(r"\{?\\textless\}?\s*/?\s*(?:i|b|em|strong|sub|sup|sc|span(?:\s[^{}\\]*)?)\s*\{?\\textgreater\}?")
@@ -40,6 +70,8 @@ ANGLE = re.compile(r"\{?\\text(less|greater)\}?")
 RAISED = re.compile(r"\\text(super|sub)script\s*\{([^{}]*)\}")
 #: ``\~`` with nothing to accent: the tilde a writer means by "scales as" (``p \~ d^2``); "~" would be a space.
 LONE_TILDE = re.compile(r"\\~(?=\s|$)")
+#: A year cut to two digits ("EC '22", "NeurIPS '23"): an apostrophe, which SmartQuotes would open as a quote ("‘22").
+YEAR_APOSTROPHE = re.compile(r"(?<![\w'])'(?=\d\d(?![\d']))")
 
 
 def readable(latex: str) -> str:
@@ -52,7 +84,20 @@ def readable(latex: str) -> str:
         previous, latex = latex, FORMATTING.sub(r"\1", latex)
     latex = LINK.sub(lambda match: match[1] if match[1] is not None else match[2], latex)
     latex = LONE_TILDE.sub("∼", latex)
-    return MATH.sub(lambda match: "{" + _math(match[1]) + "}", latex)
+    latex = YEAR_APOSTROPHE.sub("\N{RIGHT SINGLE QUOTATION MARK}", latex)
+    if "\\ce" in latex:
+        latex = CHEMISTRY.sub(_chemistry, latex)
+    return MATH.sub(lambda match: "{" + _math(match[1] if match[1] is not None else match[2]) + "}", latex)
+
+
+def shown_braces(text: str) -> str:
+    """The braces a formula shows, as characters again, once the parser has read the rest (see :data:`BRACES`)."""
+    return text.translate(SHOWN_BRACES)
+
+
+def _chemistry(match: re.Match[str]) -> str:
+    formula = CHARGE.sub(lambda charge: charge[1].translate(SUPERSCRIPTS), match[1])
+    return "{" + COUNT.sub(lambda count: count[0].translate(SUBSCRIPTS), formula) + "}"
 
 
 def _raised(match: re.Match[str]) -> str:
@@ -61,9 +106,24 @@ def _raised(match: re.Match[str]) -> str:
 
 
 def _math(formula: str) -> str:
+    for written, kept in BRACES.items():
+        formula = formula.replace(written, kept)
+    formula = SPACING.sub(lambda space: "" if space[0] == "\\!" else " ", formula)
+    formula = DOUBLE_STRUCK.sub(lambda letters: "".join(map(_double_struck, letters[1] or letters[2])), formula)
+    formula = OVERLINE.sub(lambda over: "".join(char + "\N{COMBINING OVERLINE}" for char in (over[1] or over[2])), formula)
+    formula = BINOMIAL.sub(lambda binomial: f"({binomial[1]} choose {binomial[2]})", formula)
+    formula = ROOT.sub(lambda root: "√" + (root[1] or root[2] if len(root[1] or root[2]) == 1 else f"({root[1]})"), formula)
     formula = COMMAND.sub(_symbol, formula)
     formula = SCRIPT.sub(_script, formula)
     return formula.replace("{", "").replace("}", "")
+
+
+def _double_struck(char: str) -> str:
+    if char in OLDER_DOUBLE_STRUCK:
+        return OLDER_DOUBLE_STRUCK[char]
+    if char.isdigit():
+        return chr(0x1D7D8 + int(char))
+    return chr((0x1D538 if char.isupper() else 0x1D552) + ord(char.lower()) - ord("a"))
 
 
 def _symbol(match: re.Match[str]) -> str:
@@ -75,7 +135,7 @@ def _symbol(match: re.Match[str]) -> str:
 
 def _script(match: re.Match[str]) -> str:
     text = match[2] if match[2] is not None else match[3]
-    table = SUBSCRIPTS if match[1] == "_" else SUPERSCRIPTS
+    table = MATH_SUBSCRIPTS if match[1] == "_" else MATH_SUPERSCRIPTS
     converted = text.translate(table)
     written = all(char != original or not char.isalnum() for char, original in zip(converted, text))
     return converted if written else f"{match[1]}{text}"

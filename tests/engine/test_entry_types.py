@@ -61,6 +61,13 @@ EXPECTED = {
                         "IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR), 1200–1209, 2020.",
     "ferreira2023biorxiv": "Microbes in Antarctic brines. Ada Nkemelu and Tomás Ferreira. bioRxiv, 2023.",
     "ferreira2023hal": "A review of ice penetrating radar. Tomás Ferreira. HAL preprint, 2023.",
+    # The owner as translator; the editors of a book that has an author, named after it, the sentence capitalized.
+    "ferreira2019translation": "On the frozen moons. Jan Kowalski. Edited by Claire Moreau, translated by Tomás Ferreira, "
+                               "Springer, Cham, 2019.",
+    "ferreira2016issue": "Ice and rock on Callisto. Tomás Ferreira. Revista Portuguesa de Astronomia, no. 4, 3–27, 2016.",
+    # DBLP's arXiv papers: "CoRR", as computer scientists cite it, and counted as a preprint.
+    "DBLP-journals-corr-abs-2105-01234": "Learning ice thickness from radargrams. Tomás Ferreira and Hiro Tanaka. "
+                                         "CoRR abs/2105.01234, 2021.",
 }
 #: key -> the words of its links, in order.
 LINKS = {
@@ -69,8 +76,8 @@ LINKS = {
 }
 #: The headings of the full list, in order: work without a year first, then the years, newest first.
 HEADINGS = ["In press (1 paper)", "Under review (1 paper)", "In preparation (1 paper)", "2023 (4 papers)",
-            "2022 (3 papers)", "2021 (4 papers)", "2020 (4 papers)", "2019 (1 paper)", "2018 (1 paper)",
-            "2017 (1 paper)", "2016 (1 paper)", "2012 (1 paper)"]
+            "2022 (3 papers)", "2021 (5 papers)", "2020 (4 papers)", "2019 (2 papers)", "2018 (1 paper)",
+            "2017 (1 paper)", "2016 (2 papers)", "2012 (1 paper)"]
 
 
 @pytest.fixture(scope="module")
@@ -156,9 +163,10 @@ def test_cv_lists_work_without_a_year_first_then_by_kind(html):
                 for section in page.select("section[id^=kind-]")}
     assert list(sections) == ["In press", "Under review", "In preparation", "Journal articles", "Conference papers",
                               "Preprints", "Theses", "Books and chapters", "Reports", "Other publications"]
-    assert sections["Journal articles"] == ["ferreira2020pnas", "ferreira2021tides"]  # PNAS: the type wins over "Proceedings"
+    # PNAS: the type wins over "Proceedings"; DBLP's CoRR is arXiv, a preprint server, not a journal.
+    assert sections["Journal articles"] == ["ferreira2016issue", "ferreira2020pnas", "ferreira2021tides"]
     assert "ferreira2020cvpr" in sections["Conference papers"]  # CVPR filed as @article
-    assert sections["Preprints"] == ["ferreira2023biorxiv", "ferreira2023hal"]
+    assert sections["Preprints"] == ["DBLP-journals-corr-abs-2105-01234", "ferreira2023biorxiv", "ferreira2023hal"]
 
 
 def listed_keys(section) -> list[str]:

@@ -49,3 +49,17 @@ def test_names_and_titles_are_decoded_in_page_titles_json_ld_and_scholar_tags(ma
 ])
 def test_tildes_read_as_a_reader_means_them(written, read):
     assert decoded(written) == read
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    (r"On the number of Sidon sets in {$\{1,\dots,n\}$}", "On the number of Sidon sets in {1,…,n}"),  # MathSciNet
+    (r"The Kakeya problem in {$\mathbb{F}_q^n$}", "The Kakeya problem in 𝔽_qⁿ"),  # no subscript q in Unicode: as written
+    (r"On the {\(\Lambda(p)\)}-problem", "On the Λ(p)-problem"),  # zbMATH's math delimiters
+    (r"$\operatorname{SL}_2(\mathbb{Z})$ and $x \in \mathbb R^n$", "SL₂(ℤ) and x ∈ ℝⁿ"),
+    (r"Sharp {$L^p$} bounds, $\sqrt{n}$ and $\sqrt{n+1}$", "Sharp Lᵖ bounds, √n and √(n+1)"),
+    (r"$\overline{M}$, $\binom{n}{k}$, $1 \cdots n$", "M̅, (n choose k), 1 ⋯ n"),
+    (r"Na$^+$/K$^+$-ATPase in \ce{MoS2}/\ce{H2O} and \ce{SO4^2-}", "Na⁺/K⁺-ATPase in MoS₂/H₂O and SO₄²⁻"),  # mhchem
+    (r"{EC} '22: The 23rd Conference", "EC ’22: The 23rd Conference"),  # a year's apostrophe, not an opening quote
+])
+def test_math_and_chemistry_read_as_a_reader_of_the_field_reads_them(written, read):
+    assert decoded(written) == read
