@@ -50,8 +50,33 @@ KANA = re.compile(f"[{RANGES['kana']}]")
 VERBATIM = (nodes.FixedTextElement, nodes.math, nodes.raw, nodes.comment)
 
 
+#: In a right-to-left run, what its Noto font lacks: Noto's Hebrew fonts have no digit and no Latin punctuation but
+#: the hyphen, its Arabic fonts few (a title's colon printed as an empty box). These stay in the text's own font,
+#: inside the run and its direction, left to right (a number reads as written).
+OTHER_FONT = {lang: re.compile(f"[^{RANGES[lang]}\\s]+") for lang in ("he", "ar")}
+
+
 class script_run(nodes.inline):
     """A run of text in one script, with its ``lang``: zh, ja, ko, he, ar, or math for mathematical symbols."""
+
+
+class main_font_run(nodes.inline):
+    """Inside a right-to-left run, characters its font lacks (:data:`OTHER_FONT`), in the text's own font."""
+
+
+def run_parts(piece: str, lang: str) -> list[tuple[str, bool]]:
+    """A run cut into its own text and the parts in the text's font (True), in order."""
+    if lang not in OTHER_FONT:
+        return [(piece, False)]
+    parts, start = [], 0
+    for found in OTHER_FONT[lang].finditer(piece):
+        if found.start() > start:
+            parts.append((piece[start:found.start()], False))
+        parts.append((found[0], True))
+        start = found.end()
+    if start < len(piece):
+        parts.append((piece[start:], False))
+    return parts
 
 
 def language(run: re.Match[str]) -> str:
@@ -77,7 +102,10 @@ def pieces(text: str) -> list[tuple[str, str]]:
 
 def marked(text: str, encode: Callable[[str], str]) -> str:
     """*text* as LaTeX, each piece *encode*-d and each run wrapped in ``\\portfolioscript``: for LaTeX written by hand."""
-    return "".join(rf"\portfolioscript{{{lang}}}{{{encode(piece)}}}" if lang else encode(piece) for piece, lang in pieces(text))
+    def run(piece: str, lang: str) -> str:
+        return "".join(rf"\portfoliomain{{{encode(part)}}}" if other else encode(part) for part, other in run_parts(piece, lang))
+
+    return "".join(rf"\portfolioscript{{{lang}}}{{{run(piece, lang)}}}" if lang else encode(piece) for piece, lang in pieces(text))
 
 
 class MarkScriptRuns(SphinxPostTransform):
@@ -90,7 +118,9 @@ class MarkScriptRuns(SphinxPostTransform):
         for text in list(self.document.findall(nodes.Text)):
             if not RUN.search(text) or any(isinstance(parent, VERBATIM) for parent in ancestors(text)):
                 continue
-            replacement = [script_run(piece, piece, lang=lang) if lang else nodes.Text(piece) for piece, lang in pieces(str(text))]
+            replacement = [script_run(piece, *(main_font_run(part, part) if other else nodes.Text(part)
+                                               for part, other in run_parts(piece, lang)), lang=lang)
+                           if lang else nodes.Text(piece) for piece, lang in pieces(str(text))]
             text.parent.replace(text, replacement)
 
 
@@ -116,7 +146,12 @@ def depart_script_run(translator: LaTeXTranslator, node: script_run) -> None:
     translator.body.append("}")
 
 
+def visit_main_font_run(translator: LaTeXTranslator, node: main_font_run) -> None:
+    translator.body.append(r"\portfoliomain{")
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(script_run, latex=(visit_script_run, depart_script_run))
+    app.add_node(main_font_run, latex=(visit_main_font_run, depart_script_run))
     app.add_post_transform(MarkScriptRuns)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

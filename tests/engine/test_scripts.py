@@ -275,3 +275,15 @@ def test_a_chinese_japanese_or_korean_name_keeps_the_order_it_is_written_in(writ
 
     assert full_name(read_name(written)) == read
     assert same_person(Owner(written), read_name(written))  # the owner so named is found on the entry so written
+
+
+@pytest.mark.parametrize(("piece", "lang", "expected"), [
+    ("מבוא 2 לפיזיקה: סדרה", "he", [("מבוא ", False), ("2", True), (" לפיזיקה", False), (":", True), (" סדרה", False)]),
+    ("الفيزياء، الحديثة", "ar", [("الفيزياء، الحديثة", False)]),  # the Arabic comma is the run's own
+    ("物理学报: 2", "zh", [("物理学报: 2", False)]),  # a CJK font has the Latin characters
+])
+def test_a_right_to_left_run_sets_what_its_font_lacks_in_the_texts_font(piece, lang, expected):
+    """Noto's Hebrew fonts have no digit and no colon: those stay in the text's font, inside the run."""
+    assert scripts.run_parts(piece, lang) == expected
+    if lang == "he":
+        assert scripts.marked(piece, str) == r"\portfolioscript{he}{מבוא \portfoliomain{2} לפיזיקה\portfoliomain{:} סדרה}"
