@@ -215,7 +215,7 @@ def test_the_web_cv_gives_the_address_to_write_to_and_each_place_with_its_months
               if term.select_one("span.cv-date")}
     assert page.select(".publication-list li.pub-entry") and not page.select(".publication-list details")  # :brief:
     assert places == {"Massachusetts Institute of Technology": "Feb 2021\u2013present",
-                      "Microsoft Research Asia": "Sep 2020\u2013Feb 2021", "Peking University": "Sep 2016\u2013June 2020"}
+                      "Microsoft Research Asia": "Sep 2020\u2013Feb 2021", "Peking University": "Sep 2016\u2013Jun 2020"}
 
 
 def test_every_page_reaches_the_cv_from_its_menu(html):

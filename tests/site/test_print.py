@@ -14,7 +14,7 @@ ENTRIES = bib_entries()
 # The CV's one section of education and positions: each place once, with its years.
 #: Each place with its dates, to the month, as the CV gives them.
 CV_PLACES = {"Massachusetts Institute of Technology": "Feb 2021\u2013present", "Microsoft Research Asia": "Sep 2020\u2013Feb 2021",
-             "Peking University": "Sep 2016\u2013June 2020"}
+             "Peking University": "Sep 2016\u2013Jun 2020"}
 CHAPTERS = ["Research overview", "Physics of AI", "Physics for AI", "AI for physics", "Neuroscience for AI",
             "Machine learning for heavy-ion physics", "Physics-inspired methods", "Publications", "Experience", "Service"]
 

@@ -29,7 +29,7 @@ SHOWN_TITLES = {
     "liu2023sparse": "Discovering new interpretable conservation laws as sparse invariants",
     "liu2023seeing": "Seeing is believing: Brain-inspired modular training for mechanistic interpretability",
     "liu2023genphys": "GenPhys: From physical processes to generative models",
-    "michaud2023quantization": "The Quantization Model of neural scaling",
+    "michaud2023quantization": "The quantization model of neural scaling",
     "xu2023pfgmpp": "PFGM++: Unlocking the potential of physics-inspired generative models",
     "michaud2023precision": "Precision machine learning",
     "liu2023omnigrok": "Omnigrok: Grokking beyond algorithmic data",
