@@ -16,6 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from ..i18n import _, ngettext
 
@@ -34,6 +35,8 @@ MOST_NAMED = 10  # co-authors with a bar of their own; more would make a long ch
 WIDTH = 4.4
 POSITION_COLOUR = "#332288"  # a colour of the positions' own; white text on it has a contrast of 12:1
 GAP = 0.03  # years left blank at each end of a position's bar
+MOST_YEAR_LABELS = 14  # year labels under the per-year bars, turned 45°, that fit the figure's width
+MOST_TOTALS = 16  # totals above the per-year bars that fit side by side
 
 
 @dataclass(frozen=True)
@@ -61,10 +64,14 @@ def papers_per_year(counts: dict[str, dict[str, int]], kinds: list[str], ink: st
         heights = [counts[year].get(kind, 0) for year in years]
         axes.bar(places, heights, bottom=bottoms, color=PALETTE[number], label=_(kind), width=0.62)
         bottoms = [bottom + height for bottom, height in zip(bottoms, heights)]
-    for position, total in enumerate(bottoms):
-        axes.text(position, total + 0.2, str(total), ha="center", va="bottom", color=ink)
-    axes.set_xticks(places, years)
+    if len(years) <= MOST_TOTALS:  # past it the numbers would run into each other; the axis and the description say them
+        for position, total in enumerate(bottoms):
+            axes.text(position, total + 0.2, str(total), ha="center", va="bottom", color=ink)
+    # A long career: every second (third, ...) year named, counted back from the latest, so the labels never touch.
+    step = -(-len(years) // MOST_YEAR_LABELS)
+    axes.set_xticks(places, [year if (len(years) - 1 - position) % step == 0 else "" for position, year in enumerate(years)])
     axes.set_ylabel(_("papers"), color=ink)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # papers come whole
     axes.set_ylim(0, max(bottoms) * 1.15 + 0.5)
     axes.tick_params(axis="x", labelrotation=45 if len(years) > 6 else 0)
     figure.legend(frameon=False, labelcolor=ink, ncols=min(len(kinds), 2), loc="outside upper left")
