@@ -578,3 +578,13 @@ def test_the_search_page_has_a_search_box_on_a_phone(browser, phone):
         "papers/zhong2023clock.html")
     ids = phone.evaluate("[...document.querySelectorAll('[id]')].map(element => element.id)")
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("page", ["index.html", "publications.html", "research/physics-of-ai.html", "papers/liu2023omnigrok.html"])
+def test_a_references_links_are_targets_a_finger_can_hit(browser, phone, page):
+    """Each link of a reference's row ("PDF · arXiv · DOI") is at least 24 by 24 px on a phone (WCAG 2.2, 2.5.8)."""
+    phone.goto(browser.base + page)
+    boxes = phone.eval_on_selector_all(".pub-links a", "links => links.filter(link => link.offsetParent)"
+                                                       ".map(link => [link.textContent, link.getBoundingClientRect().width,"
+                                                       " link.getBoundingClientRect().height])")
+    assert boxes and [box for box in boxes if box[1] < 24 or box[2] < 24] == []
