@@ -21,7 +21,7 @@ MODULES = (
     "sphinx_ext.styling", "sphinx_ext.lists", "sphinx_ext.paperlinks", "web.paperpages", "figures.directive", "web.webmeta",
     "sphinx_ext.accessibility", "print.latex", "text.scripts", "print.epub", "sphinx_ext.rebuild", "web.links", "sphinx_ext.mentions",
     "sphinx_ext.dependencies", "sphinx_ext.collector", "sphinx_ext.citations", "sphinx_ext.emptysections", "web.images", "web.home",
-    "print.previewstrip", "web.discussed", "sphinx_ext.notelegend",
+    "print.previewstrip", "web.discussed", "sphinx_ext.notelegend", "print.printedlinks",
 )
 
 

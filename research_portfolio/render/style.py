@@ -41,6 +41,8 @@ EQUAL_MARK = "*"
 LINK_SEPARATOR = " \N{MIDDLE DOT} "
 #: The classes of a reference's parts after its title: the authors, the venue (with its honour), the links.
 AUTHORS_ROLE, VENUE_ROLE, LINKS_ROLE = "pub-ref-authors", "pub-ref-venue", "pub-links"
+IDENTIFIER_CLASS = "pub-identifier"
+IDENTIFIER_KINDS = ("eprint", "openreview", "doi")  # the links that name the paper itself
 
 
 class Span(BaseMultipartText):
@@ -82,12 +84,17 @@ class PaperTitle(Span):
 
 
 class TitledHRef(HRef):
-    """A link with a tooltip: the identifier it points to, as the ``title`` of the link on the web."""
+    """A link with a tooltip: the identifier it points to, as the ``title`` of the link on the web.
 
-    def __init__(self, url: str, title: str, *parts: object) -> None:
+    A link to an identifier of the paper (its DOI, its preprint, its OpenReview forum) is marked
+    :data:`IDENTIFIER_CLASS`: print shows those (print/printedlinks.py).
+    """
+
+    def __init__(self, url: str, title: str, *parts: object, identifier: bool = False) -> None:
         super().__init__(url, *parts)
         self.title = title
-        self.info = (self.url, title)
+        self.identifier = identifier
+        self.info = (self.url, title, identifier)
 
     def render(self, backend: Any) -> Any:
         rendered = super().render(backend)
@@ -95,6 +102,8 @@ class TitledHRef(HRef):
             for node in rendered:
                 if isinstance(node, nodes.reference):
                     node["reftitle"] = self.title
+                    if self.identifier:
+                        node["classes"].append(IDENTIFIER_CLASS)
         return rendered
 
 
@@ -262,7 +271,7 @@ class PortfolioStyle(BaseStyle):
         return self.once(("links", entry.key), lambda: self._format_links(entry))
 
     def _format_links(self, entry: Entry) -> Text:
-        return Text(LINK_SEPARATOR).join([TitledHRef(link.url, link.identifier, _(link.label))
+        return Text(LINK_SEPARATOR).join([TitledHRef(link.url, link.identifier, _(link.label), identifier=link.kind in IDENTIFIER_KINDS)
                                           for link in entries.links(entry, self.site)])
 
     def _owner_position(self, persons: list[Person]) -> int:

@@ -205,6 +205,19 @@ def test_latex_prints_the_same_reference(latex, key):
     assert " ".join(text.split()) == EXPECTED[key]
 
 
+@pytest.mark.parametrize(("key", "printed"), [
+    ("ferreira2021tides", r"\sphinxhref{https://doi.org/10.1029/2020JE006701}{\sphinxnolinkurl{doi:10.1029/2020JE006701}}"),
+    ("ferreira2023biorxiv", r"\sphinxnolinkurl{doi:10.1101/2023"),  # the preprint's DOI is its identifier
+    ("ferreira2023blog", r"\sphinxhref{https://ferreira.example.org/notes}{\sphinxnolinkurl{ferreira.example.org/notes}}"),
+])
+def test_print_shows_the_papers_identifier_or_else_its_address(latex, key, printed):
+    """On paper a link's word leads nowhere: the link row prints what a reader types, still a link."""
+    title = EXPECTED[key].split(". ")[0]
+    line = next(line for line in latex.splitlines() if line.startswith(rf"\DUrole{{pub-title}}{{{title}}}"))
+    links = line.split(r"\DUrole{pub-links}", 1)[1]
+    assert printed in links and "DOI}" not in links and "Web page}" not in links
+
+
 def test_latex_keeps_the_headings_and_the_notes_line_break(latex):
     assert latex.index(r"\section{In press (1 paper)}") < latex.index(r"\section{2023 (4 papers)}")
     assert r"\DUrole{pub-note-line}{ Cover article" in latex

@@ -272,11 +272,11 @@ def test_pdf_sets_the_owner_in_bold_and_links_the_identifiers(pdf):
     xml = pdf_xml(pdf)
     assert xml.count(f"<b>{OWNER}</b>") >= len(ENTRIES)
     hrefs = set(re.findall(r'<a href="([^"]+)"', xml))
-    for entry in ENTRIES.values():
-        if "eprint" in entry.fields:
-            assert f"https://arxiv.org/abs/{entry.fields['eprint']}" in hrefs
+    for entry in ENTRIES.values():  # print links one identifier of each paper: its DOI, else its arXiv id
         if "doi" in entry.fields:
             assert f"https://doi.org/{entry.fields['doi']}" in hrefs
+        elif "eprint" in entry.fields:
+            assert f"https://arxiv.org/abs/{entry.fields['eprint']}" in hrefs
 
 
 def test_with_scripts_off_the_full_list_shows_every_paper_and_says_what_each_is(html):
