@@ -7,7 +7,7 @@ Not a figure of the publication database: it shows the name, the role and the af
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
 
@@ -35,14 +35,24 @@ def card(title: str, subtitle: str, lines: list[str], width: int, height: int) -
     return figure
 
 
+def card_words(app: Sphinx) -> dict[str, Any]:
+    """What the card says: the name, "Research portfolio", and the role and affiliation of ``portfolio_person``."""
+    person = app.config.portfolio_person
+    return {"title": app.config.author, "subtitle": _("Research portfolio"),
+            "lines": [line for line in (person.get("role"), person.get("affiliation")) if line]}
+
+
+def described(words: dict[str, Any]) -> str:
+    """The card's words as one text alternative: "Ada Lovelace, Research portfolio, Analyst, University of London"."""
+    return ", ".join([words["title"], words["subtitle"], *words["lines"]])
+
+
 def place_card(app: Sphinx, stem: str, size: tuple[int, int], target: str) -> None:
     """Put the person's card (the e-book's cover, the picture of link previews) at *target* in the output.
 
     It is drawn from the settings, and taken from the cache while they do not change.
     """
-    person = app.config.portfolio_person
-    text = {"title": app.config.author, "subtitle": _("Research portfolio"),
-            "lines": [line for line in (person.get("role"), person.get("affiliation")) if line]}
+    text = card_words(app)
 
     def make() -> Figure:
         return card(text["title"], text["subtitle"], text["lines"], *size)

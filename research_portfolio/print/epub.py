@@ -13,22 +13,32 @@ import os
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
-from ..figures.cards import place_card
+from ..figures.cards import card_words, described, place_card
 from ..sphinx_ext.cache import write_atomically
 
 COVER = "_static/portfolio-cover.png"
+COVER_PAGE = "portfolio-epub-cover.html"  # in TEMPLATES
+TEMPLATES = Path(__file__).parent / "templates"
 COVER_SIZE = (1600, 2400)  # pixels; the 2:3 shape e-book stores ask for
 ZIP_EPOCH = 315532800  # 1980-01-01, the earliest date a zip entry can hold
 
 
 def default_cover(app: Sphinx, config: Config) -> None:
+    """The drawn cover, on a cover page whose picture is described by its words (Sphinx's says "Cover image")."""
     if not config.epub_cover:
-        config.epub_cover = (COVER, "epub-cover.html")
+        config.epub_cover = (COVER, COVER_PAGE)
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]  # a new list: Sphinx's default stays untouched
+
+
+def describe_cover(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object) -> None:
+    if templatename == COVER_PAGE:
+        context["portfolio_cover_alt"] = described(card_words(app))
 
 
 def draw_cover(app: Sphinx) -> None:
@@ -73,5 +83,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", default_cover)
     app.connect("builder-inited", draw_cover)
     app.connect("builder-inited", remove_last_cover_page)
+    app.connect("html-page-context", describe_cover)
     app.connect("build-finished", normalize_archive)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -99,3 +99,10 @@ def test_the_contents_list_each_theme_under_research_and_each_chapter_once(epub)
         child = point.find("ncx:navPoint", space)
         source = point.find("ncx:content", space).get("src")
         assert child is None or child.find("ncx:content", space).get("src") != source, source
+
+
+def test_the_cover_is_described_by_the_words_drawn_on_it(epub):
+    from bs4 import BeautifulSoup
+
+    cover = BeautifulSoup(epub_files(epub)["epub-cover.xhtml"], "html.parser").find("img")
+    assert cover["alt"] == "Ziming Liu, Research portfolio, PhD student in physics, Massachusetts Institute of Technology"
