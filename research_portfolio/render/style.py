@@ -90,11 +90,12 @@ class TitledHRef(HRef):
     :data:`IDENTIFIER_CLASS`: print shows those (print/printedlinks.py).
     """
 
-    def __init__(self, url: str, title: str, *parts: object, identifier: bool = False) -> None:
+    identifier = False
+
+    def __init__(self, url: str, title: str, *parts: object) -> None:
         super().__init__(url, *parts)
         self.title = title
-        self.identifier = identifier
-        self.info = (self.url, title, identifier)
+        self.info = (self.url, title)  # what pybtex passes back to the class when it copies the link
 
     def render(self, backend: Any) -> Any:
         rendered = super().render(backend)
@@ -105,6 +106,12 @@ class TitledHRef(HRef):
                     if self.identifier:
                         node["classes"].append(IDENTIFIER_CLASS)
         return rendered
+
+
+class IdentifierHRef(TitledHRef):
+    """A link to an identifier of the paper: marked for print, which shows it."""
+
+    identifier = True
 
 
 class NoteLine(Span):
@@ -271,7 +278,8 @@ class PortfolioStyle(BaseStyle):
         return self.once(("links", entry.key), lambda: self._format_links(entry))
 
     def _format_links(self, entry: Entry) -> Text:
-        return Text(LINK_SEPARATOR).join([TitledHRef(link.url, link.identifier, _(link.label), identifier=link.kind in IDENTIFIER_KINDS)
+        return Text(LINK_SEPARATOR).join([(IdentifierHRef if link.kind in IDENTIFIER_KINDS else TitledHRef)(link.url, link.identifier,
+                                                                                                          _(link.label))
                                           for link in entries.links(entry, self.site)])
 
     def _owner_position(self, persons: list[Person]) -> int:
@@ -314,7 +322,7 @@ def where(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
 def _periodical(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
     """@article, and any type without a form of its own: "*Journal* 126(18), 180604"."""
     name = entries.venue_field(entry)
-    return [_numbered(_em(entry, name), entry) if name else _preprint(entry), _pages(entry)]
+    return [_numbered(_em(entry, name), entry, issues=True) if name else _preprint(entry), _pages(entry)]
 
 
 def _inproceedings(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
@@ -413,11 +421,14 @@ def _address(entry: Entry) -> Text:
     return _first(entry, "address", "location")
 
 
-def _numbered(container: Text, entry: Entry) -> Text:
-    """A journal or proceedings with its volume and number: "*Journal* 126(18)", "*Book*, Series 12"."""
+def _numbered(container: Text, entry: Entry, issues: bool = False) -> Text:
+    """A journal or proceedings with its volume and number: "*Journal* 126(18)", "*Book*, Series 12".
+
+    A journal's issue of no volume (*issues*) reads "*Slavic Review*, no. 4".
+    """
     volume, number, series = (entries.field(entry, name) for name in ("volume", "number", "series"))
-    if not container or not volume:  # an issue of no volume: "*Slavic Review*, no. 4"
-        return Text(container, ", ", _("no. {number}").format(number=number)) if container and number else container
+    if not container or not volume:
+        return Text(container, ", ", _("no. {number}").format(number=number)) if container and number and issues else container
     container += Text(", ", rich_field(entry, "series"), " ") if series else Text(" ")
     return container + Text(volume, f"({number})" if number else "")
 
@@ -505,7 +516,7 @@ def decoded(latex: str) -> str:
 
 
 #: What makes a value LaTeX to decode; a value without any of these is its own text.
-LATEX_MARKUP = re.compile(r"[\\{}$~%&^_`]|--|''")
+LATEX_MARKUP = re.compile(r"[\\{}$~%&^_`]|--|''|'\d\d")  # the last: a year's apostrophe (latextext.YEAR_APOSTROPHE)
 
 
 @functools.lru_cache(maxsize=8192)

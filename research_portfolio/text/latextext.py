@@ -34,7 +34,9 @@ SYMBOLS = {
 #: Relations and operators keep the spaces written around them ("x ∼ y"); other symbols close up ("αβ").
 SPACED = {"sim", "approx", "leq", "geq", "le", "ge", "neq", "to", "rightarrow", "times", "pm", "in", "subset", "subseteq",
           "supset", "equiv", "simeq", "cong", "propto", "mapsto", "Rightarrow", "leftrightarrow", "iff", "notin", "mid",
-          "dots", "ldots", "cdots"}
+          "dots", "ldots", "cdots",
+          # and a function's name keeps the space before its argument: "sin x", "n log n"
+          "log", "exp", "sin", "cos", "tan", "ln", "det", "dim", "ker", "max", "min", "lim", "sup", "inf", "deg", "gcd"}
 #: Digits and signs raised or lowered in text (``H\textsubscript{2}O``, a charge); a letter stays a letter ("XVe siècle").
 SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
 SUPERSCRIPTS = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
@@ -51,14 +53,14 @@ BRACES = {"\\{": "\uf8f0", "\\}": "\uf8f1"}
 SHOWN_BRACES = str.maketrans({"\uf8f0": "{", "\uf8f1": "}"})
 #: ``\mathbb{R}``: the double-struck letters, most in Unicode's mathematical block, seven of them older.
 OLDER_DOUBLE_STRUCK = {"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"}
-DOUBLE_STRUCK = re.compile(r"\\mathbb\s*(?:\{([A-Za-z0-9]*)\}|([A-Za-z0-9]))")
+DOUBLE_STRUCK = re.compile(r"\\mathbb(?![A-Za-z])\s*(?:\{([A-Za-z0-9]*)\}|([A-Za-z0-9]))")
 BINOMIAL = re.compile(r"\\binom\s*\{([^{}]*)\}\s*\{([^{}]*)\}")  # "(n choose k)", as it is read aloud
 ROOT = re.compile(r"\\sqrt\s*(?:\{([^{}]*)\}|(\w))")
-OVERLINE = re.compile(r"\\(?:overline|bar)\s*(?:\{([^{}]*)\}|(\w))")
+OVERLINE = re.compile(r"\\(?:overline|bar)(?![A-Za-z])\s*(?:\{([^{}]*)\}|(\w))")
 SPACING = re.compile(r"\\[,;:!]|\\q?quad\b\s*")
 #: mhchem's ``\ce{H2O}``, ``\ce{SO4^2-}``: the counts written low, the charges high.
 CHEMISTRY = re.compile(r"\\ce\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
-CHARGE = re.compile(r"\^\{?(\d*[+-])\}?")
+CHARGE = re.compile(r"\^\{?([\d+-]+)\}?|(?<=[A-Za-z\d)\]])([+-]+)(?=$|\s|[)\]/])")  # SO4^2-, ^{14}C, Na+
 COUNT = re.compile(r"(?<=[A-Za-z)\]])\d+")
 COMMAND = re.compile(r"\\([a-zA-Z]+)\s*")
 SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w|[+\-=]))")
@@ -96,7 +98,7 @@ def shown_braces(text: str) -> str:
 
 
 def _chemistry(match: re.Match[str]) -> str:
-    formula = CHARGE.sub(lambda charge: charge[1].translate(SUPERSCRIPTS), match[1])
+    formula = CHARGE.sub(lambda charge: (charge[1] or charge[2]).translate(SUPERSCRIPTS), match[1].replace("->", "→"))
     return "{" + COUNT.sub(lambda count: count[0].translate(SUBSCRIPTS), formula) + "}"
 
 

@@ -53,7 +53,10 @@ VERBATIM = (nodes.FixedTextElement, nodes.math, nodes.raw, nodes.comment)
 #: In a right-to-left run, what its Noto font lacks: Noto's Hebrew fonts have no digit and no Latin punctuation but
 #: the hyphen, its Arabic fonts few (a title's colon printed as an empty box). These stay in the text's own font,
 #: inside the run and its direction, left to right (a number reads as written).
-OTHER_FONT = {lang: re.compile(f"[^{RANGES[lang]}\\s]+") for lang in ("he", "ar")}
+OTHER_FONT = {lang: re.compile(f"[^{RANGES[lang]}\\s\u200c-\u200f]+") for lang in ("he", "ar")}
+#: A bracket set left to right inside a right-to-left run is drawn as written, where the run's own font would have
+#: mirrored it (Unicode's Bidi_Mirrored): "(…)" reads ")…(" unless each is written as its mirror.
+MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 
 
 class script_run(nodes.inline):
@@ -72,7 +75,7 @@ def run_parts(piece: str, lang: str) -> list[tuple[str, bool]]:
     for found in OTHER_FONT[lang].finditer(piece):
         if found.start() > start:
             parts.append((piece[start:found.start()], False))
-        parts.append((found[0], True))
+        parts.append((found[0].translate(MIRRORED), True))
         start = found.end()
     if start < len(piece):
         parts.append((piece[start:], False))

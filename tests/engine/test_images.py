@@ -140,3 +140,7 @@ def test_a_copy_is_the_same_whichever_others_a_killed_build_left(tmp_path):
         shutil.copyfile(clean[width], after_kill[width])
     images.make_copies(source, after_kill)
     assert all(after_kill[width].read_bytes() == clean[width].read_bytes() for width in widths)
+    direct = tmp_path / "direct.webp"  # the narrowest copy from the source itself: not what the chain makes
+    with Image.open(source) as image:
+        image.resize((200, 120), Image.Resampling.LANCZOS).save(direct, "WEBP", quality=images.WEBP_QUALITY, method=images.WEBP_METHOD)
+    assert direct.read_bytes() != clean[200].read_bytes()

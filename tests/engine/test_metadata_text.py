@@ -60,6 +60,21 @@ def test_tildes_read_as_a_reader_means_them(written, read):
     (r"$\overline{M}$, $\binom{n}{k}$, $1 \cdots n$", "M̅, (n choose k), 1 ⋯ n"),
     (r"Na$^+$/K$^+$-ATPase in \ce{MoS2}/\ce{H2O} and \ce{SO4^2-}", "Na⁺/K⁺-ATPase in MoS₂/H₂O and SO₄²⁻"),  # mhchem
     (r"{EC} '22: The 23rd Conference", "EC ’22: The 23rd Conference"),  # a year's apostrophe, not an opening quote
+    ("NeurIPS '23 Workshop", "NeurIPS ’23 Workshop"),  # with no other LaTeX in the field
+    (r"\ce{Na+} and \ce{^{14}C}, \ce{A->B}", "Na⁺ and ¹⁴C, A→B"),
+    (r"$\sin x$ and $n \log n$; $\mathbbm{1}$", "sin x and n log n; \\mathbbm 1"),  # an unknown command stays as written
 ])
 def test_math_and_chemistry_read_as_a_reader_of_the_field_reads_them(written, read):
     assert decoded(written) == read
+
+
+def test_a_link_of_a_reference_survives_the_copies_pybtex_makes_of_it():
+    """pybtex rebuilds rich text to change its case or merge it (a note's two equal links): a link keeps what it is."""
+    from pybtex.richtext import Text
+
+    from research_portfolio.render.style import IdentifierHRef, TitledHRef
+
+    for kind in (TitledHRef, IdentifierHRef):
+        link = kind("https://doi.org/10.1/x", "doi:10.1/x", "doi")
+        for copied in (link.upper(), Text(link, link).parts[0]):  # a new case; two equal links side by side, merged
+            assert type(copied) is kind and copied.title == "doi:10.1/x", copied
