@@ -111,7 +111,7 @@ class Link:
     kind: str  # the field it came from: eprint, doi, openreview, url, code, pdf, ...
     label: str  # what a reader sees: "arXiv", "PDF", "Code"
     url: str
-    identifier: str = ""  # what it points to, for a tooltip: "arXiv:2210.01117", "github.com/ada/engine"
+    identifier: str = ""  # what it points to, for a tooltip: "arXiv:2101.00001", "github.com/ada/engine"
 
 
 @dataclasses.dataclass(frozen=True)

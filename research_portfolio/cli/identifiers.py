@@ -1,6 +1,6 @@
 """A paper's identifier as people paste it: a DOI or an arXiv id, in any of their common forms.
 
-DOIs: ``10.1103/PhysRevLett.126.180604``, ``doi:10.x/y``, ``https://doi.org/10.x/y``,
+DOIs: ``10.1000/182``, ``doi:10.x/y``, ``https://doi.org/10.x/y``,
 ``http://dx.doi.org/10.x/y`` (an address may be percent-encoded). arXiv ids: ``2404.19756``,
 ``arXiv:2404.19756v2``, ``https://arxiv.org/abs/2404.19756``, ``arxiv.org/pdf/2404.19756v1.pdf``,
 old-style ``hep-th/9901001``, and arXiv's own DOI ``10.48550/arXiv.2404.19756``. The version of
@@ -48,5 +48,5 @@ def parse(text: str) -> Identifier:
     found = ARXIV_FORM.match(typed)
     if found and is_arxiv_id(found["id"]):
         return Identifier("arxiv", VERSION.sub("", found["id"]), typed)
-    raise NotAnIdentifier(f"{typed!r} is neither a DOI (10.1103/PhysRevLett.126.180604, https://doi.org/...) "
+    raise NotAnIdentifier(f"{typed!r} is neither a DOI (10.1000/182, https://doi.org/...) "
                           "nor an arXiv id (2404.19756, arXiv:2404.19756v2, hep-th/9901001)")

@@ -3,7 +3,7 @@
 On the web and in the e-book a reference ends with words that are links ("PDF · arXiv · DOI · Code");
 on paper a word leads nowhere. The PDF shows one identifier of the paper as the tooltip on the web
 says it, its DOI (the version of record) where it has one, else its preprint's or OpenReview's
-(``doi:10.1103/PhysRevLett.126.180604``, ``arXiv:2306.17844``), set so that it may break after a slash or
+(``doi:10.1000/182``, ``arXiv:2101.00001``), set so that it may break after a slash or
 a dot, and still a link in the PDF: the paper leads to its PDF, code and slides, and a two-page CV
 stays two pages. A reference with no identifier shows its addresses as one would type them
 (``github.com/ada/engine``).

@@ -232,9 +232,9 @@ def check_entry(entry: Entry, config: Any, site: entries.Site, owner: entries.Ow
         if field == "eprint" and server.lower() not in ("", "arxiv"):
             continue  # an e-print of another server (HAL, bioRxiv...): entries.links reads it
         if entries.field(entry, field) and not is_arxiv_id(entries.field(entry, field)):
-            yield field, f"{field} '{entries.field(entry, field)}' is not an arXiv id such as 2210.01117"
+            yield field, f"{field} '{entries.field(entry, field)}' is not an arXiv id such as 2101.00001"
     if entries.doi(entry) and not DOI.match(entries.doi(entry)):
-        yield "doi", f"doi '{entries.field(entry, 'doi')}' is not a DOI such as 10.1103/PhysRevLett.126.180604"
+        yield "doi", f"doi '{entries.field(entry, 'doi')}' is not a DOI such as 10.1000/182"
     for field in ("url", *(link.name for link in LINK_FIELDS)):
         for value in entries.urls(entry) if field == "url" else [entries.field(entry, field)]:
             problem = value and (entries.link_problem(field, value, site) if field != "url" or ":" in value

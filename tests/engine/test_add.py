@@ -423,7 +423,7 @@ FAILURES = [
     (["10.5555/malformed"], "doi:10.5555/malformed: the service answered malformed BibTeX: '@article{Berg_2017, title={Internal "
                             "Waves in Stratified Basi'", 2),
     (["arXiv:2401.99999"], "arXiv:2401.99999: arXiv has no such paper: check the identifier", 1),
-    (["2401.1234"], "'2401.1234' is neither a DOI (10.1103/PhysRevLett.126.180604, https://doi.org/...) nor an arXiv id "
+    (["2401.1234"], "'2401.1234' is neither a DOI (10.1000/182, https://doi.org/...) nor an arXiv id "
                     "(2404.19756, arXiv:2404.19756v2, hep-th/9901001)", 0),
     (["10.5555/jio.2022.7.044801", "10.5555/missing"], "doi:10.5555/missing: not found at 127.0.0.1:PORT (404): check the identifier", 3),
     (["--orcid", "0000-0001-0000-0009"], "ORCID 0000-0001-0000-0009: not found at 127.0.0.1:PORT (404): check the identifier", 1),
