@@ -99,16 +99,20 @@ class PruneKeeping:
         self.prune(set(docnames) | self.keeps)
 
 
-def builder_format(env: BuildEnvironment) -> str:
-    """The format of the builder at work: Sphinx 9 keeps its class on the environment, 8.1 the builder on the app."""
+def builder_at_work(env: BuildEnvironment) -> Any:
+    """The builder at work, or its class: Sphinx 9 keeps the class on the environment, 8.1 the builder on the app."""
     builder_class = getattr(env, "_builder_cls", None)
-    return builder_class.format if builder_class is not None else env.app.builder.format
+    return builder_class if builder_class is not None else env.app.builder
+
+
+def builder_format(env: BuildEnvironment) -> str:
+    """The format of the builder at work (``html`` for the web and the e-book, ``latex``)."""
+    return str(builder_at_work(env).format)
 
 
 def builder_name(env: BuildEnvironment) -> str:
-    """The name of the builder at work (``html``, ``epub``), found as :func:`builder_format` finds its format."""
-    builder_class = getattr(env, "_builder_cls", None)
-    return builder_class.name if builder_class is not None else env.app.builder.name
+    """The name of the builder at work (``html``, ``epub``)."""
+    return str(builder_at_work(env).name)
 
 
 def keep_in_search_index(builder: Any, pagenames: set[str]) -> None:

@@ -23,12 +23,10 @@ from pybtex.database import Entry, Person
 
 from ..i18n import N_, _
 from ..text.names import name_problem, read_name
-from ..text.scripts import CJK
+from ..text.scripts import CJK_WORD
 from ..text.urls import published
 from . import preprints
 from .fields import ALFOLIO_DEFAULT_FOLDER, ALFOLIO_FOLDERS, LINK_FIELDS
-
-EAST_ASIAN = re.compile(f"{CJK}+")
 
 ARXIV_VENUE = re.compile(r"^\s*(?:arxiv\s*(?:preprint|e-prints?)?\s*)(?:arxiv\s*)?[:\s]?\s*(?P<id>\S*?)\s*$", re.IGNORECASE)
 ARXIV_URL = re.compile(r"arxiv\.org/(?:abs|pdf)/(?P<id>[^\s?#]+?)(?:\.pdf)?/?$", re.IGNORECASE)
@@ -227,22 +225,25 @@ def is_others(person: Person) -> bool:
     return str(person).strip().lower() == "others"
 
 
+def names_in(entry: Entry, name: str) -> list[Person]:
+    """A field of names that pybtex keeps as text (``translator``, ``equalcontrib``), read as people."""
+    value = field(entry, name)
+    return [read_name(written) for written in re.split(r"\s+and\s+", value) if not name_problem(written)] if value else []
+
+
 def translators(entry: Entry) -> list[Person]:
     """biblatex's ``translator`` field, as names ("Petrova, Elena and Ivanov, Oleg")."""
-    value = field(entry, "translator")
-    return [read_name(name) for name in re.split(r"\s+and\s+", value) if not name_problem(name)] if value else []
+    return names_in(entry, "translator")
 
 
 def contributors(entry: Entry) -> list[Person]:
     """Everyone the entry credits with the work: its authors, its editors and its translators."""
-    return [*people(entry), *(entry.persons.get("editor", []) if entry.persons.get("author") else []), *translators(entry)]
+    return [*entry.persons.get("author", []), *entry.persons.get("editor", []), *translators(entry)]
 
 
 def equal_contributors(entry: Entry) -> list[Person]:
     """Our ``equalcontrib`` field, and the authors al-folio users mark with a star ("Nowak*, Tomasz")."""
-    value = field(entry, "equalcontrib")
-    named = [read_name(name) for name in re.split(r"\s+and\s+", value) if not name_problem(name)] if value else []
-    return named + [person for person in people(entry) if "*" in str(person)]
+    return names_in(entry, "equalcontrib") + [person for person in people(entry) if "*" in str(person)]
 
 
 
@@ -300,16 +301,17 @@ def eastern(person: Person) -> bool:
     """
     given = "".join(person.first_names + person.middle_names)
     family = "".join(person.prelast_names + person.last_names)
-    return bool(given and family and EAST_ASIAN.fullmatch(given + family))
+    return bool(given and family and CJK_WORD.fullmatch(given + family))
 
 
 class Owner(Person):
     """The site's owner: the name conf.py gives, who also answers to the other spellings it lists."""
 
     def __init__(self, name: str, other_names: Iterable[str] = ()) -> None:
-        super().__init__(str(read_name(name)))
+        read = read_name(name)
+        super().__init__(str(read))
         self.written = name
-        self.spellings = (read_name(name), *(read_name(other) for other in other_names))
+        self.spellings = (read, *(read_name(other) for other in other_names))
 
 
 def owner(person: Mapping[str, Any]) -> Owner | None:

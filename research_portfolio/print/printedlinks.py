@@ -19,7 +19,6 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.latex import LaTeXTranslator
 
-from ..render.nodes import skip
 from ..render.style import IDENTIFIER_CLASS, LINK_SEPARATOR, LINKS_ROLE
 
 DOI_RESOLVER = "https://doi.org/"
@@ -54,7 +53,6 @@ def visit_printed_address(translator: LaTeXTranslator, node: printed_address) ->
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    app.add_node(printed_address, latex=(visit_printed_address, None), html=(skip, None), epub=(skip, None),
-                 text=(skip, None), man=(skip, None), texinfo=(skip, None))
+    app.add_node(printed_address, latex=(visit_printed_address, None))  # made for print alone (PrintedLinks)
     app.add_post_transform(PrintedLinks)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -452,7 +452,12 @@ def summary(papers: list[Entry]) -> nodes.paragraph:
 def legend(papers: list[Entry]) -> list[nodes.paragraph]:
     if not any(entries.equal_contributors(entry) for entry in papers):
         return []
-    return [nodes.paragraph("", "", *legend_text(), classes=["pub-legend"])]
+    return [legend_paragraph()]
+
+
+def legend_paragraph() -> nodes.paragraph:
+    """What the equal-contribution mark means, as a list, a paper's page and a page's notes say it."""
+    return nodes.paragraph("", "", *legend_text(), classes=["pub-legend"])
 
 
 def legend_text() -> list[nodes.Node]:

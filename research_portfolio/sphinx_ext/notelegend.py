@@ -17,8 +17,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.typing import ExtensionMetadata
 
 from ..compat import builder_format
-from ..render.style import EQUAL_MARK
-from .lists import legend_text
+from ..render.style import AUTHORS_ROLE, EQUAL_MARK
+from .lists import legend_paragraph, legend_text
 
 
 def shows_equal_mark(note: nodes.footnote) -> bool:
@@ -34,14 +34,13 @@ class ExplainEqualMarks(SphinxPostTransform):
         marked = [note for note in self.document.findall(nodes.footnote) if shows_equal_mark(note)]
         if builder_format(self.env) == "latex":
             for note in marked:
-                authors = next(note.findall(lambda node: isinstance(node, nodes.inline) and "pub-ref-authors" in node["classes"]), None)
+                authors = next(note.findall(lambda node: isinstance(node, nodes.inline) and AUTHORS_ROLE in node["classes"]), None)
                 if authors is not None:
                     authors.parent.insert(authors.parent.index(authors) + 1, nodes.inline("", " ", *legend_text()))
             return
         for notes in {id(note.parent): note.parent for note in marked if note.parent is not None}.values():
             if notes.parent is not None:
-                notes.parent.insert(notes.parent.index(notes) + 1,
-                                    nodes.paragraph("", "", *legend_text(), classes=["pub-legend"]))
+                notes.parent.insert(notes.parent.index(notes) + 1, legend_paragraph())
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -8,10 +8,9 @@ import unicodedata
 from pybtex.bibtex.utils import split_tex_string
 from pybtex.database import Person
 
-from .scripts import CJK
+from .scripts import CJK_WORD
 
 #: A word in Chinese, Japanese or Korean script.
-CJK_WORD = re.compile(f"{CJK}+")
 
 
 def name_problem(name: str) -> str:

@@ -41,6 +41,7 @@ RANGES = {
 #: What may sit between two letters of one run: anything that is not a letter (spaces, digits, punctuation).
 BETWEEN = r"[\W\d_]*"
 CJK = f"[{RANGES['hangul']}{RANGES['kana']}{RANGES['han']}]"
+CJK_WORD = re.compile(f"{CJK}+")  # a word (a name) written in Chinese, Japanese or Korean characters alone
 RUN = re.compile("|".join([*(f"(?P<{name}>{letter}(?:{BETWEEN}{letter})*)"
                             for name, letter in (("cjk", CJK), ("he", f"[{RANGES['he']}]"), ("ar", f"[{RANGES['ar']}]"))),
                           f"(?P<math>[{RANGES['math']}]+)"]))  # symbols only: the digits and letters between stay in the text's font

@@ -21,7 +21,7 @@ from ..i18n import _
 from ..render.view import EntryView, entry_view
 from ..sphinx_ext import database
 from ..sphinx_ext.domain import portfolio_domain
-from ..sphinx_ext.lists import EQUAL_MARK, collapsible, disclosure, plain, section_id
+from ..sphinx_ext.lists import collapsible, disclosure, legend_paragraph, plain, section_id
 from . import images
 from .images import picture
 
@@ -43,8 +43,7 @@ def paper_section(builder: Any, pagename: str, entry: Entry, citing: list[tuple[
     page += nodes.title("", "", *view.title.deepcopy().children)
     page.extend(authors(view, entry))
     if entries.equal_contributors(entry):
-        page += nodes.paragraph("", "", nodes.superscript("", EQUAL_MARK), nodes.Text(" " + _("Equal contribution.")),
-                                classes=["pub-legend"])
+        page += legend_paragraph()
     page += part(view.venue, "pub-venue")
     if entries.field(entry, "award"):
         page += nodes.paragraph("", plain(entry, "award"), classes=["pub-award"])

@@ -6,7 +6,7 @@ import os
 import re
 
 from helpers import copy_project, sphinx
-from reading import epub_files
+from reading import epub_files, soup
 
 
 def test_metadata_describes_the_book(epub):
@@ -85,10 +85,8 @@ def test_the_book_carries_only_files_it_uses(epub):
 
 
 def test_the_contents_list_each_theme_under_research_and_each_chapter_once(epub):
-    from bs4 import BeautifulSoup
-
     files = epub_files(epub)
-    nav = BeautifulSoup(files["nav.xhtml"], "html.parser")
+    nav = soup(files["nav.xhtml"])
     themes = [link for link in nav.select('a[href^="research/"]') if "#" not in link["href"] and link["href"] != "research/index.xhtml"]
     assert len(themes) == 6
     assert {link.find_parent("ol").find_parent("li").a.get_text() for link in themes} == {"Research"}
@@ -102,7 +100,5 @@ def test_the_contents_list_each_theme_under_research_and_each_chapter_once(epub)
 
 
 def test_the_cover_is_described_by_the_words_drawn_on_it(epub):
-    from bs4 import BeautifulSoup
-
-    cover = BeautifulSoup(epub_files(epub)["epub-cover.xhtml"], "html.parser").find("img")
+    cover = soup(epub_files(epub)["epub-cover.xhtml"]).find("img")
     assert cover["alt"] == "Ziming Liu, Research portfolio, PhD student in physics, Massachusetts Institute of Technology"
