@@ -19,9 +19,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.latex import LaTeXTranslator
 
-from ..render.style import IDENTIFIER_CLASS, LINK_SEPARATOR, LINKS_ROLE
-
-DOI_RESOLVER = "https://doi.org/"
+from ..render.style import DOI_CLASS, IDENTIFIER_CLASS, LINK_SEPARATOR, LINKS_ROLE
 
 
 class printed_address(nodes.Inline, nodes.TextElement):
@@ -38,13 +36,17 @@ class PrintedLinks(SphinxPostTransform):
         for row in list(self.document.findall(nodes.inline)):
             if LINKS_ROLE not in row["classes"]:
                 continue
-            links = list(row.findall(nodes.reference))
-            named = [link for link in links if IDENTIFIER_CLASS in link["classes"]]
-            kept = [min(named, key=lambda link: not link["refuri"].startswith(DOI_RESOLVER))] if named else links
+            kept = printed(list(row.findall(nodes.reference)))
             for link in kept:
                 if link.get("reftitle"):  # a link without one keeps its word
                     link[:] = [printed_address(link["reftitle"], link["reftitle"])]
             row[:] = [part for number, link in enumerate(kept) for part in ([nodes.Text(LINK_SEPARATOR)] if number else []) + [link]]
+
+
+def printed(links: list[nodes.reference]) -> list[nodes.reference]:
+    """The links print shows: the paper's DOI, else its first identifier, else every link (addresses)."""
+    named = [link for link in links if IDENTIFIER_CLASS in link["classes"]]
+    return [min(named, key=lambda link: DOI_CLASS not in link["classes"])] if named else links
 
 
 def visit_printed_address(translator: LaTeXTranslator, node: printed_address) -> None:

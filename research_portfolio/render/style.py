@@ -41,8 +41,7 @@ EQUAL_MARK = "*"
 LINK_SEPARATOR = " \N{MIDDLE DOT} "
 #: The classes of a reference's parts after its title: the authors, the venue (with its honour), the links.
 AUTHORS_ROLE, VENUE_ROLE, LINKS_ROLE = "pub-ref-authors", "pub-ref-venue", "pub-links"
-IDENTIFIER_CLASS = "pub-identifier"
-IDENTIFIER_KINDS = ("eprint", "openreview", "doi")  # the links that name the paper itself
+IDENTIFIER_CLASS, DOI_CLASS = "pub-identifier", "pub-doi"  # a link that names the paper itself; its DOI
 
 
 class Span(BaseMultipartText):
@@ -90,7 +89,7 @@ class TitledHRef(HRef):
     :data:`IDENTIFIER_CLASS`: print shows those (print/printedlinks.py).
     """
 
-    identifier = False
+    classes: tuple[str, ...] = ()
 
     def __init__(self, url: str, title: str, *parts: object) -> None:
         super().__init__(url, *parts)
@@ -103,15 +102,24 @@ class TitledHRef(HRef):
             for node in rendered:
                 if isinstance(node, nodes.reference):
                     node["reftitle"] = self.title
-                    if self.identifier:
-                        node["classes"].append(IDENTIFIER_CLASS)
+                    node["classes"].extend(self.classes)
         return rendered
 
 
 class IdentifierHRef(TitledHRef):
-    """A link to an identifier of the paper: marked for print, which shows it."""
+    """A link to an identifier of the paper (its preprint, its OpenReview forum): marked for print, which shows one."""
 
-    identifier = True
+    classes: tuple[str, ...] = (IDENTIFIER_CLASS,)
+
+
+class DoiHRef(IdentifierHRef):
+    """A link to the paper's DOI, the version of record: the identifier print prefers."""
+
+    classes = (IDENTIFIER_CLASS, DOI_CLASS)
+
+
+#: The links that name the paper itself, by the field they come from (entries.Link.kind).
+IDENTIFIER_LINKS = {"doi": DoiHRef, "eprint": IdentifierHRef, "openreview": IdentifierHRef}
 
 
 class NoteLine(Span):
@@ -278,8 +286,7 @@ class PortfolioStyle(BaseStyle):
         return self.once(("links", entry.key), lambda: self._format_links(entry))
 
     def _format_links(self, entry: Entry) -> Text:
-        return Text(LINK_SEPARATOR).join([(IdentifierHRef if link.kind in IDENTIFIER_KINDS else TitledHRef)(link.url, link.identifier,
-                                                                                                          _(link.label))
+        return Text(LINK_SEPARATOR).join([IDENTIFIER_LINKS.get(link.kind, TitledHRef)(link.url, link.identifier, _(link.label))
                                           for link in entries.links(entry, self.site)])
 
     def _owner_position(self, persons: list[Person]) -> int:

@@ -249,3 +249,19 @@ def test_a_missing_year_is_the_last_group_of_work_without_one():
     assert [(heading, [entry.fields["title"] for entry in group]) for heading, group in undated_groups(papers)] == [
         ("In press", ["D"]), ("Submitted", ["C"]), ("Undated", ["B"])]
     assert plain_text(PortfolioStyle().format_venue(papers[1])) == "Icarus."
+
+
+def test_print_prefers_the_papers_doi_to_its_preprints_doi_address():
+    """A bioRxiv preprint's link is a doi.org address too; the published DOI is the one print shows."""
+    from docutils import nodes
+    from pybtex.plugin import find_plugin
+
+    from research_portfolio.print.printedlinks import printed
+    from research_portfolio.render.style import PortfolioStyle
+
+    entry = Entry("article", fields={"title": "Brines", "journal": "Icarus", "year": "2024", "doi": "10.1016/j.icarus.2024.1",
+                                      "eprint": "2023.05.12.540123", "eprinttype": "bioRxiv"})
+    row = PortfolioStyle().format_links(entry).render(find_plugin("pybtex.backends", "docutils")())
+    links = [node for node in row if isinstance(node, nodes.reference)]
+    assert links[0]["refuri"].startswith("https://doi.org/10.1101/")  # the preprint comes first in the row
+    assert [link["reftitle"] for link in printed(links)] == ["doi:10.1016/j.icarus.2024.1"]
