@@ -267,8 +267,9 @@ def entry_list(env: BuildEnvironment, papers: list[Entry], full: bool, printed: 
     return nodes.container("", items, classes=["publications"])
 
 
-def plain_entry(entry: Entry) -> str:
-    return plain_text(formatting_style(STYLE_NAME).format_entry("", entry).text)
+def plain_entry(env: BuildEnvironment, entry: Entry) -> str:
+    """The entry's reference as the search index reads it: its view's words, as the page shows them."""
+    return " ".join(entry_view(env, entry).reference.astext().replace("\N{NO-BREAK SPACE}", " ").split())
 
 
 class pub_entry(nodes.General, nodes.Element):
@@ -392,13 +393,19 @@ def entries_in_main_process(app: Sphinx, doctree: nodes.document, docname: str) 
     builder = cast(StandaloneHTMLBuilder, app.builder)
     cache, digests = build_cache(app.env), entry_digests(app.env)
     papers = database.catalogue(app.env).entries
-    for node in found:  # what the search index reads; kept between builds, so a long list is formatted once
-        node[:] = [nodes.Text(cache.get(("plain entry", node["key"], docname), digests[node["key"]],
-                                        functools.partial(plain_entry, papers[node["key"]]), page=docname))]
+    searched = {node["key"]: cache.lookup(("plain entry", node["key"], docname), digests[node["key"]], page=docname)
+                for node in found}
     missing = [node for node in found if cache.lookup(entry_name(node, docname), digests[node["key"]], page=docname) is MISSING]
+    unseen = {node["key"] for node in missing} | {key for key, text in searched.items() if text is MISSING}
+    make_views(app.env, [papers[key] for key in unseen])  # together: one transform for the page's entries
+    for node in found:  # what the search index reads; kept between builds, so a long list is read once
+        key = node["key"]
+        if searched[key] is MISSING:
+            searched[key] = plain_entry(app.env, papers[key])
+            cache.put(("plain entry", key, docname), digests[key], searched[key], page=docname)
+        node[:] = [nodes.Text(searched[key])]
     if not missing:
         return
-    make_views(app.env, [papers[node["key"]] for node in missing])  # together: one transform for the page's entries
     # A document with the settings a page is written with (the page itself still has those it was read with).
     translator = builder.create_translator(new_document(docname, builder.docsettings), builder)
     translator.compact_p = None  # what a list sets for its items
