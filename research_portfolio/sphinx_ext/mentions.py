@@ -9,8 +9,8 @@ at the page's line, as a citation's is.
 On the web the mention is itself the way to the paper, so a footnote marker of the same paper in the
 same paragraph would be a second one: it is left out there (:class:`MentionedNotMarked`), and the
 markers left are numbered 1, 2, 3... in order, the page's references keeping every paper (those
-named without a marker after the rest). The e-book and the PDF, where the mention is plain italics,
-keep every marker.
+named without a marker after the rest, with no number: nothing in the prose points at them). The
+e-book and the PDF, where the mention is plain italics, keep every marker.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.typing import ExtensionMetadata
 
+from ..bib import entries
 from ..bib.pagenames import PAGE_BUILDERS
-from ..render.style import STYLE_NAME, formatting_style, plain_text
+from ..render.style import STYLE_NAME, formatting_style, language_classes, plain_text
 from ..text.scripts import enclosing
 from . import database, dependencies
 from .domain import footnote_papers, paper_title
@@ -47,14 +48,16 @@ class PaperMention(SphinxRole):
                            type="portfolio", subtype="mention")
             return [nodes.emphasis(self.rawtext, explicit["text"] if explicit else key)], []
         text = explicit["text"] if explicit else plain_text(formatting_style(STYLE_NAME).format_title(entry)).rstrip(".")
-        return [paper_title(self.rawtext, "", nodes.emphasis("", text), key=key, classes=["pub-mention"])], []
+        language = [] if explicit else language_classes(entries.language_tag(entry))  # a short name is the prose's words
+        return [paper_title(self.rawtext, "", nodes.emphasis("", text), key=key, classes=["pub-mention", *language])], []
 
 
 class MentionedNotMarked(SphinxPostTransform):
     """On the web, a footnote marker of a paper that a mention in the same paragraph already links is left out.
 
     The footnotes then are numbered again: those still marked first, in their order, then those
-    named without a marker, each list of references in that order. Only builders with paper pages
+    named without a marker, each list of references in that order; these last lose their number,
+    which no marker in the prose would show. Only builders with paper pages
     (PAGE_BUILDERS) do it, where a mention links its paper's page; it runs after
     :class:`~research_portfolio.sphinx_ext.citations.MarkAgainstItsWord` took out the space before each marker.
     """
@@ -74,7 +77,12 @@ class MentionedNotMarked(SphinxPostTransform):
             note = notes[mark["refid"]]
             note["backrefs"] = [backref for backref in note["backrefs"] if backref not in mark["ids"]]
             mark.parent.remove(mark)
-        renumber(self.document, notes, [mark for mark in marks if mark not in dropped])
+        kept = [mark for mark in marks if mark not in dropped]
+        renumber(self.document, notes, kept)
+        marked = {mark.get("refid") for mark in kept}
+        for note in {id(note): note for note in notes.values()}.values():
+            if note.get("auto") == 1 and not marked & set(note["ids"]) and isinstance(note[0], nodes.label):
+                note.remove(note[0])
 
 
 def mentioned_papers(mark: nodes.Element, papers: Any) -> set[str]:

@@ -42,8 +42,9 @@ def prose_marks(page: BeautifulSoup) -> list[tuple[str, str]]:
 
 
 def references(page: BeautifulSoup) -> list[tuple[str, str]]:
-    """The page's references, in order: (number, key)."""
-    return [(note.find(class_="label").get_text().strip("[]"), note["id"].removeprefix("footcite-"))
+    """The page's references, in order: (number, key); the number is empty where the reference shows none."""
+    return [(note.find(class_="label").get_text().strip("[]") if note.find(class_="label") else "",
+             note["id"].removeprefix("footcite-"))
             for note in page.select("aside.footnote")]
 
 
@@ -56,9 +57,10 @@ def test_on_the_web_a_paper_linked_by_a_mention_gets_no_marker_in_that_paragraph
     assert paragraphs == ["Notes on the Analytical Engine described the engine. Poetry guided it[1].",
                           "The engine had a forerunner[2].",
                           "The difference engine came first."]
-    # The markers left count 1, 2; the references keep every paper, those with no marker last.
+    # The markers left count 1, 2; the references keep every paper, those with no marker last, unnumbered.
     assert prose_marks(page) == [("1", "lovelace1844poetical"), ("2", "babbage1844difference")]
-    assert references(page) == [("1", "lovelace1844poetical"), ("2", "babbage1844difference"), ("3", "lovelace1843notes")]
+    assert references(page) == [("1", "lovelace1844poetical"), ("2", "babbage1844difference"), ("", "lovelace1843notes")]
+    assert "[3]" not in page.get_text()
     backlinks = {note["id"]: [a["href"] for a in note.select("a[role=doc-backlink]")] for note in page.select("aside.footnote")}
     assert backlinks["footcite-babbage1844difference"] == ["#id3"] and backlinks["footcite-lovelace1843notes"] == []
     assert all(page.find(id=href[1:]) for hrefs in backlinks.values() for href in hrefs)
