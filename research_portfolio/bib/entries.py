@@ -22,6 +22,7 @@ import latexcodec  # noqa: F401  (registers the "ulatex" codec that decodes LaTe
 from pybtex.database import Entry, Person
 
 from ..i18n import N_, _
+from ..text import languages
 from ..text.names import name_problem, read_name
 from ..text.scripts import CJK_WORD
 from ..text.urls import published
@@ -199,6 +200,11 @@ def when(entry: Entry) -> str:
 def language(entry: Entry) -> str:
     """The language the entry says it is written in (biblatex's ``langid``, ``language``), or an empty string."""
     return field(entry, "langid") or field(entry, "language")
+
+
+def language_tag(entry: Entry) -> str:
+    """:func:`language` as the BCP 47 tag HTML's ``lang`` takes ("de" for ``ngerman``), or "" for none known."""
+    return languages.language_tag(language(entry))
 
 
 def chronological(papers: list[Entry]) -> list[Entry]:

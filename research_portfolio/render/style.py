@@ -71,15 +71,25 @@ class Isolated(Span):
 
 
 class PaperTitle(Span):
-    """A paper's title; its docutils node is a :class:`paper_title` that names the entry."""
+    """A paper's title; its docutils node is a :class:`paper_title` that names the entry, and its language.
 
-    def __init__(self, key: str, *parts: object) -> None:
-        self.key = key
+    The language is docutils' ``language-`` class, which its HTML writer writes as ``lang``: a reader's
+    voice reads a German title as German (WCAG's language of parts), a browser draws a Japanese one in
+    Japanese glyphs.
+    """
+
+    def __init__(self, key: str, language: str, *parts: object) -> None:
+        self.key, self.language = key, language
         super().__init__("pub-title", *parts)
-        self.info = (key,)
+        self.info = (key, language)
 
     def node(self, *children: nodes.Node) -> nodes.inline:
-        return paper_title("", "", *children, classes=[self.role], key=self.key)
+        return paper_title("", "", *children, classes=[self.role, *language_classes(self.language)], key=self.key)
+
+
+def language_classes(tag: str) -> list[str]:
+    """docutils' class for text in the language of BCP 47 *tag*, which HTML writers write as ``lang``; none for ""."""
+    return [f"language-{tag}"] if tag else []
 
 
 class TitledHRef(HRef):
@@ -167,7 +177,7 @@ class PortfolioStyle(BaseStyle):
         # Each part in a span of its own: a paper's page shows the parts, taken from this reference (render/view.py).
         venue = Text(" ").join([part for part in (self.format_venue(entry), self.format_badge(entry)) if part])
         parts = [
-            Text(PaperTitle(entry.key, title), end),
+            Text(PaperTitle(entry.key, entries.language_tag(entry), title), end),
             Span(AUTHORS_ROLE, self.format_authors(entry, self.max_authors).add_period()),
             Span(VENUE_ROLE, venue) if venue else Text(),
             Span(LINKS_ROLE, self.format_links(entry)),

@@ -57,19 +57,22 @@ class collapsible(nodes.General, nodes.Element):
     """Text a reader opens on the web: a paper's summary, abstract or BibTeX in a <details> element.
 
     ``label`` names it, ``literal`` keeps its lines (BibTeX, with a copy button), ``open`` shows it
-    opened, and ``print`` shows the text in the e-book and the PDF, where nothing can be opened.
+    opened, ``print`` shows the text in the e-book and the PDF, where nothing can be opened, and
+    ``lang`` is the text's language (a BCP 47 tag) where it is not the page's.
     """
 
 
 def visit_collapsible_html(translator: HTML5Translator, node: collapsible) -> None:
     translator.body.append(details_html(node["label"], node["text"], translator.encode, node.get("literal", False),
-                                        node.get("open", False)))
+                                        node.get("open", False), node.get("lang", "")))
     raise nodes.SkipNode
 
 
-def details_html(label: str, text: str, encode: Callable[[str], str], literal: bool = False, opened: bool = False) -> str:
-    """A <details> block: a paragraph (a summary, an abstract), or lines to copy (a reference, BibTeX)."""
-    content = f'<pre tabindex="0">{literal_lines(text, encode)}</pre>' if literal else f"<p>{encode(text)}</p>"
+def details_html(label: str, text: str, encode: Callable[[str], str], literal: bool = False, opened: bool = False,
+                 lang: str = "") -> str:
+    """A <details> block: a paragraph (a summary, an abstract, in the language *lang* if given), or lines to copy (BibTeX)."""
+    language = f' lang="{encode(lang)}"' if lang else ""
+    content = f'<pre tabindex="0">{literal_lines(text, encode)}</pre>' if literal else f"<p{language}>{encode(text)}</p>"
     kind = "pub-bibtex pub-copy" if literal else "pub-more"
     return f'<details class="{kind}"{" open" if opened else ""}><summary>{encode(label)}</summary>{content}</details>\n'
 
@@ -108,7 +111,8 @@ def depart_disclosure_html(translator: HTML5Translator, node: disclosure) -> Non
 
 def visit_collapsible_epub(translator: HTML5Translator, node: collapsible) -> None:
     if node.get("print"):
-        translator.body.append(f'<p class="pub-note">{translator.encode(node["text"])}</p>\n')
+        language = f' lang="{translator.encode(node["lang"])}"' if node.get("lang") else ""
+        translator.body.append(f'<p class="pub-note"{language}>{translator.encode(node["text"])}</p>\n')
     raise nodes.SkipNode
 
 
@@ -290,7 +294,8 @@ def details(entry: Entry, full: bool, printed: bool, brief: bool = False) -> lis
     if entries.summary(entry):
         found.append(collapsible(label=_("Summary"), text=entries.summary(entry), print=printed))
     if entries.field(entry, "abstract"):
-        found.append(collapsible(label=_("Abstract"), text=plain(entry, "abstract"), print=printed and not entries.summary(entry)))
+        found.append(collapsible(label=_("Abstract"), text=plain(entry, "abstract"), print=printed and not entries.summary(entry),
+                                 lang=entries.language_tag(entry)))
     if full:
         found.append(collapsible(label="BibTeX", text=database.standard_bibtex(entry), literal=True))
     return found

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pybtex.richtext import BaseMultipartText, BaseText, Protected, String, Text
 
 from ..compat import similar_text
+from .languages import language_tag, primary
 
 SENTENCE = "sentence"
 AS_WRITTEN = "as-written"
@@ -70,9 +71,6 @@ LANGUAGE_WORDS = {
 LANGUAGE_LETTERS = {"de": "äöüß", "fr": "éèêëàâçîïôûùœ", "es": "ñáíóú¿¡"}
 #: German nouns end so ("Verunreinigungen", "Eigenschaften"); long words only ("lung" is English).
 GERMAN_ENDING = re.compile(r"\w{4,}(?:ungen|ung|keit|heit|schaft|schaften|ische|ischen|lichen)$")
-#: How ``langid`` and ``language`` name English (biblatex's babel names, BCP 47 tags).
-ENGLISH = frozenset({"english", "american", "british", "canadian", "australian", "newzealand", "ukenglish",
-                     "usenglish", "en", "eng"})
 
 
 def display_case(title: Text, case: str = SENTENCE, language: str = "") -> Text:
@@ -92,7 +90,7 @@ def display_case(title: Text, case: str = SENTENCE, language: str = "") -> Text:
 def is_english(text: str, language: str = "") -> bool:
     """Whether a title is English: by its entry's language when it names one, else by its script and its words."""
     if language.strip():
-        return language.strip().lower().replace("_", "-").split("-")[0] in ENGLISH
+        return primary(language_tag(language)) == "en"
     letters = [char for char in text if char.isalpha()]
     if sum(1 for char in letters if "LATIN" not in unicodedata.name(char, "")) * 2 > len(letters):
         return False  # Cyrillic, Greek, Chinese, ...: a title in its own conventions

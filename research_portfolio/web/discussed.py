@@ -62,7 +62,8 @@ class ThemePreviews(SphinxTransform):
             if (entry is None or entry.key in shown or theme not in entries.themes(entry) or paragraph is None
                     or paragraph.parent is None or "pub-mention" not in mention["classes"]):
                 continue
-            found = figure(self.env.srcdir, catalogue.site, entry, mention.astext())
+            found = figure(self.env.srcdir, catalogue.site, entry, mention.astext(),
+                           [name for name in mention["classes"] if name.startswith("language-")])
             if found is not None:
                 shown.add(entry.key)
                 found["ids"] = [nodes.make_id(f"preview-{entry.key}")]  # the writers number and link a figure by its id
@@ -70,7 +71,7 @@ class ThemePreviews(SphinxTransform):
                 paragraph.parent.insert(paragraph.parent.index(paragraph), found)
 
 
-def figure(srcdir: str | Path, site: entries.Site, entry: Entry, name: str) -> nodes.figure | None:
+def figure(srcdir: str | Path, site: entries.Site, entry: Entry, name: str, language: list[str]) -> nodes.figure | None:
     """The paper's preview and a caption naming it (*name*, as the prose does); None when it has no preview."""
     source = entries.preview_file(entry, site)
     folder = next((folder for folder in site.static if source and (folder / source).is_file()), None)
@@ -78,7 +79,7 @@ def figure(srcdir: str | Path, site: entries.Site, entry: Entry, name: str) -> n
         return None
     uri = "/" + Path(os.path.relpath(folder / source, srcdir)).as_posix()
     image = nodes.image(uri=uri, alt=plain(entry, "preview_alt"), portfolio_source=source)
-    caption = nodes.caption("", "", paper_title("", "", nodes.emphasis("", name), key=entry.key))
+    caption = nodes.caption("", "", paper_title("", "", nodes.emphasis("", name), key=entry.key, classes=language))
     return nodes.figure("", image, caption, align="right", width=FIGURE_WIDTH, classes=[FIGURE_CLASS])
 
 

@@ -29,6 +29,7 @@ from ..bib import entries
 from ..config import settings
 from ..i18n import _
 from ..render.nodes import paper_title
+from ..render.style import language_classes
 from ..render.view import entry_view
 from ..sphinx_ext import database, dependencies, lists
 from ..sphinx_ext.cache import build_cache
@@ -81,7 +82,9 @@ def card(env: BuildEnvironment, entry: Entry, site: entries.Site) -> nodes.conta
         found += picture("", source=preview, alt=entries.field(entry, "preview_alt"), sizes=WORK_SIZES,
                          shown_width=480, classes=["portfolio-work-image"])
     title = entry_view(env, entry).title.deepcopy().children
-    found += nodes.paragraph("", "", paper_title("", "", nodes.strong("", "", *title), key=entry.key), classes=["portfolio-work-title"])
+    found += nodes.paragraph("", "", paper_title("", "", nodes.strong("", "", *title), key=entry.key,
+                                                 classes=language_classes(entries.language_tag(entry))),
+                             classes=["portfolio-work-title"])
     found += nodes.paragraph("", venue_line(entry), classes=["portfolio-work-venue"])
     return found
 

@@ -18,6 +18,7 @@ from pybtex.database import Entry
 
 from ..bib import entries
 from ..i18n import _
+from ..render.style import language_classes
 from ..render.view import EntryView, entry_view
 from ..sphinx_ext import database
 from ..sphinx_ext.domain import portfolio_domain
@@ -40,7 +41,7 @@ def paper_section(builder: Any, pagename: str, entry: Entry, citing: list[tuple[
     """The page's content: a section titled with the paper's title, its parts in reading order."""
     view = entry_view(builder.env, entry)
     page = nodes.section(ids=["paper"])
-    page += nodes.title("", "", *view.title.deepcopy().children)
+    page += nodes.title("", "", *view.title.deepcopy().children, classes=language_classes(entries.language_tag(entry)))
     page.extend(authors(view, entry))
     if entries.equal_contributors(entry):
         page += legend_paragraph()
@@ -52,7 +53,8 @@ def paper_section(builder: Any, pagename: str, entry: Entry, citing: list[tuple[
     if entries.summary(entry):
         page += nodes.paragraph("", entries.summary(entry), classes=["pub-lead"])
     if entries.field(entry, "abstract"):
-        page += section("abstract", _("Abstract"), nodes.paragraph("", plain(entry, "abstract")))
+        page += section("abstract", _("Abstract"),
+                        nodes.paragraph("", plain(entry, "abstract"), classes=language_classes(entries.language_tag(entry))))
     page.extend(discussion(builder, pagename, entry, citing))
     page += section("cite", _("Cite this paper"),
                     collapsible(label=_("Plain text"), text=view.plain_reference(), literal=True, open=True),

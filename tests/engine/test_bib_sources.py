@@ -242,3 +242,52 @@ def test_a_missing_bib_file_is_named_at_its_line_of_conf_py(make_app, tmp_path):
     assert strip_escape_sequences(app._warning.getvalue()).splitlines() == [
         f"{conf}:{line}: WARNING: bibtex_bibfiles: cannot read {source / 'extra.bib'}: No such file or directory [portfolio.bibtex]"]
     assert len(soup(app.outdir / "publications.html").select("li.pub-entry")) == 5
+
+
+LANGUAGES = r"""
+@article{weber2019stadt,
+  title = {Stadt und Kirche im sp{\"a}tmittelalterlichen K{\"o}ln},
+  author = {Weber, Anna},
+  journaltitle = {Historische Zeitschrift},
+  date = {2019},
+  langid = {ngerman},
+  abstract = {Die Studie fragt, wie Stadt und Kirche zusammenwirkten.}
+}
+@article{weber2020kyoto,
+  title = {京都の商人},
+  author = {Weber, Anna},
+  journal = {Shigaku Zasshi},
+  year = {2020},
+  language = {Japanese}
+}
+@article{weber2021credit,
+  title = {Credit in the {Hanseatic} towns},
+  author = {Weber, Anna},
+  journal = {Past and Present},
+  year = {2021},
+  langid = {klingon}
+}
+@article{weber2022trade,
+  title = {Trade and kinship},
+  author = {Weber, Anna},
+  journal = {Past and Present},
+  year = {2022}
+}
+"""
+
+
+def test_a_title_and_an_abstract_carry_the_language_their_entry_names(make_app, tmp_path):
+    """``langid = {ngerman}`` is ``lang="de"`` on the title in the list, on the paper's page and on its abstract."""
+    bib = tmp_path / "languages.bib"
+    bib.write_text(LANGUAGES, encoding="utf-8")
+    app = build(make_app, tmp_path, bib, portfolio_person={"name": "Anna Weber"})
+    assert app._warning.getvalue() == ""
+    page = soup(app.outdir / "publications.html")
+    titles = {title.get_text(): title.get("lang") for title in page.select("li.pub-entry .pub-title")}
+    assert titles == {"Stadt und Kirche im spätmittelalterlichen Köln": "de", "京都の商人": "ja",
+                      "Credit in the Hanseatic towns": None, "Trade and kinship": None}  # a name not known: no tag
+    assert [p["lang"] for p in page.select("details.pub-more p[lang]")] == ["de"]
+    paper = soup(app.outdir / f"{page_name('weber2019stadt')}.html")
+    assert paper.find("h1")["lang"] == "de"
+    assert paper.select_one("#abstract p")["lang"] == "de"
+    assert soup(app.outdir / f"{page_name('weber2022trade')}.html").find("h1").get("lang") is None
