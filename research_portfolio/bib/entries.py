@@ -596,14 +596,32 @@ def eprint_link(entry: Entry) -> Link | None:
     return Link("eprint", server.name, address, f"{server.name}:{field(entry, 'eprint')}")
 
 
+#: The fields Zotero keeps in an item's Extra field, one "Label: value" a line, and writes into ``note``
+#: ("Number: 1 Publisher: Nature Publishing Group", "Pages: 2023.05.12.540123 Section: New Results",
+#: "type: dataset"): Zotero's labels and CSL's names. Identifiers (DOI, arXiv, PMID) and a paper's
+#: state ("Status: in press") are not among them: a reader needs those.
+ZOTERO_FIELDS = ("Number", "Publisher", "Publisher Place", "Publisher-Place", "Place", "Pages", "Page", "Section", "Type",
+                 "Genre", "Medium", "Issue", "Volume", "Archive", "Archive Location", "Archive_Location", "Loc. in Archive",
+                 "Call Number", "Library Catalog", "Event Place", "Event-Place", "Original Date", "Original-Date",
+                 "Citation Key", "ISSN", "Number of Pages", "Journal Abbreviation", "Short Title", "Accessed", "Source",
+                 "Container-Title")
+ZOTERO_FIELD = re.compile(rf"(?:{'|'.join(map(re.escape, ZOTERO_FIELDS))}):\s+(?=\S)", re.IGNORECASE)
+
+
+def is_zotero_record(note: str) -> bool:
+    """Whether *note* is only Zotero's record of fields from its Extra field: it opens with one of their labels."""
+    return ZOTERO_FIELD.match(note) is not None
+
+
 def note_parts(entry: Entry) -> list[list[tuple[str, str]]]:
     """The ``note`` as lines of (text, address) pieces: al-folio's Markdown links and ``<br>`` read, the rest text.
 
     A link whose address is not http(s) or mailto stays as it was written, as text. A note that only
-    names arXiv (the venue of some exports) is left out: the arXiv link says it.
+    names arXiv (the venue of some exports) is left out: the arXiv link says it. So is Zotero's record
+    of fields (:func:`is_zotero_record`): the entry's own fields say the same, and its BibTeX keeps it.
     """
     note = field(entry, "note")
-    if not note or is_arxiv_venue(note):
+    if not note or is_arxiv_venue(note) or is_zotero_record(note):
         return []
     lines = []
     for line in LINE_BREAK.split(note):

@@ -137,7 +137,7 @@ EXPORTS = {
         shows=("Surveillance épidémiologique du paludisme à Plasmodium falciparum au Maroc", "In preparation",
                "Spanish COVID-19 Vaccine Effectiveness Network"),
         private=("file", "urldate"),
-        hides=("textless", "<i>")),
+        hides=("textless", "<i>", "Number: 3", "Publisher:", "Pages: 2022")),  # Zotero's record of its Extra field
     "jabref-linguistics.bib": Export(
         {"name": "Élise Moreau"},
         ("Moreau2022", "Kraemer2021", "Moreau2020", "Moreau2019", "Ruiz2018", "Moreau2016"),
