@@ -486,7 +486,8 @@ def _chapter(entry: Entry) -> Text:
 
 
 def _version(entry: Entry) -> Text:
-    version = entries.field(entry, "version")
+    """"version 2.0.1", also for a release tagged "v2.0.1" (GitHub's, Zenodo's): not "version v2.0.1"."""
+    version = re.sub(r"^[vV](?=\d)", "", entries.field(entry, "version"))
     return placed(_("version {version}").replace("{version}", "{}"), Text(version)) if version else Text()
 
 
