@@ -531,7 +531,7 @@ PUBLISHER_SITES = {
     "proceedings.neurips.cc": "NeurIPS Proceedings", "papers.nips.cc": "NeurIPS Proceedings", "ieeexplore.ieee.org": "IEEE Xplore",
     "dl.acm.org": "ACM Digital Library", "inspirehep.net": "INSPIRE", "ui.adsabs.harvard.edu": "ADS",
     "pubmed.ncbi.nlm.nih.gov": "PubMed", "www.biorxiv.org": "bioRxiv", "www.medrxiv.org": "medRxiv",
-    "hal.science": "HAL", "zenodo.org": "Zenodo", "www.jstor.org": "JSTOR", "www.semanticscholar.org": "Semantic Scholar",
+    "hal.science": "HAL", "zenodo.org": "Zenodo", "papers.ssrn.com": "SSRN", "ssrn.com": "SSRN", "www.jstor.org": "JSTOR", "www.semanticscholar.org": "Semantic Scholar",
 }
 
 
@@ -545,7 +545,7 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
     """Every link the entry gives, in one order, each a word that says what it points to.
 
     The PDF first (the ``pdf`` field, a ``url`` to a PDF, or arXiv's), then the identifiers
-    (the preprint, OpenReview, the DOI), the paper's page, and the fields of links: code, slides, ...
+    (the preprint, OpenReview, the DOI, SSRN's number), the paper's page, and the fields of links: code, slides, ...
     """
     found = [link for link in (pdf_link(entry, site), eprint_link(entry)) if link]
     if field(entry, "openreview"):
@@ -553,6 +553,9 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
         found.append(Link("openreview", "OpenReview", f"https://openreview.net/forum?id={forum}", f"OpenReview:{forum}"))
     if doi(entry):
         found.append(Link("doi", "DOI", f"https://doi.org/{doi(entry)}", f"doi:{doi(entry)}"))
+    paper = ssrn_id(entry)
+    if paper:
+        found.append(Link("ssrn", "SSRN", f"https://ssrn.com/abstract={paper}", f"SSRN:{paper}"))
     address = url(entry)
     if address and not any(address == link.url for link in found) and not ARXIV_URL.search(address) and not resolves_doi(
             address, entry):
@@ -563,6 +566,19 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
             target = file_url(link_field.name, value, site) if is_file(value) else value
             found.append(Link(link_field.name, link_field.label, target, value if is_file(value) else printable(value)))
     return found
+
+
+#: SSRN's number for a paper as Google Scholar's venue gives it ("Available at SSRN 3345678"), and its own addresses.
+SSRN_VENUE = re.compile(r"\bSSRN(?: No\.)?\s+(\d{5,8})\b")
+SSRN_ADDRESS = re.compile(r"^https?://(?:papers\.)?ssrn\.com/|^10\.2139/ssrn\.", re.IGNORECASE)
+
+
+def ssrn_id(entry: Entry) -> str:
+    """The SSRN number a venue names ("Available at SSRN 3345678"), unless the DOI or the url already lead to SSRN."""
+    if SSRN_ADDRESS.match(doi(entry)) or SSRN_ADDRESS.match(url(entry)):
+        return ""
+    found = (SSRN_VENUE.search(field(entry, name)) for name in ("journal", "journaltitle", "howpublished", "note", "number"))
+    return next((match[1] for match in found if match), "")
 
 
 def pdf_link(entry: Entry, site: Site = Site()) -> Link | None:

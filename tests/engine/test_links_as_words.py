@@ -84,3 +84,16 @@ def test_the_paper_page_names_the_pdf_the_list_links(app):
 ])
 def test_a_papers_own_page_is_named_by_the_site_readers_know(url, label):
     assert [link.label for link in entries.links(article(url=url), SITE)] == [label]
+
+
+@pytest.mark.parametrize(("fields", "found"), [
+    ({"journal": "Available at SSRN 3345678"}, [("SSRN", "https://ssrn.com/abstract=3345678", "SSRN:3345678")]),
+    ({"journal": "SSRN Electronic Journal", "doi": "10.2139/ssrn.3345678"},
+     [("DOI", "https://doi.org/10.2139/ssrn.3345678", "doi:10.2139/ssrn.3345678")]),  # SSRN's own DOI says it
+    ({"journal": "Available at SSRN 3345678", "url": "https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3345678"},
+     [("SSRN", "https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3345678",
+       "papers.ssrn.com/sol3/papers.cfm?abstract_id=3345678")]),
+])
+def test_a_paper_on_ssrn_links_its_abstract_page_once(fields, found):
+    """Google Scholar's venue "Available at SSRN 3345678" is a link to the paper, as economists and lawyers cite it."""
+    assert [(link.label, link.url, link.identifier) for link in entries.links(article(**fields), SITE)] == found
