@@ -531,7 +531,8 @@ PUBLISHER_SITES = {
     "proceedings.neurips.cc": "NeurIPS Proceedings", "papers.nips.cc": "NeurIPS Proceedings", "ieeexplore.ieee.org": "IEEE Xplore",
     "dl.acm.org": "ACM Digital Library", "inspirehep.net": "INSPIRE", "ui.adsabs.harvard.edu": "ADS",
     "pubmed.ncbi.nlm.nih.gov": "PubMed", "www.biorxiv.org": "bioRxiv", "www.medrxiv.org": "medRxiv",
-    "hal.science": "HAL", "zenodo.org": "Zenodo", "papers.ssrn.com": "SSRN", "ssrn.com": "SSRN", "www.jstor.org": "JSTOR", "www.semanticscholar.org": "Semantic Scholar",
+    "hal.science": "HAL", "zenodo.org": "Zenodo", "papers.ssrn.com": "SSRN", "ssrn.com": "SSRN", "www.jstor.org": "JSTOR",
+    "www.semanticscholar.org": "Semantic Scholar",
 }
 
 
