@@ -625,6 +625,10 @@ ZOTERO_FIELDS = ("Number", "Publisher", "Publisher Place", "Publisher-Place", "P
 ZOTERO_FIELD = re.compile(rf"(?:{'|'.join(map(re.escape, ZOTERO_FIELDS))}):\s+(?=\S)", re.IGNORECASE)
 
 
+#: The note MathSciNet gives every thesis: "Thesis (Ph.D.)--Uppsala Universitet", its type and school again.
+MATHSCINET_THESIS = re.compile(r"Thesis \([^()]*\)\s*(?:--|\N{EN DASH}|\N{EM DASH})", re.IGNORECASE)
+
+
 def is_zotero_record(note: str) -> bool:
     """Whether *note* is only Zotero's record of fields from its Extra field: it opens with one of their labels."""
     return ZOTERO_FIELD.match(note) is not None
@@ -634,11 +638,13 @@ def note_parts(entry: Entry) -> list[list[tuple[str, str]]]:
     """The ``note`` as lines of (text, address) pieces: al-folio's Markdown links and ``<br>`` read, the rest text.
 
     A link whose address is not http(s) or mailto stays as it was written, as text. A note that only
-    names arXiv (the venue of some exports) is left out: the arXiv link says it. So is Zotero's record
-    of fields (:func:`is_zotero_record`): the entry's own fields say the same, and its BibTeX keeps it.
+    names arXiv (the venue of some exports) is left out: the arXiv link says it. So are Zotero's record
+    of fields (:func:`is_zotero_record`) and MathSciNet's note on a thesis (:data:`MATHSCINET_THESIS`):
+    the entry's own fields say the same, and its BibTeX keeps them.
     """
     note = field(entry, "note")
-    if not note or is_arxiv_venue(note) or is_zotero_record(note):
+    if (not note or is_arxiv_venue(note) or is_zotero_record(note)
+            or (KIND_OF_TYPE.get(entry.type) == "thesis" and MATHSCINET_THESIS.match(note))):
         return []
     lines = []
     for line in LINE_BREAK.split(note):

@@ -491,8 +491,15 @@ def _version(entry: Entry) -> Text:
     return placed(_("version {version}").replace("{version}", "{}"), Text(version)) if version else Text()
 
 
+#: MathSciNet's pages of a paper numbered by its journal: "Paper No. 109045, 31", the number and how many pages.
+NUMBERED_PAPER = re.compile(r"(Paper No\.\s*\S+),\s*(\d+)")
+
+
 def _pages(entry: Entry, prefixed: bool = False) -> Text:
-    """Pages with an en dash; in a book, "pp. 45–67" or "p. 45", as biblatex."""
+    """Pages with an en dash; in a book, "pp. 45–67" or "p. 45", as biblatex; "Paper No. 109045, 31 pp.", as MathSciNet."""
+    numbered = NUMBERED_PAPER.fullmatch(entries.field(entry, "pages"))
+    if numbered:
+        return Text(_("{number}, {count} pp.").format(number=numbered[1], count=numbered[2]))
     pages = re.sub(r"\s*-{1,3}\s*", "\N{EN DASH}", entries.field(entry, "pages"))
     if not pages or not prefixed:
         return Text(pages)

@@ -145,6 +145,14 @@ EXPORTS = {
                "Zur Syntax der Verbzweitstellung"),
         private=("owner", "timestamp", "groups"),
         hides=("phdthesis",)),
+    "mathscinet-analysis.bib": Export(
+        {"name": "Saga Lindqvist"},
+        ("MR4012345", "MR2712345", "MR3801234", "MR3912345"),
+        shows=("Sharp Lᵖ bounds for maximal averages along Čech-complete curves", "PhD thesis, Uppsala Universitet (Sweden), 2012",
+               "J. Funct. Anal. 281(4), Paper No. 109045, 31 pp., 2021",
+               "Second edition, Graduate Texts in Mathematics 281, Springer, Cham, 2019"),
+        private=("mrclass", "mrnumber", "mrreviewer", "fjournal"),
+        hides=("Thesis (Ph.D.)",)),  # MathSciNet's note on every thesis says its type and school again
     "scholar-economics.bib": Export(
         {"name": "Adaeze Okonkwo"},
         ("okonkwo2023minimum", "okonkwo2022trade", "okonkwo2021remittances", "lindgren2021causal", "okonkwo2019credit",
