@@ -546,7 +546,7 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
     """Every link the entry gives, in one order, each a word that says what it points to.
 
     The PDF first (the ``pdf`` field, a ``url`` to a PDF, or arXiv's), then the identifiers
-    (the preprint, OpenReview, the DOI, SSRN's number), the paper's page, and the fields of links: code, slides, ...
+    (the preprint, OpenReview, the DOI), the paper's page, and the fields of links: code, slides, ...
     """
     found = [link for link in (pdf_link(entry, site), eprint_link(entry)) if link]
     if field(entry, "openreview"):
@@ -554,9 +554,6 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
         found.append(Link("openreview", "OpenReview", f"https://openreview.net/forum?id={forum}", f"OpenReview:{forum}"))
     if doi(entry):
         found.append(Link("doi", "DOI", f"https://doi.org/{doi(entry)}", f"doi:{doi(entry)}"))
-    paper = ssrn_id(entry)
-    if paper:
-        found.append(Link("ssrn", "SSRN", f"https://ssrn.com/abstract={paper}", f"SSRN:{paper}"))
     address = url(entry)
     if address and not any(address == link.url for link in found) and not ARXIV_URL.search(address) and not resolves_doi(
             address, entry):
@@ -603,14 +600,18 @@ def pdf_url(entry: Entry, site: Site = Site()) -> str:
 
 
 def eprint_link(entry: Entry) -> Link | None:
-    """The paper on its preprint server: arXiv, or the server ``eprint``'s type names, where it has an address for the id."""
+    """The paper on its preprint server: arXiv, or the server ``eprint``'s type names, where it has an address for the id.
+
+    Without an ``eprint``, a venue that gives SSRN's number ("Available at SSRN 3345678") names the paper there.
+    """
     if arxiv_id(entry):
         return Link("eprint", "arXiv", f"https://arxiv.org/abs/{arxiv_id(entry)}", f"arXiv:{arxiv_id(entry)}")
-    server = preprints.by_words(eprint_type(entry)) if field(entry, "eprint") else None
-    address = preprints.eprint_link(server, field(entry, "eprint")) if server else ""
+    ident = field(entry, "eprint") or ssrn_id(entry)
+    server = preprints.by_words(eprint_type(entry) if field(entry, "eprint") else "ssrn" if ident else "")
+    address = preprints.eprint_link(server, ident) if server else ""
     if server is None or not address:
         return None
-    return Link("eprint", server.name, address, f"{server.name}:{field(entry, 'eprint')}")
+    return Link("eprint", server.name, address, f"{server.name}:{ident}")
 
 
 #: The fields Zotero keeps in an item's Extra field, one "Label: value" a line, and writes into ``note``

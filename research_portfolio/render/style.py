@@ -117,7 +117,7 @@ class TitledHRef(HRef):
 
 
 class IdentifierHRef(TitledHRef):
-    """A link to an identifier of the paper (its preprint, its OpenReview forum, SSRN): marked for print, which shows one."""
+    """A link to an identifier of the paper (its preprint, its OpenReview forum): marked for print, which shows one."""
 
     classes: tuple[str, ...] = (IDENTIFIER_CLASS,)
 
@@ -129,7 +129,7 @@ class DoiHRef(IdentifierHRef):
 
 
 #: The links that name the paper itself, by the field they come from (entries.Link.kind).
-IDENTIFIER_LINKS = {"doi": DoiHRef, "eprint": IdentifierHRef, "openreview": IdentifierHRef, "ssrn": IdentifierHRef}
+IDENTIFIER_LINKS = {"doi": DoiHRef, "eprint": IdentifierHRef, "openreview": IdentifierHRef}
 
 
 class NoteLine(Span):
