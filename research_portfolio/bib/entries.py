@@ -546,7 +546,7 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
     """Every link the entry gives, in one order, each a word that says what it points to.
 
     The PDF first (the ``pdf`` field, a ``url`` to a PDF, or arXiv's), then the identifiers
-    (the preprint, OpenReview, the DOI), the paper's page, and the fields of links: code, slides, ...
+    (the preprint, OpenReview, the DOI, PubMed's record), the paper's page, and the fields of links: code, slides, ...
     """
     found = [link for link in (pdf_link(entry, site), eprint_link(entry)) if link]
     if field(entry, "openreview"):
@@ -554,6 +554,8 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
         found.append(Link("openreview", "OpenReview", f"https://openreview.net/forum?id={forum}", f"OpenReview:{forum}"))
     if doi(entry):
         found.append(Link("doi", "DOI", f"https://doi.org/{doi(entry)}", f"doi:{doi(entry)}"))
+    if pmid(entry) and publisher_name(url(entry)) != "PubMed":
+        found.append(Link("pmid", "PubMed", f"https://pubmed.ncbi.nlm.nih.gov/{pmid(entry)}/", f"PMID:{pmid(entry)}"))
     address = url(entry)
     if address and not any(address == link.url for link in found) and not ARXIV_URL.search(address) and not resolves_doi(
             address, entry):
@@ -564,6 +566,17 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
             target = file_url(link_field.name, value, site) if is_file(value) else value
             found.append(Link(link_field.name, link_field.label, target, value if is_file(value) else printable(value)))
     return found
+
+
+def pmid(entry: Entry) -> str:
+    """The paper's PubMed id: the ``pmid`` field (Paperpile, Mendeley), or an ``eprint`` of type pubmed or pmid (biblatex)."""
+    found = field(entry, "pmid") or (field(entry, "eprint") if eprint_type(entry) in ("pubmed", "pmid") else "")
+    return found if found.isdecimal() else ""
+
+
+#: TeXMed's note on a PubMed record, its links as identifiers: "[DOI:\href{...}{10.1073/...}] [PubMed:\href{...}{31175432}]".
+TEXMED_LINK = re.compile(r"\[(DOI|PubMed):\\href\{([^{}]*)\}\{([^{}]*)\}\]")
+TEXMED_NOTE = re.compile(rf"(?:\s*{TEXMED_LINK.pattern})+\s*")
 
 
 #: SSRN's number for a paper as Google Scholar's venue gives it ("Available at SSRN 3345678"), and its own addresses.
@@ -640,11 +653,12 @@ def note_parts(entry: Entry) -> list[list[tuple[str, str]]]:
 
     A link whose address is not http(s) or mailto stays as it was written, as text. A note that only
     names arXiv (the venue of some exports) is left out: the arXiv link says it. So are Zotero's record
-    of fields (:func:`is_zotero_record`) and MathSciNet's note on a thesis (:data:`MATHSCINET_THESIS`):
-    the entry's own fields say the same, and its BibTeX keeps them.
+    of fields (:func:`is_zotero_record`), MathSciNet's note on a thesis (:data:`MATHSCINET_THESIS`) and
+    TeXMed's links (:data:`TEXMED_NOTE`, read as the DOI and PubMed links): the entry's own fields say
+    the same, and its BibTeX keeps them.
     """
     note = field(entry, "note")
-    if (not note or is_arxiv_venue(note) or is_zotero_record(note)
+    if (not note or is_arxiv_venue(note) or is_zotero_record(note) or TEXMED_NOTE.fullmatch(note)
             or (KIND_OF_TYPE.get(entry.type) == "thesis" and MATHSCINET_THESIS.match(note))):
         return []
     lines = []

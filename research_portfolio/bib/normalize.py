@@ -7,7 +7,8 @@
 - A DOI or an address written with BibTeX's escapes (``10.1007/11880561\\_13`` as DBLP writes it,
   ``{\\_}`` as Mendeley does) is read as the address itself; a DOI loses its resolver's address, a DOI
   written as a publisher's address (``www.pnas.org/cgi/doi/10.1073/...``) is read as the DOI, and a
-  ``url`` at a DOI resolver gives an entry without a ``doi`` its DOI.
+  ``url`` at a DOI resolver gives an entry without a ``doi`` its DOI, as TeXMed's note of links gives
+  its DOI and PubMed id.
 - An entry that names a ``crossref`` takes what it lacks from it (:mod:`research_portfolio.bib.crossrefs`).
 """
 
@@ -39,12 +40,24 @@ def normalize(data: BibliographyData) -> Iterator[tuple[str, str, str]]:
         for name in ADDRESS_FIELDS:
             if name in entry.fields:
                 entry.fields[name] = unescaped(entry.fields[name])
+        _texmed_links(entry)
         if "doi" in entry.fields:
             entry.fields["doi"] = entries.read_doi(entry.fields["doi"])
         elif entries.DOI_PREFIX.match(entries.url(entry)):  # a url at a resolver says the DOI
             entry.fields["doi"] = entries.read_doi(entries.url(entry))
     for key, problem in crossrefs.resolve(data.entries):
         yield key, "crossref", problem
+
+
+def _texmed_links(entry: Entry) -> None:
+    """TeXMed's note of links ("[DOI:\\href{...}{...}] [PubMed:\\href{...}{...}]") gives an entry without them its DOI and PMID."""
+    if not entries.TEXMED_NOTE.fullmatch(entries.field(entry, "note")):
+        return
+    for kind, address, text in entries.TEXMED_LINK.findall(entries.field(entry, "note")):
+        if kind == "DOI" and not entries.field(entry, "doi"):
+            entry.fields["doi"] = text if text.startswith("10.") else address
+        elif kind == "PubMed" and not entries.pmid(entry) and text.isdecimal():
+            entry.fields["pmid"] = text
 
 
 def unescaped(value: str) -> str:

@@ -129,7 +129,7 @@ class DoiHRef(IdentifierHRef):
 
 
 #: The links that name the paper itself, by the field they come from (entries.Link.kind).
-IDENTIFIER_LINKS = {"doi": DoiHRef, "eprint": IdentifierHRef, "openreview": IdentifierHRef}
+IDENTIFIER_LINKS = {"doi": DoiHRef, "eprint": IdentifierHRef, "openreview": IdentifierHRef, "pmid": IdentifierHRef}
 
 
 class NoteLine(Span):

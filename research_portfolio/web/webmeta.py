@@ -223,6 +223,8 @@ def scholar_tags(facts: Facts) -> list[tuple[str, str]]:
         tags.append(("citation_doi", entries.doi(entry)))
     if entries.arxiv_id(entry):
         tags.append(("citation_arxiv_id", entries.arxiv_id(entry)))
+    if entries.pmid(entry):
+        tags.append(("citation_pmid", entries.pmid(entry)))
     if facts.pdf.startswith(("https://", "http://")):  # the PDF the lists link
         tags.append(("citation_pdf_url", facts.pdf))
     return tags

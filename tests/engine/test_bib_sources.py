@@ -113,7 +113,8 @@ EXPORTS = {
         {"name": "Amara N. Osei"},
         ("pmid34299999", "pmid31999999", "Osei2019-xq", "Osei2017-ab"),
         shows=("Gut microbiota composition predicts malaria severity",),
-        private=("pmid", "pmc", "pmcid", "keywords")),
+        private=("pmid", "pmc", "pmcid", "keywords"),
+        hides=("[DOI:", "[PubMed:", "href")),  # TeXMed's note of links: the links themselves say it
     # Five fields the files above do not cover, each in its exporter's style (issue 27): the owner's own papers.
     "mendeley-psychology.bib": Export(
         {"name": "Roos van Ark"},
@@ -299,3 +300,18 @@ def test_a_title_and_an_abstract_carry_the_language_their_entry_names(make_app, 
     assert paper.find("h1")["lang"] == "de"
     assert paper.select_one("#abstract p")["lang"] == "de"
     assert soup(app.outdir / f"{page_name('weber2022trade')}.html").find("h1").get("lang") is None
+
+
+def test_a_pubmed_record_links_pubmed_and_the_doi_texmed_hid_in_its_note(make_app, tmp_path):
+    """Paperpile's ``pmid`` and TeXMed's note "[DOI:\\href{...}] [PubMed:\\href{...}]" are links, as biomedical readers expect."""
+    app = build(make_app, tmp_path, SOURCES / "pubmed.bib", portfolio_person={"name": "Amara N. Osei"})
+    page = soup(app.outdir / "publications.html")
+    links = {item.select_one(".pub-title a")["href"]: [(a.get_text(), a["href"]) for a in item.select(".pub-links a")]
+             for item in page.select("li.pub-entry")}
+    assert links[f"{page_name('pmid31999999')}.html"] == [
+        ("DOI", "https://doi.org/10.5555/s12936-020-9999-2"), ("PubMed", "https://pubmed.ncbi.nlm.nih.gov/31999999/")]
+    assert links[f"{page_name('Osei2019-xq')}.html"] == [
+        ("DOI", "https://doi.org/10.5555/s13071-019-9999-9"), ("PubMed", "https://pubmed.ncbi.nlm.nih.gov/31299999/")]
+    assert links[f"{page_name('pmid34299999')}.html"] == []  # TeXMed without its note: nothing to link
+    paper = soup(app.outdir / f"{page_name('pmid31999999')}.html")
+    assert paper.find("meta", attrs={"name": "citation_pmid"})["content"] == "31999999"  # Google Scholar's tag
