@@ -242,9 +242,14 @@ def translators(entry: Entry) -> list[Person]:
     return names_in(entry, "translator")
 
 
+#: biblatex's fields of people who wrote the book a part is in, or a part of the book itself, kept as text by pybtex.
+WRITERS = ("bookauthor", "foreword", "afterword", "introduction")
+
+
 def contributors(entry: Entry) -> list[Person]:
-    """Everyone the entry credits with the work: its authors, its editors and its translators."""
-    return [*entry.persons.get("author", []), *entry.persons.get("editor", []), *translators(entry)]
+    """Everyone the entry credits with the work: its authors, editors and translators, and biblatex's :data:`WRITERS`."""
+    return [*entry.persons.get("author", []), *entry.persons.get("editor", []), *translators(entry),
+            *(person for name in WRITERS for person in names_in(entry, name))]
 
 
 def equal_contributors(entry: Entry) -> list[Person]:
@@ -532,14 +537,21 @@ PUBLISHER_SITES = {
     "dl.acm.org": "ACM Digital Library", "inspirehep.net": "INSPIRE", "ui.adsabs.harvard.edu": "ADS",
     "pubmed.ncbi.nlm.nih.gov": "PubMed", "www.biorxiv.org": "bioRxiv", "www.medrxiv.org": "medRxiv",
     "hal.science": "HAL", "zenodo.org": "Zenodo", "papers.ssrn.com": "SSRN", "ssrn.com": "SSRN", "www.jstor.org": "JSTOR",
-    "www.semanticscholar.org": "Semantic Scholar",
+    "www.semanticscholar.org": "Semantic Scholar", "pmc.ncbi.nlm.nih.gov": "PubMed Central",
+    "clinicaltrials.gov": "ClinicalTrials.gov", "www.clinicaltrials.gov": "ClinicalTrials.gov",
 }
+
+
+#: Sites that share a host with others, by the folder their records are in.
+PUBLISHER_FOLDERS = {("www.ncbi.nlm.nih.gov", "pubmed"): "PubMed", ("www.ncbi.nlm.nih.gov", "pmc"): "PubMed Central"}
 
 
 def publisher_name(address: str) -> str:
     """The name readers know the site of *address* by ("PMLR" for proceedings.mlr.press), or ""."""
-    host = urlsplit(address).hostname or ""
-    return PUBLISHER_SITES.get(host, "")
+    parts = urlsplit(address)
+    host = parts.hostname or ""
+    folder = parts.path.strip("/").split("/")[0].lower()
+    return PUBLISHER_SITES.get(host, "") or PUBLISHER_FOLDERS.get((host, folder), "")
 
 
 def links(entry: Entry, site: Site = Site()) -> list[Link]:

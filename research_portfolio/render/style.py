@@ -28,7 +28,7 @@ from pybtex.style.formatting import BaseStyle
 
 from ..bib import entries
 from ..compat import similar_text
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..text.latextext import readable, shown_braces
 from ..text.titlecase import AS_WRITTEN, display_case
 from .names import NAME_STYLE
@@ -189,8 +189,8 @@ class PortfolioStyle(BaseStyle):
 
     def display_title(self, entry: Entry) -> Text:
         """The title in the site's display case, as every list, mention, paper page and print shows it."""
-        return self.once(("title", entry.key), lambda: display_case(rich_field(entry, "title"), self.title_case,
-                                                                entries.language(entry)))
+        return self.once(("title", entry.key), lambda: titled(
+            entry, "title", lambda part: display_case(part, self.title_case, entries.language(entry))))
 
     def format_authors(self, entry: Entry, limit: int | None = None) -> Text:
         """Authors in order, the owner in bold, equal contributors marked; past *limit*, "and N others".
@@ -250,7 +250,7 @@ class PortfolioStyle(BaseStyle):
         return Text(Isolated("pub-author", name))
 
     def format_venue(self, entry: Entry) -> Text:
-        """Where and when, then the entry's note: "*Physical Review Letters* 126(18), 180604, 2021."."""
+        """Where and when, then the entry's note and biblatex's addendum: "*Physical Review Letters* 126(18), 180604, 2021."."""
         return self.once(("venue", entry.key), lambda: self._format_venue(entry))
 
     def _format_venue(self, entry: Entry) -> Text:
@@ -263,15 +263,20 @@ class PortfolioStyle(BaseStyle):
         sentence = Text(", ").join(units).add_period() if units else Text()
         if units and isinstance(units[0], Phrase):  # the sentence opens with our words: "Edited by ...", "Version 2"
             sentence = sentence.capfirst()
-        return Text(" ").join([part for part in (sentence, format_note(entry)) if part])
+        addendum = rich_field(entry, "addendum").add_period() if entries.field(entry, "addendum") else Text()
+        return Text(" ").join([part for part in (sentence, format_note(entry), addendum) if part])
 
     def editors(self, entry: Entry) -> Text:
         """"edited by A and B, translated by C", "edited by A et al." past three, as biblatex; the owner in bold.
 
-        Editors who stand in the authors' place (a book with no author) are not named again.
+        Editors who stand in the authors' place (a book with no author) are not named again. biblatex's
+        author of the book a part is in (``bookauthor``) comes first ("by ..."), the writers of a
+        foreword, an afterword or an introduction last.
         """
         editors = entry.persons.get("editor", []) if entry.persons.get("author") else []
-        phrases = [self.named(_("edited by {}"), editors), self.named(_("translated by {}"), entries.translators(entry))]
+        phrases = [self.named(_("by {}"), entries.names_in(entry, "bookauthor")), self.named(_("edited by {}"), editors),
+                   self.named(_("translated by {}"), entries.translators(entry)),
+                   *(self.named(_(template), entries.names_in(entry, name)) for name, template in WRITERS_OF_PARTS.items())]
         phrases = [phrase for phrase in phrases if phrase]
         joined = Text(", ").join(phrases)
         return Phrase(joined) if phrases and isinstance(phrases[0], Phrase) else joined
@@ -317,6 +322,11 @@ class Phrase(Text):
     """Text that opens with the style's own words ("edited by", "version"): capitalized where it opens a sentence."""
 
 
+#: biblatex's fields of those who wrote a part of a book, and what the reference says of them.
+WRITERS_OF_PARTS = {"foreword": N_("with a foreword by {}"), "afterword": N_("with an afterword by {}"),
+                    "introduction": N_("with an introduction by {}")}
+
+
 def placed(template: str, part: Text) -> Text:
     """A translated *template* with rich *part* in place of its ``{}``: "In {}" is "In *Book*", "载于 *Book*".
 
@@ -343,11 +353,17 @@ def _periodical(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
 
 
 def _inproceedings(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
-    """"In *Proceedings* 36, edited by ..., Organization, Publisher, Address, 1–10"."""
+    """"In *Proceedings* 36, Event (Venue), edited by ..., Organization, Publisher, Address, 1–10"."""
     if not entries.field(entry, "booktitle") or entries.venue_field(entry) != "booktitle":
         return _periodical(entry, editors)
-    return [placed(_("In {}"), _numbered(_em(entry, "booktitle"), entry)), editors(entry), _rich(entry, "organization"),
-            _rich(entry, "publisher"), _address(entry), _pages(entry)]
+    return [placed(_("In {}"), _numbered(_em(entry, "booktitle"), entry)), _event(entry), editors(entry),
+            _rich(entry, "organization"), _rich(entry, "publisher"), _address(entry), _pages(entry)]
+
+
+def _event(entry: Entry) -> Text:
+    """biblatex's conference of a proceedings paper, where its book does not name it: "Eventtitle (Venue)"."""
+    title, venue = _rich(entry, "eventtitle"), _rich(entry, "venue")
+    return Text(title, " (", venue, ")") if title and venue else title or venue
 
 
 def _incollection(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]:
@@ -426,8 +442,28 @@ def _rich(entry: Entry, name: str) -> Text:
 
 
 def _em(entry: Entry, name: str) -> Text:
-    """A venue's or a book's name, in italics, in a direction of its own."""
-    return Text(Isolated("pub-where", Tag("em", rich_field(entry, name)))) if entries.field(entry, name) else Text()
+    """A venue's or a book's name (with biblatex's subtitle and addon), in italics, in a direction of its own."""
+    return Text(Isolated("pub-where", Tag("em", titled(entry, name)))) if entries.field(entry, name) else Text()
+
+
+#: biblatex's parts of a title, by the field of the title: its subtitle and its addon.
+TITLE_PARTS = {"title": ("subtitle", "titleaddon"), "booktitle": ("booksubtitle", "booktitleaddon"),
+               "maintitle": ("mainsubtitle", "maintitleaddon"), "journaltitle": ("journalsubtitle", ""),
+               "journal": ("journalsubtitle", "")}
+
+
+def titled(entry: Entry, name: str, case: Callable[[Text], Text] = lambda part: part) -> Text:
+    """The title in field *name* with biblatex's subtitle after a colon and its addon after a full stop, each in *case*.
+
+    "Stadt und Kirche: Köln im späten Mittelalter. Nebst einem Register"; a title that ends in "?" or "!" takes no colon.
+    """
+    title = case(rich_field(entry, name))
+    subtitle, addon = TITLE_PARTS.get(name, ("", ""))
+    if subtitle and entries.field(entry, subtitle):
+        title = Text(title, "" if str(title).endswith(("?", "!", ":")) else ":", " ", case(rich_field(entry, subtitle)))
+    if addon and entries.field(entry, addon):
+        title = Text(title.add_period(), " ", rich_field(entry, addon))
+    return title
 
 
 def _first(entry: Entry, *names: str) -> Text:
@@ -451,11 +487,20 @@ def _numbered(container: Text, entry: Entry, issues: bool = False) -> Text:
 
 
 def _series(entry: Entry, named: bool = True) -> Text:
-    """A book's series and number ("Lecture Notes in Physics 942"), or its volume."""
-    volume = entries.field(entry, "volume") or entries.field(entry, "number")
+    """A book's series and number ("Lecture Notes in Physics 942"), or its volume, of biblatex's ``maintitle`` if it has one.
+
+    "Volume 3 of *Collected Works*, Lecture Notes in Physics 942" where the entry gives all three.
+    """
+    volume = entries.field(entry, "volume")
+    whole = _em(entry, "maintitle")
+    if whole:
+        whole = placed(_("volume {volume} of {}").replace("{volume}", volume), whole) if volume else whole
     if named and entries.field(entry, "series"):
-        return Text(rich_field(entry, "series"), f" {volume}" if volume else "")
-    return Text(_("volume {volume}").format(volume=entries.field(entry, "volume"))) if entries.field(entry, "volume") else Text()
+        number = entries.field(entry, "number") if whole and volume else volume or entries.field(entry, "number")
+        return Text(", ").join([part for part in (whole, Text(rich_field(entry, "series"), f" {number}" if number else "")) if part])
+    if whole:
+        return whole
+    return Phrase(_("volume {volume}").format(volume=volume)) if volume else Text()
 
 
 def _edition(entry: Entry) -> Text:

@@ -315,3 +315,79 @@ def test_a_pubmed_record_links_pubmed_and_the_doi_texmed_hid_in_its_note(make_ap
     assert links[f"{page_name('pmid34299999')}.html"] == []  # TeXMed without its note: nothing to link
     paper = soup(app.outdir / f"{page_name('pmid31999999')}.html")
     assert paper.find("meta", attrs={"name": "citation_pmid"})["content"] == "31999999"  # Google Scholar's tag
+
+
+BIBLATEX_PARTS = r"""
+@book{weber2019stadt,
+  author = {Weber, Anna},
+  title = {Stadt und Kirche},
+  subtitle = {Köln im späten Mittelalter},
+  titleaddon = {Mit einem Anhang},
+  maintitle = {Studien zur Stadtgeschichte},
+  volume = {3},
+  date = {2019},
+  publisher = {Böhlau},
+  location = {Köln},
+  addendum = {Reprint of the 1998 edition},
+  foreword = {Brandt, Oskar},
+}
+@inbook{weber2017einleitung,
+  author = {Weber, Anna},
+  bookauthor = {Luther, Martin},
+  title = {Einleitung},
+  booktitle = {Tischreden},
+  booksubtitle = {Eine Auswahl},
+  editor = {Brandt, Oskar},
+  date = {2017},
+  pages = {1--20},
+  publisher = {Reclam},
+  location = {Stuttgart},
+}
+@inproceedings{weber2021credit,
+  author = {Weber, Anna},
+  title = {Hanseatic credit},
+  booktitle = {Proceedings of the Economic History Society},
+  eventtitle = {Annual Conference of the Economic History Society},
+  venue = {Cambridge},
+  date = {2021},
+  pages = {5--9},
+}
+@book{weber2015hanse,
+  author = {Weber, Anna},
+  title = {Die Hanse},
+  volume = {2},
+  date = {2015},
+  publisher = {Beck},
+}
+@book{brandt2020briefe,
+  author = {Brandt, Oskar},
+  title = {Briefe aus Lübeck},
+  introduction = {Weber, Anna},
+  date = {2020},
+  publisher = {Wallstein},
+}
+"""
+
+
+def test_biblatex_parts_of_titles_and_books_are_printed(make_app, tmp_path):
+    """subtitle, titleaddon, maintitle, bookauthor, eventtitle, venue, addendum, foreword: what biblatex's standard style prints."""
+    bib = tmp_path / "parts.bib"
+    bib.write_text(BIBLATEX_PARTS, encoding="utf-8")
+    app = build(make_app, tmp_path, bib, portfolio_person={"name": "Anna Weber"})
+    assert app._warning.getvalue() == ""
+    page = soup(app.outdir / "publications.html")
+    shown = {item.select_one(".pub-title a")["href"]: " ".join(item.find("p").get_text().replace("\u00a0", " ").split())
+             for item in page.select("li.pub-entry")}
+    assert shown == {f"{page_name(key)}.html": text for key, text in {
+        "weber2019stadt": "Stadt und Kirche: Köln im späten Mittelalter. Mit einem Anhang. Anna Weber. With a foreword by "
+                          "Oskar Brandt, volume 3 of Studien zur Stadtgeschichte, Böhlau, Köln, 2019. Reprint of the 1998 edition.",
+        "weber2017einleitung": "Einleitung. Anna Weber. In Tischreden: Eine Auswahl, by Martin Luther, edited by Oskar Brandt, "
+                               "Reclam, Stuttgart, pp. 1–20, 2017.",
+        "weber2021credit": "Hanseatic credit. Anna Weber. In Proceedings of the Economic History Society, Annual Conference "
+                           "of the Economic History Society (Cambridge), 5–9, 2021.",
+        "weber2015hanse": "Die Hanse. Anna Weber. Volume 2, Beck, 2015.",  # the sentence opens with the style's word
+        "brandt2020briefe": "Briefe aus Lübeck. Oskar Brandt. With an introduction by Anna Weber, Wallstein, 2020.",
+    }.items()}
+    paper = soup(app.outdir / f"{page_name('weber2019stadt')}.html")
+    assert paper.find("h1").get_text().startswith("Stadt und Kirche: Köln im späten Mittelalter. Mit einem Anhang")
+    assert [strong.get_text() for strong in page.select("li.pub-entry strong")].count("Anna Weber") == 5  # the owner, in bold

@@ -97,3 +97,15 @@ def test_a_papers_own_page_is_named_by_the_site_readers_know(url, label):
 def test_a_paper_on_ssrn_links_its_abstract_page_once(fields, found):
     """Google Scholar's venue "Available at SSRN 3345678" is a link to the paper, as economists and lawyers cite it."""
     assert [(link.label, link.url, link.identifier) for link in entries.links(article(**fields), SITE)] == found
+
+
+@pytest.mark.parametrize(("fields", "found"), [
+    ({"pmid": "26319999"}, [("PubMed", "https://pubmed.ncbi.nlm.nih.gov/26319999/", "PMID:26319999")]),
+    ({"eprint": "26319999", "eprinttype": "pubmed"}, [("PubMed", "https://pubmed.ncbi.nlm.nih.gov/26319999/", "PMID:26319999")]),
+    ({"pmid": "26319999", "url": "http://www.ncbi.nlm.nih.gov/pubmed/26319999"},  # the record's older address: one link
+     [("PubMed", "http://www.ncbi.nlm.nih.gov/pubmed/26319999", "www.ncbi.nlm.nih.gov/pubmed/26319999")]),
+    ({"url": "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5499999/"},
+     [("PubMed Central", "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5499999/", "www.ncbi.nlm.nih.gov/pmc/articles/PMC5499999")]),
+])
+def test_a_pubmed_record_is_one_link_named_pubmed(fields, found):
+    assert [(link.label, link.url, link.identifier) for link in entries.links(article(**fields), SITE)] == found
