@@ -253,6 +253,14 @@ def test_a_missing_bib_file_is_named_at_its_line_of_conf_py(make_app, tmp_path):
     assert len(soup(app.outdir / "publications.html").select("li.pub-entry")) == 5
 
 
+def weber_list(make_app, tmp_path: Path, bib: str):
+    """The small project with the .bib text *bib* of Anna Weber's, built without a warning: (the app, its full list)."""
+    (tmp_path / "refs.bib").write_text(bib, encoding="utf-8")
+    app = build(make_app, tmp_path, tmp_path / "refs.bib", portfolio_person={"name": "Anna Weber"})
+    assert app._warning.getvalue() == ""
+    return app, soup(app.outdir / "publications.html")
+
+
 LANGUAGES = r"""
 @article{weber2019stadt,
   title = {Stadt und Kirche im sp{\"a}tmittelalterlichen K{\"o}ln},
@@ -287,11 +295,7 @@ LANGUAGES = r"""
 
 def test_a_title_and_an_abstract_carry_the_language_their_entry_names(make_app, tmp_path):
     """``langid = {ngerman}`` is ``lang="de"`` on the title in the list, on the paper's page and on its abstract."""
-    bib = tmp_path / "languages.bib"
-    bib.write_text(LANGUAGES, encoding="utf-8")
-    app = build(make_app, tmp_path, bib, portfolio_person={"name": "Anna Weber"})
-    assert app._warning.getvalue() == ""
-    page = soup(app.outdir / "publications.html")
+    app, page = weber_list(make_app, tmp_path, LANGUAGES)
     titles = {title.get_text(): title.get("lang") for title in page.select("li.pub-entry .pub-title")}
     assert titles == {"Stadt und Kirche im spätmittelalterlichen Köln": "de", "京都の商人": "ja",
                       "Credit in the Hanseatic towns": None, "Trade and kinship": None}  # a name not known: no tag
@@ -371,11 +375,7 @@ BIBLATEX_PARTS = r"""
 
 def test_biblatex_parts_of_titles_and_books_are_printed(make_app, tmp_path):
     """subtitle, titleaddon, maintitle, bookauthor, eventtitle, venue, addendum, foreword: what biblatex's standard style prints."""
-    bib = tmp_path / "parts.bib"
-    bib.write_text(BIBLATEX_PARTS, encoding="utf-8")
-    app = build(make_app, tmp_path, bib, portfolio_person={"name": "Anna Weber"})
-    assert app._warning.getvalue() == ""
-    page = soup(app.outdir / "publications.html")
+    app, page = weber_list(make_app, tmp_path, BIBLATEX_PARTS)
     shown = {item.select_one(".pub-title a")["href"]: " ".join(item.find("p").get_text().replace("\u00a0", " ").split())
              for item in page.select("li.pub-entry")}
     assert shown == {f"{page_name(key)}.html": text for key, text in {
