@@ -227,8 +227,8 @@ def people(entry: Entry) -> list[Person]:
 
 
 def is_others(person: Person) -> bool:
-    """BibTeX's ``and others``: the authors not named."""
-    return str(person).strip().lower() == "others"
+    """BibTeX's ``and others``, or ``and et al.`` as NASA ADS cuts a long list short: the authors not named."""
+    return " ".join(str(person).replace("{", "").replace("}", "").lower().split()).rstrip(".") in ("others", "et al")
 
 
 def names_in(entry: Entry, name: str) -> list[Person]:

@@ -320,14 +320,18 @@ def _check_people(entry: Entry, owner: entries.Owner | None) -> Iterator[tuple[s
         return  # conf.py names no owner, and its check already said so
     if entries.field(entry, "without_owner").lower() in ("true", "yes") or not people:
         return
-    if any(entries.is_group(person) for person in people):
-        return  # a collective author ({Open Science Collaboration}): the owner may be one of its members
+    cut_short = entries.is_others(people[-1])
+    if any(entries.is_group(person) for person in people) or (cut_short and entries.field(entry, "collaboration")):
+        return  # a collective author ({Open Science Collaboration}), a collaboration's list cut short: the owner may be in it
     if not any(entries.same_person(owner, person) for person in entries.contributors(entry)):
         role = "author" if entry.persons.get("author") else "editor"
-        hint = closest_name(owner, people)
-        advice = hint or (f" ({', '.join(person_name(person) for person in people[:4])}{', ...' if len(people) > 4 else ''}); "
-                          "if one of them is you, add that spelling to portfolio_person's 'other_names' in conf.py; "
-                          "a paper listed on purpose without the owner takes 'without_owner = {true}'")
+        named = [person for person in people if not entries.is_others(person)]
+        listed = f" ({', '.join(person_name(person) for person in named[:4])}{', ...' if len(named) > 4 else ''})"
+        advice = closest_name(owner, people) or (
+            f"{listed}, and the list is cut short ('and others', 'et al.'): write the {role}s up to you (or all of them, "
+            "as the publisher lists them) into the entry, so that the site can name you" if cut_short else
+            f"{listed}; if one of them is you, add that spelling to portfolio_person's 'other_names' in conf.py; "
+            "a paper listed on purpose without the owner takes 'without_owner = {true}'")
         yield role, f"{owner.written} is not among the {role}s{advice}"
 
 
