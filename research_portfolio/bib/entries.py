@@ -539,6 +539,7 @@ PUBLISHER_SITES = {
     "hal.science": "HAL", "zenodo.org": "Zenodo", "papers.ssrn.com": "SSRN", "ssrn.com": "SSRN", "www.jstor.org": "JSTOR",
     "www.semanticscholar.org": "Semantic Scholar", "pmc.ncbi.nlm.nih.gov": "PubMed Central",
     "clinicaltrials.gov": "ClinicalTrials.gov", "www.clinicaltrials.gov": "ClinicalTrials.gov",
+    "www.webofscience.com": "Web of Science",
 }
 
 

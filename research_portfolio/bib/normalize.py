@@ -8,7 +8,8 @@
   ``{\\_}`` as Mendeley does) is read as the address itself; a DOI loses its resolver's address, a DOI
   written as a publisher's address (``www.pnas.org/cgi/doi/10.1073/...``) is read as the DOI, and a
   ``url`` at a DOI resolver gives an entry without a ``doi`` its DOI, as TeXMed's note of links gives
-  its DOI and PubMed id.
+  its DOI and PubMed id. EndNote's ``<Go to ISI>://WOS:...`` is the record's address at Web of Science,
+  and an address in ``eprint`` that is not arXiv's (as bioRxiv exports it) is the entry's url or pdf.
 - An entry that names a ``crossref`` takes what it lacks from it (:mod:`research_portfolio.bib.crossrefs`).
 """
 
@@ -25,6 +26,8 @@ from .fields import LINK_FIELDS
 
 #: Fields that hold an address, where BibTeX's escapes stand for the characters themselves.
 ADDRESS_FIELDS = ("doi", "url", *(field.name for field in LINK_FIELDS), "preview")
+#: EndNote's address of a Web of Science record ("<Go to ISI>://WOS:000561234500012"), which only EndNote opens.
+WEB_OF_SCIENCE = re.compile(r"<Go to ISI>://(WOS:[A-Za-z0-9]+)")
 #: What DBLP writes after the name of one of several people who share it: "Tomasz Nowak 0002".
 DBLP_NUMBER = re.compile(r"^[0-9]{4}$")
 ESCAPED = re.compile(r"\{\\([_%#&~$])\}|\\([_%#&$])|\\~\{\}|\$\\sim\$")
@@ -40,6 +43,9 @@ def normalize(data: BibliographyData) -> Iterator[tuple[str, str, str]]:
         for name in ADDRESS_FIELDS:
             if name in entry.fields:
                 entry.fields[name] = unescaped(entry.fields[name])
+        if "url" in entry.fields:
+            entry.fields["url"] = WEB_OF_SCIENCE.sub(r"https://www.webofscience.com/wos/woscc/full-record/\1", entry.fields["url"])
+        _eprint_address(entry)
         _texmed_links(entry)
         if "doi" in entry.fields:
             entry.fields["doi"] = entries.read_doi(entry.fields["doi"])
@@ -47,6 +53,18 @@ def normalize(data: BibliographyData) -> Iterator[tuple[str, str, str]]:
             entry.fields["doi"] = entries.read_doi(entries.url(entry))
     for key, problem in crossrefs.resolve(data.entries):
         yield key, "crossref", problem
+
+
+def _eprint_address(entry: Entry) -> None:
+    """An address in ``eprint`` that is not arXiv's (bioRxiv's export puts its PDF there) is the paper's url, or its pdf."""
+    address = entries.field(entry, "eprint")
+    if not address or not entries.SCHEME.match(address) or entries.ARXIV_URL.search(address):
+        return
+    del entry.fields["eprint"]
+    if not entries.field(entry, "url"):
+        entry.fields["url"] = address
+    elif address.lower().endswith(".pdf") and not entries.field(entry, "pdf"):
+        entry.fields["pdf"] = address
 
 
 def _texmed_links(entry: Entry) -> None:

@@ -17,8 +17,15 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 
-#: The journals of aas_macros.sty that ADS writes most often, as that file prints them.
+#: The journals of aas_macros.sty, which ADS writes, as that file prints them (with the Planetary Science Journal's and
+#: the Research Notes' commands of AASTeX 6.3).
 AAS_JOURNALS = {
+    "caa": "Chinese Astron.~Astrophys.", "cjaa": "Chinese J.~Astron.~Astrophys.", "jrasc": "JRASC", "memras": "MmRAS",
+    "rmxaa": "Rev. Mexicana Astron. Astrofis.", "qjras": "QJRAS", "skytel": "S\\&T", "sovast": "Soviet~Ast.", "zap": "ZAp",
+    "iaucirc": "IAU~Circ.", "aplett": "Astrophys.~Lett.", "apspr": "Astrophys.~Space~Phys.~Res.",
+    "bain": "Bull.~Astron.~Inst.~Netherlands", "fcp": "Fund.~Cosmic~Phys.", "gca": "Geochim.~Cosmochim.~Acta",
+    "jcp": "J.~Chem.~Phys.", "memsai": "Mem.~Soc.~Astron.~Italiana", "nphysa": "Nucl.~Phys.~A", "physscr": "Phys.~Scr.",
+    "psj": "PSJ", "rnaas": "RNAAS",
     "aj": "AJ", "actaa": "Acta Astron.", "araa": "ARA\\&A", "apj": "ApJ", "apjl": "ApJL", "apjs": "ApJS",
     "ao": "Appl. Opt.", "apss": "Ap\\&SS", "aap": "A\\&A", "aapr": "A\\&A~Rv", "aaps": "A\\&AS", "azh": "AZh",
     "baas": "BAAS", "icarus": "Icarus", "jcap": "JCAP", "jgr": "J.~Geophys.~Res.", "grl": "Geophys.~Res.~Lett.",

@@ -13,6 +13,7 @@ shows as text in every format and is never run. A year cut to two digits keeps i
 from __future__ import annotations
 
 import re
+import unicodedata
 
 SYMBOLS = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ",
@@ -30,11 +31,21 @@ SYMBOLS = {
     "perp": "⊥", "mapsto": "↦", "Rightarrow": "⇒", "leftrightarrow": "↔", "iff": "⟺", "notin": "∉",
     "sin": "sin", "cos": "cos", "tan": "tan", "ln": "ln", "det": "det", "dim": "dim", "ker": "ker", "max": "max",
     "min": "min", "lim": "lim", "sup": "sup", "inf": "inf", "deg": "deg", "gcd": "gcd",
+    "lesssim": "≲", "gtrsim": "≳", "odot": "⊙", "sun": "☉", "earth": "⊕", "mp": "∓", "div": "÷", "ne": "≠",
+    "asymp": "≍", "dagger": "†", "ddagger": "‡", "leftarrow": "←", "Leftarrow": "⇐", "longrightarrow": "⟶",
+    "uparrow": "↑", "downarrow": "↓", "rightleftharpoons": "⇌", "prod": "∏", "oint": "∮", "Re": "ℜ", "Im": "ℑ",
+    "wp": "℘", "angle": "∠", "bullet": "•", "ominus": "⊖", "varsigma": "ς", "varpi": "ϖ", "top": "⊤", "bot": "⊥",
+    "vdash": "⊢", "models": "⊨", "lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉", "Vert": "‖", "vert": "|",
+    "prec": "≺", "succ": "≻", "preceq": "⪯", "succeq": "⪰", "varnothing": "∅", "therefore": "∴", "hslash": "ℏ",
+    "imath": "ı", "jmath": "ȷ", "sqcup": "⊔", "wr": "≀", "triangle": "△", "Box": "□", "hookrightarrow": "↪",
+    "coloneqq": "≔", "triangleq": "≜", "doteq": "≐", "lnot": "¬", "land": "∧", "lor": "∨", "nexists": "∄",
 }
 #: Relations and operators keep the spaces written around them ("x ∼ y"); other symbols close up ("αβ").
 SPACED = {"sim", "approx", "leq", "geq", "le", "ge", "neq", "to", "rightarrow", "times", "pm", "in", "subset", "subseteq",
           "supset", "equiv", "simeq", "cong", "propto", "mapsto", "Rightarrow", "leftrightarrow", "iff", "notin", "mid",
-          "dots", "ldots", "cdots",
+          "dots", "ldots", "cdots", "lesssim", "gtrsim", "ll", "gg", "asymp", "mp", "div", "ne", "leftarrow", "Leftarrow",
+          "longrightarrow", "rightleftharpoons", "prec", "succ", "preceq", "succeq", "vdash", "models", "hookrightarrow",
+          "coloneqq", "triangleq", "doteq", "land", "lor",
           # and a function's name keeps the space before its argument: "sin x", "n log n"
           "log", "exp", "sin", "cos", "tan", "ln", "det", "dim", "ker", "max", "min", "lim", "sup", "inf", "deg", "gcd"}
 #: Digits and signs raised or lowered in text (``H\textsubscript{2}O``, a charge); a letter stays a letter ("XVe siècle").
@@ -45,7 +56,7 @@ SUPERSCRIPTS = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺
 MATH_SUBSCRIPTS = str.maketrans("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
 MATH_SUPERSCRIPTS = str.maketrans("0123456789+-=()abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
 FORMATTING = re.compile(r"\\(?:emph|textit|textbf|textrm|textsf|textsc|texttt|textup|mathrm|mathbf|mathit|mathcal|"
-                        r"mathsf|mathtt|text|mbox|boldsymbol|operatorname)\s*\{([^{}]*)\}")
+                        r"mathsf|mathtt|mathscr|text|mbox|hbox|boldsymbol|operatorname)\s*\{([^{}]*)\}")
 LINK = re.compile(r"\\(?:url\s*\{([^{}]*)\}|href\s*\{[^{}]*\}\s*\{([^{}]*)\})")
 MATH = re.compile(r"(?<!\\)\$([^$]+?)(?<!\\)\$|\\\((.+?)\\\)")  # $...$, and \(...\) as zbMATH writes it
 #: Braces a formula shows (``\{1,\dots,n\}``), kept from the parser that reads the rest as groups; see :func:`shown_braces`.
@@ -55,8 +66,21 @@ SHOWN_BRACES = str.maketrans({"\uf8f0": "{", "\uf8f1": "}"})
 OLDER_DOUBLE_STRUCK = {"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"}
 DOUBLE_STRUCK = re.compile(r"\\mathbb(?![A-Za-z])\s*(?:\{([A-Za-z0-9]*)\}|([A-Za-z0-9]))")
 BINOMIAL = re.compile(r"\\binom\s*\{([^{}]*)\}\s*\{([^{}]*)\}")  # "(n choose k)", as it is read aloud
-ROOT = re.compile(r"\\sqrt\s*(?:\{([^{}]*)\}|(\w))")
-OVERLINE = re.compile(r"\\(?:overline|bar)(?![A-Za-z])\s*(?:\{([^{}]*)\}|(\w))")
+ROOT = re.compile(r"\\sqrt\s*(?:\[\s*([34])\s*\])?\s*(?:\{([^{}]*)\}|(\w))")  # \sqrt[3]{x}: a cube root
+ROOTS = {None: "√", "3": "∛", "4": "∜"}
+#: Accents over a formula's letters, as Unicode's combining marks after each letter: ``\hat{H}`` is Ĥ, ``\vec{v}`` v⃗.
+ACCENTS = {"overline": "\N{COMBINING OVERLINE}", "bar": "\N{COMBINING OVERLINE}", "hat": "\N{COMBINING CIRCUMFLEX ACCENT}",
+           "widehat": "\N{COMBINING CIRCUMFLEX ACCENT}", "tilde": "\N{COMBINING TILDE}", "widetilde": "\N{COMBINING TILDE}",
+           "vec": "\N{COMBINING RIGHT ARROW ABOVE}", "dot": "\N{COMBINING DOT ABOVE}", "ddot": "\N{COMBINING DIAERESIS}",
+           "check": "\N{COMBINING CARON}", "breve": "\N{COMBINING BREVE}", "acute": "\N{COMBINING ACUTE ACCENT}",
+           "grave": "\N{COMBINING GRAVE ACCENT}"}
+ACCENT = re.compile(rf"\\({'|'.join(ACCENTS)})(?![A-Za-z])\s*(?:\{{([^{{}}]*)\}}|(\w))")
+#: ``\mathfrak{g}``: the Fraktur letters, most in Unicode's mathematical block, five of them older.
+OLDER_FRAKTUR = {"C": "ℭ", "H": "ℌ", "I": "ℑ", "R": "ℜ", "Z": "ℨ"}
+FRAKTUR = re.compile(r"\\mathfrak(?![A-Za-z])\s*(?:\{([A-Za-z]*)\}|([A-Za-z]))")
+#: What a script raises that has no raised form of its own: x^\prime is x′, 30^\circ is 30°, x^* is x*.
+RAISED_SYMBOLS = re.compile(r"\^\s*(?:\{\s*)?(?:\\(prime|circ|dagger|ast|star)(?![A-Za-z])|(\*))\s*\}?")
+RAISED_SYMBOL = {"prime": "′", "circ": "°", "dagger": "†", "ast": "*", "star": "⋆"}
 SPACING = re.compile(r"\\[,;:!]|\\q?quad\b\s*")
 #: mhchem's ``\ce{H2O}``, ``\ce{SO4^2-}``: the counts written low, the charges high.
 CHEMISTRY = re.compile(r"\\ce\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
@@ -64,6 +88,8 @@ CHARGE = re.compile(r"\^\{?([\d+-]+)\}?|(?<=[A-Za-z\d)\]])([+-]+)(?=$|\s|[)\]/])
 COUNT = re.compile(r"(?<=[A-Za-z)\]])\d+")
 COMMAND = re.compile(r"\\([a-zA-Z]+)\s*")
 SCRIPT = re.compile(r"([_^])(?:\{([^{}]*)\}|(\w|[+\-=]))")
+#: A symbol as a script, which Unicode cannot lower or raise, stays beside its letter: M_\odot is M⊙, as astronomers write it.
+SYMBOL_SCRIPT = re.compile(r"[_^]\{?([^\w\s{}+\-=()\\^_])\}?")
 #: Zotero's rich-text markup in a title, exported as ``{\textless}i{\textgreater}...{\textless}/i{\textgreater}``:
 #: the look of a species' name, left out; any other ``\textless``, ``\textgreater`` is the character.
 RICH_TEXT_TAG = re.compile(r"\{?\\textless\}?\s*/?\s*(?:i|b|em|strong|sub|sup|sc|span(?:\s[^{}\\]*)?)\s*\{?\\textgreater\}?")
@@ -72,6 +98,34 @@ ANGLE = re.compile(r"\{?\\text(less|greater)\}?")
 RAISED = re.compile(r"\\text(super|sub)script\s*\{([^{}]*)\}")
 #: ``\~`` with nothing to accent: the tilde a writer means by "scales as" (``p \~ d^2``); "~" would be a space.
 LONE_TILDE = re.compile(r"\\~(?=\s|$)")
+#: ``\ensuremath{\alpha}``: math wherever it is written.
+ENSUREMATH = re.compile(r"\\ensuremath\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+#: Text commands pybtex's decoder does not know, as the text they print; ``\TeX{}`` keeps the space after it.
+TEXT_COMMANDS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX", "dots": "…",
+                 "nobreakspace": "\N{NO-BREAK SPACE}", "textdegree": "°", "textmu": "µ", "textperthousand": "‰",
+                 "textcelsius": "℃", "textohm": "Ω", "textminus": "−", "texttimes": "×"}
+TEXT_COMMAND = re.compile(rf"\\({'|'.join(TEXT_COMMANDS)})(?![A-Za-z])(?:\{{\}})?")
+#: siunitx's quantities, numbers and units (``\SI{5}{\milli\metre}``, ``\si{\kelvin}``, ``\num{1.5e-3}``), as it prints them.
+QUANTITY = re.compile(r"\\(SI|qty|si|unit|num|ang|SIrange|qtyrange|numrange)\s*((?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})+)")
+ARGUMENT = re.compile(r"\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+SI_UNITS = {
+    "metre": "m", "meter": "m", "second": "s", "kilogram": "kg", "gram": "g", "kelvin": "K", "mole": "mol", "ampere": "A",
+    "candela": "cd", "hertz": "Hz", "newton": "N", "pascal": "Pa", "joule": "J", "watt": "W", "coulomb": "C", "volt": "V",
+    "farad": "F", "ohm": "Ω", "siemens": "S", "weber": "Wb", "tesla": "T", "henry": "H", "degreeCelsius": "°C",
+    "electronvolt": "eV", "litre": "L", "liter": "L", "molar": "M", "angstrom": "Å", "percent": "%", "degree": "°",
+    "minute": "min", "hour": "h", "day": "d", "bar": "bar", "dalton": "Da", "becquerel": "Bq", "gray": "Gy", "sievert": "Sv",
+    "lux": "lx", "lumen": "lm", "radian": "rad", "steradian": "sr", "katal": "kat", "astronomicalunit": "au", "parsec": "pc",
+    "arcsecond": "″", "arcminute": "′", "atomicmassunit": "u", "decibel": "dB", "tonne": "t", "hectare": "ha", "barn": "b",
+    "mmHg": "mmHg", "gauss": "G", "erg": "erg", "year": "yr", "lightyear": "ly", "bit": "bit", "byte": "B",
+}
+SI_PREFIXES = {"yocto": "y", "zepto": "z", "atto": "a", "femto": "f", "pico": "p", "nano": "n", "micro": "µ", "milli": "m",
+               "centi": "c", "deci": "d", "deca": "da", "deka": "da", "hecto": "h", "kilo": "k", "mega": "M", "giga": "G",
+               "tera": "T", "peta": "P", "exa": "E", "zetta": "Z", "yotta": "Y"}
+SI_POWERS = {"squared": "2", "cubed": "3"}  # and \tothe{n}
+UNIT_TOKEN = re.compile(r"\\([A-Za-z]+)\s*(?:\{([^{}]*)\})?|([^\\]+)")
+E_NOTATION = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*[eE]\s*([+-]?\d+)$")
+
+
 #: A year cut to two digits ("EC '22", "NeurIPS '23"): an apostrophe, which SmartQuotes would open as a quote ("‘22").
 YEAR_APOSTROPHE = re.compile(r"(?<![\w'])'(?=\d\d(?![\d']))")
 
@@ -89,6 +143,9 @@ def readable(latex: str) -> str:
     latex = YEAR_APOSTROPHE.sub("\N{RIGHT SINGLE QUOTATION MARK}", latex)
     if "\\ce" in latex:
         latex = CHEMISTRY.sub(_chemistry, latex)
+    if "\\" in latex:
+        latex = QUANTITY.sub(_quantity, TEXT_COMMAND.sub(lambda command: TEXT_COMMANDS[command[1]], latex))
+        latex = ENSUREMATH.sub(r"$\1$", latex)
     return MATH.sub(lambda match: "{" + _math(match[1] if match[1] is not None else match[2]) + "}", latex)
 
 
@@ -102,6 +159,55 @@ def _chemistry(match: re.Match[str]) -> str:
     return "{" + COUNT.sub(lambda count: count[0].translate(SUBSCRIPTS), formula) + "}"
 
 
+def _quantity(match: re.Match[str]) -> str:
+    """siunitx's command as it prints: "5 mm" (a no-break space between), "m s⁻¹", "1.5 × 10⁻³", "1–5 K"."""
+    arguments = ARGUMENT.findall(match[2])
+    kind = match[1]
+    if kind in ("si", "unit"):
+        return "{" + _unit(arguments[0]) + "}"
+    if kind == "ang":
+        return "{" + arguments[0].replace(";", " ").strip() + "°}"
+    numbers = [_number(number) for number in arguments[:2 if kind.endswith("range") else 1]]
+    unit = _unit(arguments[len(numbers)]) if kind not in ("num", "numrange") and len(arguments) > len(numbers) else ""
+    return "{" + "–".join(numbers) + ("\N{NO-BREAK SPACE}" + unit if unit else "") + "}"
+
+
+def _number(number: str) -> str:
+    """A number as siunitx prints it: "1.5e-3" is 1.5 × 10⁻³."""
+    number = number.strip()
+    written = E_NOTATION.match(number)
+    return f"{written[1]} × 10{written[2].translate(SUPERSCRIPTS)}" if written else number
+
+
+def _unit(unit: str) -> str:
+    """siunitx's units (``\\milli\\metre\\per\\second\\squared``) as it prints them by default: "mm s⁻²"."""
+    shown: list[str] = []
+    prefix, power, per = "", "", False
+    for command, argument, literal in UNIT_TOKEN.findall(unit):
+        if literal:  # a literal unit: "km.s^{-1}"
+            shown.append(SCRIPT.sub(_script, literal.replace(".", " ").replace("~", " ")).strip())
+        elif command in SI_PREFIXES:
+            prefix = SI_PREFIXES[command]
+        elif command in ("square", "cubic"):  # before the unit: \cubic\metre
+            power = "2" if command == "square" else "3"
+        elif command == "per":
+            per = True
+        elif command in SI_UNITS:
+            shown.append(_powered(prefix + SI_UNITS[command], power, per))
+            prefix, power, per = "", "", False
+        elif command in ("squared", "cubed", "tothe") and shown:  # after the unit: \metre\squared
+            negative = shown[-1].endswith("⁻¹")
+            shown[-1] = _powered(shown[-1].removesuffix("⁻¹"), SI_POWERS.get(command, argument), negative)
+        else:
+            shown.append(f"\\{command}")  # a unit siunitx's user defined: as written, so the check names it
+    return " ".join(part for part in shown if part)
+
+
+def _powered(unit: str, power: str, per: bool) -> str:
+    raised = ("-" if per else "") + (power or ("1" if per else ""))
+    return unit + raised.translate(SUPERSCRIPTS) if raised else unit
+
+
 def _raised(match: re.Match[str]) -> str:
     converted = match[2].translate(SUPERSCRIPTS if match[1] == "super" else SUBSCRIPTS)
     return converted if all(char != original for char, original in zip(converted, match[2])) else match[2]
@@ -112,12 +218,16 @@ def _math(formula: str) -> str:
         formula = formula.replace(written, kept)
     formula = SPACING.sub(lambda space: "" if space[0] == "\\!" else " ", formula)
     formula = DOUBLE_STRUCK.sub(lambda letters: "".join(map(_double_struck, letters[1] or letters[2])), formula)
-    formula = OVERLINE.sub(lambda over: "".join(char + "\N{COMBINING OVERLINE}" for char in (over[1] or over[2])), formula)
+    formula = FRAKTUR.sub(lambda letters: "".join(map(_fraktur, letters[1] or letters[2])), formula)
+    formula = ACCENT.sub(lambda accent: "".join(char + ACCENTS[accent[1]] for char in (accent[2] or accent[3])), formula)
+    formula = RAISED_SYMBOLS.sub(lambda raised: RAISED_SYMBOL[raised[1]] if raised[1] else raised[2], formula)
     formula = BINOMIAL.sub(lambda binomial: f"({binomial[1]} choose {binomial[2]})", formula)
-    formula = ROOT.sub(lambda root: "√" + (root[1] or root[2] if len(root[1] or root[2]) == 1 else f"({root[1]})"), formula)
+    formula = ROOT.sub(lambda root: ROOTS[root[1]] + (root[2] or root[3] if len(root[2] or root[3]) == 1 else f"({root[2]})"),
+                       formula)
     formula = COMMAND.sub(_symbol, formula)
     formula = SCRIPT.sub(_script, formula)
-    return formula.replace("{", "").replace("}", "")
+    formula = SYMBOL_SCRIPT.sub(r"\1", formula)
+    return unicodedata.normalize("NFC", formula.replace("{", "").replace("}", ""))  # H and a circumflex: Ĥ
 
 
 def _double_struck(char: str) -> str:
@@ -126,6 +236,12 @@ def _double_struck(char: str) -> str:
     if char.isdigit():
         return chr(0x1D7D8 + int(char))
     return chr((0x1D538 if char.isupper() else 0x1D552) + ord(char.lower()) - ord("a"))
+
+
+def _fraktur(char: str) -> str:
+    if char in OLDER_FRAKTUR:
+        return OLDER_FRAKTUR[char]
+    return chr((0x1D504 if char.isupper() else 0x1D51E) + ord(char.lower()) - ord("a"))
 
 
 def _symbol(match: re.Match[str]) -> str:
@@ -141,3 +257,4 @@ def _script(match: re.Match[str]) -> str:
     converted = text.translate(table)
     written = all(char != original or not char.isalnum() for char, original in zip(converted, text))
     return converted if written else f"{match[1]}{text}"
+

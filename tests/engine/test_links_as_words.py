@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pybtex.database import Entry
+from pybtex.database import Entry, parse_string
 
 from research_portfolio.bib import entries
+from research_portfolio.bib.normalize import normalize
 
 STATIC = Path(__file__).parent / "roots" / "test-bring-your-own" / "_static"
 SITE = entries.Site(baseurl="https://example.org/site/", static=(STATIC,))
@@ -109,3 +110,16 @@ def test_a_paper_on_ssrn_links_its_abstract_page_once(fields, found):
 ])
 def test_a_pubmed_record_is_one_link_named_pubmed(fields, found):
     assert [(link.label, link.url, link.identifier) for link in entries.links(article(**fields), SITE)] == found
+
+
+@pytest.mark.parametrize(("written", "found"), [
+    ("eprint = {https://www.biorxiv.org/content/early/2020/01/01/2020.01.01.123456.full.pdf}",  # bioRxiv's export
+     [("PDF", "https://www.biorxiv.org/content/early/2020/01/01/2020.01.01.123456.full.pdf")]),
+    ("url = {<Go to ISI>://WOS:000561234500012}",  # EndNote's
+     [("Web of Science", "https://www.webofscience.com/wos/woscc/full-record/WOS:000561234500012")]),
+])
+def test_an_exporters_address_in_an_odd_form_is_the_link_it_means(written, found):
+    """Read as its exporter means it, without a message: it names the paper's address, in a form only that tool reads."""
+    data = parse_string(f"@article{{a, author = {{Ng, Ada}}, title = {{T}}, journal = {{J}}, year = {{2020}}, {written}}}", "bibtex")
+    assert list(normalize(data)) == []
+    assert [(link.label, link.url) for link in entries.links(data.entries["a"], SITE)] == found

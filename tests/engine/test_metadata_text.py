@@ -63,6 +63,11 @@ def test_tildes_read_as_a_reader_means_them(written, read):
     ("NeurIPS '23 Workshop", "NeurIPS ’23 Workshop"),  # with no other LaTeX in the field
     (r"\ce{Na+} and \ce{^{14}C}, \ce{A->B}", "Na⁺ and ¹⁴C, A→B"),
     (r"$\sin x$ and $n \log n$; $\mathbbm{1}$", "sin x and n log n; \\mathbbm 1"),  # an unknown command stays as written
+    (r"$\mathfrak{g}$-modules, $\hat{H}$, $\vec{v}$, $x^\prime$ and $x^*$", "𝔤-modules, Ĥ, v⃗, x′ and x*"),
+    (r"Stars of 8 M$_\odot$ at $z \lesssim 2$; $\sqrt[3]{n}$ and 30$^\circ$", "Stars of 8 M⊙ at z ≲ 2; ∛n and 30°"),
+    (r"\SI{5}{\milli\metre} at \SI{300}{\kelvin}: \si{\joule\per\mole\per\kelvin}, \num{1.5e-3}, \si{km.s^{-1}}",
+     "5 mm at 300 K: J mol⁻¹ K⁻¹, 1.5 × 10⁻³, km s⁻¹"),  # siunitx, as it prints
+    (r"\TeX{} and \LaTeX, \ensuremath{\alpha}-helices", "TeX and LaTeX, α-helices"),
 ])
 def test_math_and_chemistry_read_as_a_reader_of_the_field_reads_them(written, read):
     assert decoded(written) == read
