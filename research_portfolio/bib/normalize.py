@@ -26,6 +26,7 @@ from .fields import LINK_FIELDS
 
 #: Fields that hold an address, where BibTeX's escapes stand for the characters themselves.
 ADDRESS_FIELDS = ("doi", "url", *(field.name for field in LINK_FIELDS), "preview")
+WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 #: EndNote's address of a Web of Science record ("<Go to ISI>://WOS:000561234500012"), which only EndNote opens.
 WEB_OF_SCIENCE = re.compile(r"<Go to ISI>://(WOS:[A-Za-z0-9]+)")
 #: What DBLP writes after the name of one of several people who share it: "Tomasz Nowak 0002".
@@ -58,7 +59,7 @@ def normalize(data: BibliographyData) -> Iterator[tuple[str, str, str]]:
 def _eprint_address(entry: Entry) -> None:
     """An address in ``eprint`` that is not arXiv's (bioRxiv's export puts its PDF there) is the paper's url, or its pdf."""
     address = entries.field(entry, "eprint")
-    if not address or not entries.SCHEME.match(address) or entries.ARXIV_URL.search(address):
+    if not WEB_ADDRESS.match(address) or entries.ARXIV_URL.search(address):  # "arXiv:2101.00001" is an id
         return
     del entry.fields["eprint"]
     if not entries.field(entry, "url"):

@@ -127,7 +127,7 @@ def test_a_site_in_chinese_writes_the_engines_words_in_chinese(make_app, tmp_pat
     figures = text(out / "figures.html")
     assert "每年论文数：1843: 1 (会议 1 篇)。 未显示：1 篇无年份的论文（已投稿 1 篇）。" in figures
     drawn = (out / "figures.html").read_text(encoding="utf-8")
-    assert ">会议<" in drawn and ">conference<" not in drawn and ">论文<" in drawn  # the legend and the axis, drawn
+    assert ">会议<" in drawn and ">Conference<" not in drawn and ">论文<" in drawn  # the legend and the axis, drawn
     search = (out / "search.html").read_text(encoding="utf-8")
     assert '<h1 id="search-documentation">搜索</h1>' in search  # Sphinx's own word
     assert '<button type="submit">搜索</button>' in search  # the search box's, under the heading
@@ -152,7 +152,7 @@ def test_a_site_in_english_is_english_after_a_chinese_one_in_the_same_process(ma
     assert "2 papers, newest first." in listed and "Submitted (1 paper)" in listed and "Conference papers" in listed
     # (Sphinx's own words would not be: sphinx.locale.init merges its catalogue across applications, "搜索" stays.)
     assert not CJK.search(paper + listed + text(out / "figures.html") + text(out / "index.html"))
-    assert ">conference<" in (out / "figures.html").read_text(encoding="utf-8")
+    assert ">Conference<" in (out / "figures.html").read_text(encoding="utf-8")
     assert "Back to top" in paper and "Please activate JavaScript to enable the search functionality." in text(out / "search.html")
 
 
@@ -203,7 +203,7 @@ def test_a_language_change_rebuilds_every_word_of_the_engine(make_app, tmp_path)
     assert "引用本文" in text(out / "papers" / "lovelace1843notes.html") and "回到顶部" in text(out / "papers" / "lovelace1843notes.html")
     assert "会议论文" in text(out / "publications.html") and "Conference papers" not in text(out / "publications.html")
     figures = (out / "figures.html").read_text(encoding="utf-8")
-    assert ">会议<" in figures and ">conference<" not in figures  # redrawn, not the English drawing from the cache
+    assert ">会议<" in figures and ">Conference<" not in figures  # redrawn, not the English drawing from the cache
 
 
 #: What the publication filters say once their script has run: each label with its choices, and the status line.
