@@ -1,14 +1,13 @@
-"""Which page cites which paper (with the sentence that cites it), holds the full list, or draws a figure.
+"""Which page cites which paper, and which holds the full list.
 
-The paper pages need to know, for each paper, the pages that discuss it and what they say, and where
-the list of every paper is. A domain keeps this per document, as ``sphinx.ext.todo`` keeps its todos:
+The paper pages need to know, for each paper, the pages that discuss it, and where the list of every
+paper is. A domain keeps this per document, as ``sphinx.ext.todo`` keeps its todos:
 ``clear_doc`` forgets a page that is read again and ``merge_domaindata`` joins what parallel readers
 found, so incremental and parallel builds agree with a clean one.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
@@ -28,25 +27,19 @@ from ..render.nodes import (
     visit_paper_title,
     visit_paper_title_latex,
 )
-from ..text.scripts import enclosing
 
 logger = logging.getLogger(__name__)
-
-#: A possible sentence end: . ! or ? then a space and a capital letter, a digit or an opening quote.
-SENTENCE_END = re.compile(r"([.!?])[\"'\u201d)\]]?\s+(?=[\"'\u201c(\[]?[A-Z0-9])")
-#: Words whose full stop ends no sentence: initials ("Eric J. Michaud") and common abbreviations.
-NOT_AN_END = re.compile(r"(?:\b[A-Z]|\b(?:Prof|Dr|e\.g|i\.e|etc|Fig|Eq|al|vs|No|Phys|Rev|Lett))\.$")
 
 
 class PortfolioDomain(Domain):
     name = "portfolio"
     label = "Research portfolio"
     initial_data = {"citations": {}, "full_lists": {}, "missing": {}, "views": {}}  # copied per build
-    data_version = 4
+    data_version = 5
 
     @property
-    def citations(self) -> dict[str, dict[str, list[str]]]:
-        """docname -> paper key -> the sentences of that page that cite the paper."""
+    def citations(self) -> dict[str, list[str]]:
+        """docname -> the keys of the papers that page cites, in the order it first cites them."""
         return self.data.setdefault("citations", {})
 
     @property
@@ -77,9 +70,9 @@ class PortfolioDomain(Domain):
     def resolve_any_xref(self, *args: Any) -> list[Any]:
         return []
 
-    def citing(self, key: str) -> list[tuple[str, list[str]]]:
-        """(docname, sentences) for every page that cites *key*, in page order."""
-        return [(docname, keys[key]) for docname, keys in sorted(self.citations.items()) if key in keys]
+    def citing(self, key: str) -> list[str]:
+        """Every page that cites *key*, in page order."""
+        return [docname for docname, keys in sorted(self.citations.items()) if key in keys]
 
 
 def portfolio_domain(env: BuildEnvironment) -> PortfolioDomain:
@@ -87,12 +80,8 @@ def portfolio_domain(env: BuildEnvironment) -> PortfolioDomain:
 
 
 def record_citations(app: Sphinx, doctree: nodes.document) -> None:
-    """Note each paper the page cites in its text (a footnote citation) and the sentence around it."""
-    found: dict[str, list[str]] = {}
-    for key, sentence in citing_sentences(doctree):
-        sentences = found.setdefault(key, [])
-        if sentence and sentence not in sentences:
-            sentences.append(sentence)
+    """Note each paper the page cites in its text (a footnote citation)."""
+    found = list(dict.fromkeys(cited_papers(doctree)))
     if found:
         portfolio_domain(app.env).citations[app.env.docname] = found
 
@@ -107,52 +96,13 @@ def footnote_papers(doctree: nodes.document) -> dict[str, str]:
     return papers
 
 
-def citing_sentences(doctree: nodes.document) -> Iterator[tuple[str, str]]:
-    """(key, sentence) for each footnote reference to a paper; the sentence without reference marks."""
+def cited_papers(doctree: nodes.document) -> Iterator[str]:
+    """The key of the paper each footnote reference leads to, in the page's order."""
     footnote_keys = footnote_papers(doctree)
     for reference in doctree.findall(nodes.footnote_reference):
         key = footnote_keys.get(reference.get("refid", ""))
         if key:
-            yield key, sentence_around(reference)
-
-
-def sentence_around(reference: nodes.Element) -> str:
-    """The sentence of the paragraph that holds *reference*."""
-    paragraph = enclosing(reference, nodes.paragraph)
-    if paragraph is None:
-        return ""
-    before: list[str] = []
-    after: list[str] = []
-    seen = False
-    for node in paragraph.findall(nodes.Text):
-        if any(isinstance(ancestor, nodes.footnote_reference) for ancestor in _ancestors(node, paragraph)):
-            if _inside(node, reference):
-                seen = True
-            continue
-        (after if seen else before).append(node.astext())
-    head = sentences("".join(before))[-1]
-    tail = sentences("".join(after))[0]
-    return re.sub(r"\s+([.,;:!?])", r"\1", " ".join((head + tail).split()))
-
-
-def sentences(text: str) -> list[str]:
-    """*text* cut into sentences."""
-    found, start = [], 0
-    for end in SENTENCE_END.finditer(text):
-        if not NOT_AN_END.search(text[start : end.start(1) + 1]):
-            found.append(text[start : end.end()])
-            start = end.end()
-    return [*found, text[start:]]
-
-
-def _ancestors(node: nodes.Node, stop: nodes.Node) -> Iterator[nodes.Node]:
-    while node.parent is not None and node is not stop:
-        node = node.parent
-        yield node
-
-
-def _inside(node: nodes.Node, container: nodes.Node) -> bool:
-    return any(ancestor is container for ancestor in _ancestors(node, container.parent))
+            yield key
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

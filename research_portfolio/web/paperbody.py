@@ -1,16 +1,15 @@
 """What a paper's own page shows, as docutils nodes that the builder's own HTML translator writes.
 
 In reading order: the title, who wrote it, where (with its honour), its links and al-folio's preview
-image, then what the paper found (its summary), the abstract, one line saying which pages discuss
-it (with the sentence that cites it only where that sentence says something the summary does not),
-how to cite it (a plain-text reference and BibTeX, each with a copy button), and the way back to
-its year in the full list. The title, authors, venue and links are copies of the entry's one view
-(:mod:`research_portfolio.view`), so they read exactly as in every list.
+image, then what the paper found (its summary), the abstract, one line saying which pages discuss it
+(the way to what they say of it, in its context), how to cite it (a plain-text reference and BibTeX,
+each with a copy button), and the way back to its year in the full list. The title, authors, venue
+and links are copies of the entry's one view (:mod:`research_portfolio.view`), so they read exactly
+as in every list.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from docutils import nodes
@@ -31,13 +30,8 @@ PREVIEW_SIZES = "(min-width: 32rem) 28rem, calc(100vw - 2rem)"
 #: The most pixels high a paper's preview is drawn (24rem): under half a phone's screen.
 PREVIEW_HEIGHT = 384
 
-#: Words that carry no content of their own, left out when a sentence is compared with a summary.
-FUNCTION_WORDS = frozenset("""a an and are as at be been but by can could did do does for from had has have how in into is it
-its it's more most no not of on one or so such than that the their them then there these they this those to two was we were
-what when where which while who whom why will with would""".split())
 
-
-def paper_section(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]]) -> nodes.section:
+def paper_section(builder: Any, pagename: str, entry: Entry, citing: list[str]) -> nodes.section:
     """The page's content: a section titled with the paper's title, its parts in reading order."""
     view = entry_view(builder.env, entry)
     page = nodes.section(ids=["paper"])
@@ -91,16 +85,16 @@ def link(uri: str, text: str) -> nodes.reference:
     return nodes.reference("", text, refuri=uri, internal=True)
 
 
-def discussion(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]]) -> list[nodes.Element]:
-    """One line, "Discussed in" the pages that cite the paper (else its themes' pages), and what they add.
+def discussion(builder: Any, pagename: str, entry: Entry, citing: list[str]) -> list[nodes.Element]:
+    """One line, "Discussed in" the pages that cite the paper (else its themes' pages).
 
-    A sentence that cites the paper is quoted only where it says something the summary, the title
-    and the author list do not: the page does not say the same thing twice.
+    A sentence taken out of its page would lose what it refers to ("this search", "that measure") and
+    mostly say again what the summary says: the line leads to the pages instead.
     """
     titles = builder.env.titles
     themes = [page for _title, page in (builder.config.portfolio_themes.get(theme, ("", "")) for theme in entries.themes(entry))
               if page in titles]
-    pages = [docname for docname, _sentences in citing] or themes
+    pages = citing or themes
     if not pages:
         return []
     line = nodes.paragraph("", _("Discussed in") + " ", classes=["pub-discussed"])
@@ -108,36 +102,8 @@ def discussion(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str
         if number:
             line += nodes.Text(", ")
         line += link(builder.get_relative_uri(pagename, docname), titles[docname].astext() if docname in titles else docname)
-    found: list[nodes.Element] = [line]
-    for _docname, sentences in citing:
-        found += [nodes.block_quote("", nodes.paragraph("", sentence), classes=["pub-context"])
-                  for sentence in sentences if adds_to(sentence, entry)]
-    return found
-
-
-def content_words(text: str) -> set[str]:
-    """The words of *text* that carry content, lower case, roughly stemmed (a trailing s dropped)."""
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text.lower())
-    return {word.removesuffix("s") for word in words if len(word) > 2 and word not in FUNCTION_WORDS}
-
-
-def figures(text: str) -> set[str]:
-    """The measured figures of *text*: numbers with a decimal part or of two digits and more ("1.91", "20")."""
-    return set(re.findall(r"\d+(?:\.\d+)+|\d{2,}", text))
-
-
-def adds_to(sentence: str, entry: Entry) -> bool:
-    """Whether *sentence* says enough the page does not already say (at least five words, and two fifths of it).
-
-    A sentence that gives again a figure of the summary restates its result, whatever else it adds.
-    """
-    if figures(sentence) & figures(entries.summary(entry)):
-        return False
-    known = content_words(" ".join([entries.summary(entry), entries.field(entry, "title"),
-                                    *(entries.full_name(person) for person in entries.people(entry))]))
-    words = content_words(sentence)
-    new = words - known
-    return len(new) >= 5 and len(new) >= 0.4 * len(words)
+    line += nodes.Text(".")
+    return [line]
 
 
 def preview(builder: Any, pagename: str, entry: Entry) -> list[picture]:

@@ -145,7 +145,7 @@ def place_in_navigation(builder: Any, entry: Entry, in_navigation: set[str]) -> 
     return next((docname for docname in candidates if docname in in_navigation), None)
 
 
-def page_context(builder: Any, pagename: str, entry: Entry, citing: list[tuple[str, list[str]]],
+def page_context(builder: Any, pagename: str, entry: Entry, citing: list[str],
                  links: dict[str, tuple[str, str]], place: str | None) -> dict[str, Any]:
     """What the theme's page template is given for a paper: its title, body, neighbours and place in the navigation."""
     section = paper_section(builder, pagename, entry, citing)
