@@ -8,13 +8,14 @@ at the page's line, as a citation's is.
 
 On the web the mention is itself the way to the paper, so a footnote marker of the same paper in the
 same paragraph would be a second one: it is left out there (:class:`MentionedNotMarked`), and the
-markers left are numbered 1, 2, 3... in order, the page's references keeping every paper (those
-named without a marker after the rest, with no number: nothing in the prose points at them). The
-e-book and the PDF, where the mention is plain italics, keep every marker.
+markers left are numbered 1, 2, 3... in order. The page's references keep every paper, in the order
+the prose first names or marks them; those named without a marker have no number, as nothing in the
+prose points at them. The e-book and the PDF, where the mention is plain italics, keep every marker.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -55,9 +56,9 @@ class PaperMention(SphinxRole):
 class MentionedNotMarked(SphinxPostTransform):
     """On the web, a footnote marker of a paper that a mention in the same paragraph already links is left out.
 
-    The footnotes then are numbered again: those still marked first, in their order, then those
-    named without a marker, each list of references in that order; these last lose their number,
-    which no marker in the prose would show. Only builders with paper pages
+    The footnotes then are ordered as the prose first names or marks their papers, and numbered
+    again: those still marked 1, 2, 3..., those only named lose their number, which no marker in the
+    prose would show. Only builders with paper pages
     (PAGE_BUILDERS) do it, where a mention links its paper's page; it runs after
     :class:`~research_portfolio.sphinx_ext.citations.MarkAgainstItsWord` took out the space before each marker.
     """
@@ -73,16 +74,24 @@ class MentionedNotMarked(SphinxPostTransform):
         dropped = [mark for mark in marks if paper_of.get(mark.get("refid", "")) in mentioned_papers(mark, papers)]
         if not dropped:
             return
+        seen = first_seen(self.document, notes, paper_of)
         for mark in dropped:
             note = notes[mark["refid"]]
             note["backrefs"] = [backref for backref in note["backrefs"] if backref not in mark["ids"]]
             mark.parent.remove(mark)
-        kept = [mark for mark in marks if mark not in dropped]
-        renumber(self.document, notes, kept)
-        marked = {mark.get("refid") for mark in kept}
-        for note in {id(note): note for note in notes.values()}.values():
-            if note.get("auto") == 1 and not marked & set(note["ids"]) and isinstance(note[0], nodes.label):
-                note.remove(note[0])
+        renumber(notes, [mark for mark in marks if mark not in dropped], seen)
+
+
+def first_seen(document: nodes.document, notes: dict[str, nodes.footnote], paper_of: dict[str, str]) -> dict[int, int]:
+    """Where the prose first names or marks the paper of each note: id of the note -> its rank."""
+    note_of = {key: notes[note_id] for note_id, key in paper_of.items() if note_id in notes}
+    seen: dict[int, int] = {}
+    for node in document.findall(lambda node: isinstance(node, nodes.footnote_reference) or
+                                 (isinstance(node, paper_title) and "pub-mention" in node["classes"])):
+        note = notes.get(node.get("refid", "")) if isinstance(node, nodes.footnote_reference) else note_of.get(node["key"])
+        if note is not None:
+            seen.setdefault(id(note), len(seen))
+    return seen
 
 
 def mentioned_papers(mark: nodes.Element, papers: Any) -> set[str]:
@@ -94,20 +103,25 @@ def mentioned_papers(mark: nodes.Element, papers: Any) -> set[str]:
             and title["key"] in papers}
 
 
-def renumber(document: nodes.document, notes: dict[str, nodes.footnote], marks: list[nodes.Element]) -> None:
-    """Number the auto-numbered footnotes again: those *marks* lead to first, in order, then the rest, as before."""
+def renumber(notes: dict[str, nodes.footnote], marks: list[nodes.Element], seen: dict[int, int]) -> None:
+    """Order the auto-numbered footnotes as *seen*, and number those *marks* lead to 1, 2, 3...; the rest have no number."""
     numbered = sorted({id(note): note for note in notes.values() if note.get("auto") == 1}.values(), key=footnote_number)
+    order = sorted(numbered, key=lambda note: seen.get(id(note), len(seen)))  # stable: a note never seen stays last
     marked = {id(notes[mark["refid"]]) for mark in marks if mark.get("refid") in notes}
-    order = [note for note in numbered if id(note) in marked] + [note for note in numbered if id(note) not in marked]
-    labels = {id(note): str(footnote_number(old)) for note, old in zip(order, numbered)}
+    counted = itertools.count(1)
+    labels = {id(note): str(next(counted)) for note in order if id(note) in marked}
     for note in numbered:
-        note[0][:] = [nodes.Text(labels[id(note)])]
+        if id(note) in labels:
+            note[0][:] = [nodes.Text(labels[id(note)])]
+        elif len(note) and isinstance(note[0], nodes.label):
+            note.remove(note[0])
     for mark in marks:
         if mark.get("auto") == 1 and mark.get("refid") in notes:
             mark[:] = [nodes.Text(labels[id(notes[mark["refid"]])])]
+    position = {id(note): at for at, note in enumerate(order)}
     for parent in {id(note.parent): note.parent for note in numbered}.values():
         places = [at for at, child in enumerate(parent.children) if isinstance(child, nodes.footnote) and child.get("auto") == 1]
-        for at, note in zip(places, sorted((parent[at] for at in places), key=footnote_number)):
+        for at, note in zip(places, sorted((parent[at] for at in places), key=lambda note: position[id(note)])):
             parent[at] = note
 
 

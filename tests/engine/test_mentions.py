@@ -57,9 +57,10 @@ def test_on_the_web_a_paper_linked_by_a_mention_gets_no_marker_in_that_paragraph
     assert paragraphs == ["Notes on the Analytical Engine described the engine. Poetry guided it[1].",
                           "The engine had a forerunner[2].",
                           "The difference engine came first."]
-    # The markers left count 1, 2; the references keep every paper, those with no marker last, unnumbered.
+    # The markers left count 1, 2; the references keep every paper, in the order the prose names or marks
+    # them: the paper named first comes first, unnumbered (no marker points at it).
     assert prose_marks(page) == [("1", "lovelace1844poetical"), ("2", "babbage1844difference")]
-    assert references(page) == [("1", "lovelace1844poetical"), ("2", "babbage1844difference"), ("", "lovelace1843notes")]
+    assert references(page) == [("", "lovelace1843notes"), ("1", "lovelace1844poetical"), ("2", "babbage1844difference")]
     assert "[3]" not in page.get_text()
     backlinks = {note["id"]: [a["href"] for a in note.select("a[role=doc-backlink]")] for note in page.select("aside.footnote")}
     assert backlinks["footcite-babbage1844difference"] == ["#id3"] and backlinks["footcite-lovelace1843notes"] == []
