@@ -3,8 +3,8 @@
 A reference in a note (a footnote citation) marks the authors who contributed equally with
 :data:`~research_portfolio.render.style.EQUAL_MARK`, as every list does; a list says under its
 heading what the mark means, and so do the notes: on the web and in the e-book once, after the
-notes that show it, and in print, where each note stands at the foot of its page, in the note itself,
-after its authors.
+notes that show it, and in print, where each note stands at the foot of its page, at the end of the
+note itself.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.typing import ExtensionMetadata
 
 from ..compat import builder_format
-from ..render.style import AUTHORS_ROLE, EQUAL_MARK
+from ..render.style import EQUAL_MARK
 from .lists import legend_paragraph, legend_text
 
 
@@ -33,10 +33,10 @@ class ExplainEqualMarks(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         marked = [note for note in self.document.findall(nodes.footnote) if shows_equal_mark(note)]
         if builder_format(self.env) == "latex":
-            for note in marked:
-                authors = next(note.findall(lambda node: isinstance(node, nodes.inline) and AUTHORS_ROLE in node["classes"]), None)
-                if authors is not None:
-                    authors.parent.insert(authors.parent.index(authors) + 1, nodes.inline("", " ", *legend_text()))
+            for note in marked:  # the reference whole, then what its mark means: never inside the reference
+                paragraphs = list(note.findall(nodes.paragraph))
+                if paragraphs:
+                    paragraphs[-1] += nodes.inline("", " ", *legend_text())
             return
         for notes in {id(note.parent): note.parent for note in marked if note.parent is not None}.values():
             if notes.parent is not None:

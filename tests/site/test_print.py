@@ -246,7 +246,10 @@ def test_cv_shows_his_photo_beside_his_name_on_two_pages(cv_pdf):
 def test_a_note_with_equal_contributors_says_what_the_mark_means(pdf):
     require_tool("pdftotext")
     text = squash(pdf_text(pdf))
-    assert re.search(r"Ziqian Zhong\s?\*\s?, Ziming Liu\s?\*\s?, Max Tegmark, and Jacob Andreas\. \* Equal contribution\. In", text)
+    # at the end of the note, after the whole reference: never between its authors and its venue
+    assert re.search(r"Ziqian Zhong\s?\*\s?, Ziming Liu\s?\*\s?, Max Tegmark, and Jacob Andreas\. In [^*]{10,300}?2023\.[^*]{0,80}?"
+                     r"\* Equal contribution\.", text)
+    assert "Jacob Andreas. * Equal contribution" not in text
 
 
 @pytest.mark.parametrize("name", ["portfolio", "cv"])
