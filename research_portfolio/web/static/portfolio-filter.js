@@ -4,7 +4,8 @@
 // runs, every paper is shown. Nothing is fetched: the list is already on the page. Every word is the
 // site's, in its language, in the script element's data-words (research_portfolio/sphinx_ext/lists.py):
 // this file holds none, and without them it leaves the list as it is. The choices are kept in the
-// address (#theme=physics-of-ai&kind=journal&first=1), so a narrowed list can be shared.
+// address (#theme=physics-of-ai&kind=journal&first=1), so a narrowed list can be shared. Each choice
+// counts the papers it would show with the other choices as they are, so none leads to an empty list unawares.
 (() => {
   const words = JSON.parse(document.currentScript?.dataset.words || "null");
   const entries = [...document.querySelectorAll("li.pub-entry")].filter((item) =>
@@ -15,6 +16,8 @@
     return [item, { themes: JSON.parse(data.themes || "[]"), kind: data.kind, first: data.first === "true" }];
   }));
   const count = (test) => entries.filter((item) => test(facts.get(item))).length;
+  const matches = (fact, theme, kind, first) =>
+    (!theme || fact.themes.includes(theme)) && (!kind || fact.kind === kind) && (!first || fact.first);
   // A word with {placeholders}, filled in; a count's words in the plural form its number takes in
   // the site's language: forms[index[n]] for n from 0 to 199, and a larger number takes the form of
   // 100 plus its last two digits, as in every language's plural rule.
@@ -26,7 +29,11 @@
   const form = document.createElement("form");
   form.className = "pub-filters";
   form.setAttribute("aria-label", words.form);
-  const option = (label, number, value) => new Option(fill(words.option, { label, count: number }), value);
+  const option = (label, number, value) => {
+    const made = new Option(fill(words.option, { label, count: number }), value);
+    made.dataset.label = label;
+    return made;
+  };
   const choice = (label, values, all, name) => {
     const wrapper = document.createElement("label");
     wrapper.append(`${label} `);
@@ -50,13 +57,14 @@
     choice(words.kind, kinds.map((kind) => [kind, count((fact) => fact.kind === kind)]), words.allKinds, "kind"),
   );
   const firsts = count((fact) => fact.first);
+  const firstWords = document.createTextNode(` ${fill(words.first, { count: firsts })}`);
   if (firsts) {
     const wrapper = document.createElement("label");
     wrapper.className = "pub-filter-check";
     const box = document.createElement("input");
     box.type = "checkbox";
     box.name = "first";
-    wrapper.append(box, ` ${fill(words.first, { count: firsts })}`);
+    wrapper.append(box, firstWords);
     form.append(wrapper);
   }
   const reset = document.createElement("button");
@@ -112,11 +120,17 @@
     const narrowed = Boolean(theme || kind || first);
     let shown = 0;
     entries.forEach((item) => {
-      const fact = facts.get(item);
-      const visible = (!theme || fact.themes.includes(theme)) && (!kind || fact.kind === kind) && (!first || fact.first);
+      const visible = matches(facts.get(item), theme, kind, first);
       item.hidden = !visible;
       shown += visible;
     });
+    // Each choice says how many papers it would show, the other choices kept.
+    const recount = (select, test) => [...select.options].forEach((choice) => {
+      choice.text = fill(words.option, { label: choice.dataset.label, count: count((fact) => test(fact, choice.value)) });
+    });
+    recount(form.elements.theme, (fact, value) => matches(fact, value, kind, first));
+    recount(form.elements.kind, (fact, value) => matches(fact, theme, value, first));
+    firstWords.data = ` ${fill(words.first, { count: count((fact) => matches(fact, theme, kind, true)) })}`;
     // A year with no paper left is hidden with its heading; a narrowed year says how many of its papers show.
     years.forEach(({ section, text, written, listed, links, year }) => {
       const visible = listed.filter((item) => !item.hidden).length;
