@@ -62,7 +62,7 @@ def papers_per_year(counts: dict[str, dict[str, int]], kinds: list[str], ink: st
     places = range(len(years))
     for number, kind in enumerate(kinds):
         heights = [counts[year].get(kind, 0) for year in years]
-        axes.bar(places, heights, bottom=bottoms, color=PALETTE[number], label=_(kind), width=0.62)
+        axes.bar(places, heights, bottom=bottoms, color=PALETTE[number], label=capitalized(_(kind)), width=0.62)
         bottoms = [bottom + height for bottom, height in zip(bottoms, heights)]
     if len(years) <= MOST_TOTALS:  # past it the numbers would run into each other; the axis and the description say them
         for position, total in enumerate(bottoms):
@@ -118,10 +118,15 @@ def coauthor_bars(coauthors: list[Coauthor], themes: list[str], ink: str) -> Fig
     axes.set_facecolor("none")
     if shown:
         handles = [Patch(color=_theme_colour(theme, ink)) for theme in shown]
-        labels = [_("several themes") if theme < 0 else themes[theme] for theme in shown]
+        labels = [capitalized(_("several themes")) if theme < 0 else themes[theme] for theme in shown]
         figure.legend(handles, labels, loc="outside upper left", ncols=1, frameon=False, labelcolor=ink,
                       handlelength=1, handleheight=1)
     return figure
+
+
+def capitalized(label: str) -> str:
+    """A legend's label as the themes' titles beside it are written: "Several themes", "Journal"."""
+    return label[:1].upper() + label[1:]
 
 
 def timeline(positions: list[Position], papers: list[tuple[float, int]], themes: list[str], end: float, ink: str) -> Figure:

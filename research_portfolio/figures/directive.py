@@ -37,6 +37,7 @@ from ..render.names import person_name
 from ..render.nodes import skip
 from ..sphinx_ext import database, dependencies
 from ..sphinx_ext.cache import Cache, build_cache, digest
+from ..sphinx_ext.lists import collapsible
 from ..text.scripts import marked
 
 OTHER = ""  # the row of papers with no theme
@@ -191,7 +192,9 @@ class PublicationFigure(SphinxDirective):
             return [nodes.paragraph("", made["nothing"])]
         figure = data_figure(kind=kind, data=made["data"], alt=made["alt"], desc=made["desc"],
                              caption=self.options.get("caption", ""), ids=[f"figure-{kind}"])
-        text = [nodes.paragraph("", made["text"], classes=["figure-text"])] if "text" in made else []
+        # The chart in words: a click away on the web, where the chart shows the same; printed where nothing opens.
+        text = [collapsible(label=_("The chart in words"), text=made["text"], print=True, classes=["figure-text"])
+                ] if "text" in made else []
         return [figure, *text]
 
 
@@ -355,7 +358,8 @@ def visit_epub(translator: HTML5Translator, node: data_figure) -> None:
 
 def visit_latex(translator: LaTeXTranslator, node: data_figure) -> None:
     image = _copy_into(translator.builder, drawing(translator.builder, node, "pdf"), "")
-    caption = rf"\caption{{{marked(node['caption'], translator.encode)}}}" if node["caption"] else ""
+    # A caption without "Fig. N": no sentence refers to a figure by its number.
+    caption = rf"\par\smallskip{{\small {marked(node['caption'], translator.encode)}}}\par" if node["caption"] else ""
     translator.body.append(  # [H]: where the directive stands, never floated into the middle of a list
         "\n\\begin{figure}[H]\n\\centering\n"
         f"\\sphinxincludegraphics[scale=0.85]{{{{{Path(image).stem}}}.pdf}}\n"  # text near the body's size

@@ -64,16 +64,16 @@ class collapsible(nodes.General, nodes.Element):
 
 def visit_collapsible_html(translator: HTML5Translator, node: collapsible) -> None:
     translator.body.append(details_html(node["label"], node["text"], translator.encode, node.get("literal", False),
-                                        node.get("open", False), node.get("lang", "")))
+                                        node.get("open", False), node.get("lang", ""), node["classes"]))
     raise nodes.SkipNode
 
 
 def details_html(label: str, text: str, encode: Callable[[str], str], literal: bool = False, opened: bool = False,
-                 lang: str = "") -> str:
+                 lang: str = "", classes: Iterable[str] = ()) -> str:
     """A <details> block: a paragraph (a summary, an abstract, in the language *lang* if given), or lines to copy (BibTeX)."""
     language = f' lang="{encode(lang)}"' if lang else ""
     content = f'<pre tabindex="0">{literal_lines(text, encode)}</pre>' if literal else f"<p{language}>{encode(text)}</p>"
-    kind = "pub-bibtex pub-copy" if literal else "pub-more"
+    kind = " ".join(["pub-bibtex pub-copy" if literal else "pub-more", *map(encode, classes)])
     return f'<details class="{kind}"{" open" if opened else ""}><summary>{encode(label)}</summary>{content}</details>\n'
 
 
@@ -112,7 +112,8 @@ def depart_disclosure_html(translator: HTML5Translator, node: disclosure) -> Non
 def visit_collapsible_epub(translator: HTML5Translator, node: collapsible) -> None:
     if node.get("print"):
         language = f' lang="{translator.encode(node["lang"])}"' if node.get("lang") else ""
-        translator.body.append(f'<p class="pub-note"{language}>{translator.encode(node["text"])}</p>\n')
+        kind = " ".join(["pub-note", *map(translator.encode, node["classes"])])
+        translator.body.append(f'<p class="{kind}"{language}>{translator.encode(node["text"])}</p>\n')
     raise nodes.SkipNode
 
 

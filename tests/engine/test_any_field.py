@@ -179,7 +179,7 @@ def test_a_name_has_one_decoded_form(written, shown):
 def test_coauthors_summary_figure_and_json_ld_read_names_as_the_lists_do(psychology):
     outdir, _ = psychology
     home = soup(outdir / "index.html")
-    summary = text(home.select_one("p.figure-text"))
+    summary = text(home.select_one("details.figure-text p"))
     assert "Marcel A. L. M. Van Assen (4 papers" in summary and "Štěpán Bahník (3 papers" in summary
     assert "Open Science Collaboration" not in summary  # a group, not a co-author
     drawn = str(home.select_one("#figure-coauthors svg"))
