@@ -573,6 +573,9 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
     if address and not any(address == link.url for link in found) and not ARXIV_URL.search(address) and not resolves_doi(
             address, entry):
         found.append(Link("url", publisher_name(address) or N_("Web page"), address, printable(address)))
+    record = field(entry, "adsurl")  # NASA ADS's record of the paper, which astronomers read its citations from
+    if record and SCHEME.match(record) and record != address:
+        found.append(Link("adsurl", publisher_name(record) or "ADS", record, printable(record)))
     for link_field in LINK_FIELDS:
         value = field(entry, link_field.name)
         if value and link_field.name != "pdf":

@@ -71,7 +71,7 @@ SHOWN = frozenset({
     "address", "booktitle", "chapter", "edition", "editor", "howpublished", "institution", "journal", "key", "month",
     "note", "number", "organization", "pages", "publisher", "school", "series", "title", "type", "volume", "year",
     # identifiers that BibTeX styles and reference managers read
-    "doi", "url", "eprint", "archiveprefix", "primaryclass", "isbn", "issn",
+    "doi", "url", "eprint", "archiveprefix", "primaryclass", "isbn", "issn", "reportnumber", "collaboration",
     # biblatex
     "addendum", "afterword", "annotator", "author", "bookauthor", "booksubtitle", "booktitleaddon", "commentator", "date",
     "editora", "editorb", "editorc", "eid", "eprintclass", "eprinttype", "eventdate", "eventtitle", "foreword", "holder",

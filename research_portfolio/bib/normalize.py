@@ -95,10 +95,18 @@ def _expand(key: str, entry: Entry, commands: dict[str, preamble.Command]) -> It
 
 
 def _plain_name(person: Person, commands: dict[str, preamble.Command]) -> Person:
-    """The name with the commands @preamble defines expanded, without a CV's bold or underline, and
-    without the number DBLP gives one of several people of the same name ("Wei Zhang 0002")."""
+    """The name with the commands @preamble defines expanded, without a CV's bold or underline, without
+    the number DBLP gives one of several people of the same name ("Wei Zhang 0002"), and with ADS's
+    hyphenated initials joined ("W.-L.")."""
     if DBLP_NUMBER.match(" ".join(person.last_names)) and (person.first_names or person.middle_names) and not person.lineage_names:
         person = Person(" ".join(person.first_names + person.middle_names + person.prelast_names))
+    given = person.first_names + person.middle_names
+    if any(name.startswith("-") for name in given[1:]):  # ADS writes hyphenated initials apart: "{Zhang}, W. -L."
+        joined: list[str] = []
+        for name in given:
+            joined.append(joined.pop() + name if name.startswith("-") and joined else name)
+        family = " ".join(person.prelast_names + person.last_names)
+        person = Person(", ".join([family, *([" ".join(person.lineage_names)] if person.lineage_names else []), " ".join(joined)]))
     written = str(person)
     plain = entries.without_emphasis(preamble.expand(written, commands)[0] if "\\" in written else written)
     return person if plain == written or name_problem(plain) else Person(plain)

@@ -480,6 +480,10 @@ def _numbered(container: Text, entry: Entry, issues: bool = False) -> Text:
     A journal's issue of no volume (*issues*) reads "*Slavic Review*, no. 4".
     """
     volume, number, series = (entries.field(entry, name) for name in ("volume", "number", "series"))
+    named = plain_text(container).casefold()
+    if series and plain_text(rich_field(entry, "series")).casefold() in named:  # ADS: "AAS Meeting Abstracts #235", series
+        series = ""  # "AAS Meeting Abstracts", volume 235: the book's title says both
+        volume = "" if re.search(rf"(?:#|\b){re.escape(volume)}\b", named) else volume
     if not container or not volume:
         return Text(container, ", ", _("no. {number}").format(number=number)) if container and number and issues else container
     container += Text(", ", rich_field(entry, "series"), " ") if series else Text(" ")
@@ -542,6 +546,8 @@ NUMBERED_PAPER = re.compile(r"(Paper No\.\s*\S+),\s*(\d+)")
 
 def _pages(entry: Entry, prefixed: bool = False) -> Text:
     """Pages with an en dash; in a book, "pp. 45–67" or "p. 45", as biblatex; "Paper No. 109045, 31 pp.", as MathSciNet."""
+    if entries.arxiv_id(entry) and entries.field(entry, "pages").lower().removeprefix("arxiv:") == entries.arxiv_id(entry).lower():
+        return Text()  # ADS's "arXiv e-prints", pages = {arXiv:2403.12345}: the arXiv link says it
     numbered = NUMBERED_PAPER.fullmatch(entries.field(entry, "pages"))
     if numbered:
         return Text(_("{number}, {count} pp.").format(number=numbered[1], count=numbered[2]))

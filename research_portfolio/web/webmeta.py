@@ -199,6 +199,18 @@ def article_data(facts: Facts, url: str) -> dict[str, Any]:
     return data
 
 
+#: A range of pages: "1571--1589.e22", "1571–1589", and as ADS and EndNote write it, "2301-2315" (digits on each side).
+PAGE_RANGE = re.compile(r"^(.+?)\s*(?:--+|\N{EN DASH})\s*(.+)$|^(\d+)\s*-\s*(\d+)$")
+
+
+def page_range(pages: str) -> tuple[str, str]:
+    """The first and last page of *pages*; the last is "" for a single page or an article number."""
+    found = PAGE_RANGE.match(pages.strip())
+    if found is None:
+        return pages.strip(), ""
+    return (found[1], found[2]) if found[1] is not None else (found[3], found[4])
+
+
 def scholar_tags(facts: Facts) -> list[tuple[str, str]]:
     """Google Scholar's citation_* tags, from the entry's own fields only."""
     entry = facts.entry
@@ -215,7 +227,7 @@ def scholar_tags(facts: Facts) -> list[tuple[str, str]]:
         if field in fields:
             tags.append((tag, fields[field]))
     if "pages" in fields:
-        first, _, last = fields["pages"].partition("--")
+        first, last = page_range(fields["pages"])
         tags.append(("citation_firstpage", first))
         if last:
             tags.append(("citation_lastpage", last))

@@ -15,15 +15,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pybtex.database import Entry, Person
+from pybtex.database import Entry, Person, parse_string
 from reading import soup
 from sphinx.testing.util import SphinxTestApp
 
 from research_portfolio.bib import entries, preprints
+from research_portfolio.bib.normalize import normalize
 from research_portfolio.render.names import person_name
-from research_portfolio.render.style import decoded, rich_field
+from research_portfolio.render.style import PortfolioStyle, decoded, plain_text, rich_field
 from research_portfolio.sphinx_ext.database import standard_bibtex
 from research_portfolio.text.titlecase import display_case
+from research_portfolio.web.webmeta import page_range
 
 ROOT = Path(__file__).parent / "roots" / "test-bib-sources"
 SOURCES = Path(__file__).parent / "data" / "sources"
@@ -259,3 +261,22 @@ def test_visitors_bibtex_leaves_out_urldate_and_an_issn_filed_as_an_isbn():
     assert "urldate" not in record and "isbn" not in record and "issn = {0036-8075}" in record
     book = Entry("book", fields={"title": "T", "publisher": "P", "year": "2019", "isbn": "978-3-16-148410-0"})
     assert "isbn = {978-3-16-148410-0}" in standard_bibtex(book)
+
+
+def test_ads_initials_and_meeting_abstracts_read_as_astronomers_write_them():
+    """ADS writes hyphenated initials apart ("W. -L.") and a meeting's abstracts with their number twice."""
+    data = parse_string(r"""@inproceedings{a, author = {{Zhang}, W. -L. and {Kim}, J. -H.}, title = {T}, year = {2020},
+        booktitle = {American Astronomical Society Meeting Abstracts \#235}, pages = {154.07},
+        series = {American Astronomical Society Meeting Abstracts}, volume = {235}}""", "bibtex")
+    assert list(normalize(data)) == []
+    entry = data.entries["a"]
+    assert [person_name(person) for person in entry.persons["author"]] == ["W.-L. Zhang", "J.-H. Kim"]
+    assert plain_text(PortfolioStyle().format_venue(entry)) == "In American Astronomical Society Meeting Abstracts #235, 154.07, 2020."
+
+
+@pytest.mark.parametrize(("pages", "first", "last"), [
+    ("2301--2315", "2301", "2315"), ("2301-2315", "2301", "2315"),  # ADS's and EndNote's single hyphen
+    ("1571--1589.e22", "1571", "1589.e22"), ("e2020JE006701", "e2020JE006701", ""), ("S-12", "S-12", ""),
+])
+def test_google_scholar_gets_a_range_of_pages_as_its_first_and_last(pages, first, last):
+    assert page_range(pages) == (first, last)
