@@ -4,7 +4,7 @@ A theme page gives each paper it tells a small figure (:mod:`research_portfolio.
 which the web floats beside its paragraph. Print cannot float a figure beside a paragraph reliably
 (``wrapfigure`` collides with the next one, with footnotes and with page breaks), so here the figures of
 one section become one unnumbered figure: the previews side by side, three to a row, bottom-aligned
-at the same height, each with its paper's name below. It stands exactly where the first of them stood
+at the same height, each with its paper's name below (a section's only preview larger). It stands exactly where the first of them stood
 (``[H]``, not a float: a float waiting for room would leave the text it belongs to, and move the end of
 a chapter from one LaTeX run to the next); under a heading, it keeps the heading on its page.
 """
@@ -29,6 +29,8 @@ PER_ROW = 3
 COLUMN = r"0.3\linewidth"
 GAP = r"0.03\linewidth"
 HEIGHT = "3cm"
+#: A section's only preview has the strip to itself: drawn larger, so that its labels can be read on paper.
+ALONE = (r"0.55\linewidth", "5.5cm")
 
 
 class preview_strip(nodes.General, nodes.Element):
@@ -57,6 +59,7 @@ class PreviewStrips(SphinxPostTransform):
 
 def visit_preview_strip_latex(translator: LaTeXTranslator, node: preview_strip) -> None:
     figures = [child for child in node.children if isinstance(child, nodes.figure)]
+    column, height = ALONE if len(figures) == 1 else (COLUMN, HEIGHT)
     translator.body.append("\n\\begin{figure}[H]\n\\centering\n")
     for start in range(0, len(figures), PER_ROW):
         row = figures[start:start + PER_ROW]
@@ -66,14 +69,14 @@ def visit_preview_strip_latex(translator: LaTeXTranslator, node: preview_strip) 
         for found in row:
             image = next(iter(found.findall(nodes.image)))
             path = Path(translator.builder.images.get(image["uri"], image["uri"]))
-            cells.append(rf"\begin{{minipage}}[b]{{{COLUMN}}}\centering"
-                         rf"\sphinxincludegraphics[width=\linewidth,height={HEIGHT},keepaspectratio]"
+            cells.append(rf"\begin{{minipage}}[b]{{{column}}}\centering"
+                         rf"\sphinxincludegraphics[width=\linewidth,height={height},keepaspectratio]"
                          rf"{{{{{path.with_suffix('').as_posix()}}}{path.suffix}}}\end{{minipage}}")
         translator.body.append(rf"\hspace{{{GAP}}}".join(cells) + "\\par\\smallskip\n")
         for number, found in enumerate(row):
             if number:
                 translator.body.append(rf"\hspace{{{GAP}}}")
-            translator.body.append(rf"\begin{{minipage}}[t]{{{COLUMN}}}\centering\small ")
+            translator.body.append(rf"\begin{{minipage}}[t]{{{column}}}\centering\small ")
             for caption in found.findall(nodes.caption):
                 for part in caption.children:
                     part.walkabout(translator)
