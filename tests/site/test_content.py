@@ -32,7 +32,7 @@ POSITIONS = [
 ]
 SERVICE = [
     "Physical Review Research", "IEEE Transactions on Neural Networks and Learning Systems", "NeurIPS, ICLR, ICML",
-    "ML4Physics workshop", "UniReps workshop", "AI4Science workshop", "NeurIPS 2021, ICML 2022 and NeurIPS 2023",
+    "ML4Physics, UniReps, AI4Science", "AI4Science workshop", "NeurIPS 2021, ICML 2022 and NeurIPS 2023",
 ]
 # Each press item opens with the outlet and the date a dated source confirms (none dates the podcast),
 # and links the article where its own page confirmed its address (MIT News's own page could not be
