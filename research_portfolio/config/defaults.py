@@ -124,7 +124,7 @@ def epub(app: Sphinx, config: Config) -> dict[str, Any]:
         "epub_contributor": config.author,
         "epub_basename": slug,
         "epub_language": config.language.replace("_", "-"),  # a language tag, as epubcheck requires: zh-CN, not zh_CN
-        "epub_css_files": ["portfolio.css", "portfolio-epub.css"],
+        "epub_css_files": ["portfolio-epub.css"],  # portfolio.css is every HTML builder's (setup, below)
         "epub_show_urls": "no",
         # No page-not-found in a book; Sphinx's backup of its build info; files an e-book cannot hold.
         "epub_exclude_files": ["404.xhtml", ".buildinfo.bak", *WEB_ONLY_STATIC, *static_files_a_book_cannot_hold(app, config),

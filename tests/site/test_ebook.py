@@ -35,6 +35,13 @@ def test_no_web_only_markup_reaches_the_book(epub):
             assert "<details" not in text and "sidebar" not in text and "furo" not in text, name
 
 
+def test_each_page_links_each_style_sheet_once(epub):
+    for name, text in epub_files(epub).items():
+        if name.endswith(".xhtml") and name != "nav.xhtml":
+            sheets = re.findall(r'<link rel="stylesheet"[^>]*href="([^"]+)"', text)
+            assert any(sheet.endswith("_static/portfolio.css") for sheet in sheets) and len(sheets) == len(set(sheets)), (name, sheets)
+
+
 def test_references_stay_in_place_in_each_chapter(epub):
     files = epub_files(epub)
     for theme in ("physics-of-ai", "physics-for-ai", "ai-for-physics", "neuroscience-for-ai", "heavy-ion-physics",
