@@ -35,7 +35,6 @@ from ..compat import give_bibtex_its_data
 from ..config.defaults import STATIC
 from ..config.settings import setting_line
 from ..render.names import person_name
-from ..render.style import decoded
 from ..text.names import name_problem
 from .cache import config_key
 from .domain import portfolio_domain
@@ -137,10 +136,8 @@ def _load(app: Sphinx, site: Site) -> None:
     parser = Parser(app.config.bibtex_encoding)
     bibfiles, sources = _read_files(app, parser)
     data = parser.data
-    told = set()  # a field that normalizing found a problem in is not told of again
     for key, written, problem in normalize(data):
         _warn(_location(sources, data.entries, key, written), f"{key}: {problem}")
-        told.add((key, written))
     give_bibtex_its_data(app.env, app.config.bibtex_encoding, bibfiles, data)
     checked: dict[str, Entry] = {}
     crossref_targets = volumes(data.entries)
@@ -149,10 +146,8 @@ def _load(app: Sphinx, site: Site) -> None:
         if key.lower() in crossref_targets and not (owner and any(entries.same_person(owner, one) for one in entries.people(entry))):
             continue  # a volume the owner's papers appear in, not a paper of theirs
         for field, message in list(check_entry(entry, app.config, site, owner)):
-            if (key, field) in told:
-                continue
             _warn(_location(sources, data.entries, key, field), f"{key}: {message}")
-            if field is not None and not isinstance(field, Kept) and field.lower() not in ("author", "editor") and field in entry.fields:
+            if field is not None and field.lower() not in ("author", "editor") and field in entry.fields:
                 del entry.fields[field]  # a problem in one field costs that field, not the entry
         checked[key] = entry
     _check_page_names(checked, sources)
@@ -272,19 +267,6 @@ def address_problem(field: str, value: str) -> str:
 TRAILING_BACKSLASH = re.compile(r"(?<!\\)(?:\\\\)*\\\s*$")
 
 
-class Kept(str):
-    """A field whose problem leaves it readable, shown as written: it is kept, where another problem costs the field."""
-
-
-#: The fields whose text a reference or a paper's page prints, as decoded LaTeX.
-PRINTED_TEXT = ("title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "booktitleaddon", "maintitle", "mainsubtitle",
-                "maintitleaddon", "journal", "journaltitle", "journalsubtitle", "series", "publisher", "school", "institution",
-                "organization", "howpublished", "note", "address", "location", "edition", "type", "eventtitle", "venue",
-                "addendum", "chapter", "abstract")
-#: A command left after decoding: nothing the site knows reads it, so a reader would see it as written.
-LEFT_COMMAND = re.compile(r"\\[A-Za-z]+")
-
-
 def _check_values(entry: Entry) -> Iterator[tuple[str | None, str]]:
     """Values in the wrong field: a DOI outside doi, a month that is no month, an image path that leaves the static folder."""
     for field, value in entry.fields.items():  # the standard fields a reference prints: a tool's own keep what they like
@@ -292,11 +274,6 @@ def _check_values(entry: Entry) -> Iterator[tuple[str | None, str]]:
             yield field, f"{field} '{value}' is a DOI: it belongs in the doi field (doi = {{{entries.DOI_PREFIX.sub('', value.strip())}}})"
         if TRAILING_BACKSLASH.search(value):
             yield field, f"{field} '{value}' ends with a backslash, which escapes nothing: remove it, or write {{\\textbackslash}}"
-    for field in PRINTED_TEXT:  # a command can only be left where one was written: the rest need no decoding here
-        command = LEFT_COMMAND.search(decoded(entry.fields[field])) if "\\" in entry.fields.get(field, "") else None
-        if command:
-            yield Kept(field), (f"{field} '{entries.field(entry, field)}' uses {command[0]}, which the site cannot print: "
-                                "write out the text it stands for (or define it in the .bib's @preamble)")
     month = entries.field(entry, "month")
     if month and not is_month(month) and not DOI_SHAPED.match(month):
         yield "month", f"month '{month}' is not a month: write jan to dec (without braces), a number from 1 to 12, or a name like May"

@@ -88,9 +88,6 @@ CASES = [
     pytest.param("Okafor, Chidi and Lindqvist", "okafor2017other: Hans-Peter Marshall is not among the authors (Chidi Okafor, "
                  "Jonas Lindqvist); if one of them is you, add that spelling to portfolio_person's 'other_names' in conf.py; "
                  "a paper listed on purpose without the owner takes 'without_owner = {true}'", id="owner-absent"),
-    pytest.param("Indicator functions $\\mathbbm{1}_A$", "marshall2016bbm: title 'Indicator functions $\\mathbbm{1}_A$ in "
-                 "practice' uses \\mathbbm, which the site cannot print: write out the text it stands for (or define it in "
-                 "the .bib's @preamble)", id="command-the-site-cannot-print"),
     pytest.param("{Okafor}, C. and {Lindqvist}, J. and et al.", "okafor2016cut: Hans-Peter Marshall is not among the authors "
                  "(C. Okafor, J. Lindqvist), and the list is cut short ('and others', 'et al.'): write the authors up to you "
                  "(or all of them, as the publisher lists them) into the entry, so that the site can name you", id="owner-cut-off"),
