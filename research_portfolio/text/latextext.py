@@ -75,11 +75,14 @@ ACCENTS = {"overline": "\N{COMBINING OVERLINE}", "bar": "\N{COMBINING OVERLINE}"
            "check": "\N{COMBINING CARON}", "breve": "\N{COMBINING BREVE}", "acute": "\N{COMBINING ACUTE ACCENT}",
            "grave": "\N{COMBINING GRAVE ACCENT}"}
 ACCENT = re.compile(rf"\\({'|'.join(ACCENTS)})(?![A-Za-z])\s*(?:\{{([^{{}}]*)\}}|(\w))")
+#: plain TeX's font switches in a formula (``T_{\rm eff}``): the letters stay, the switch goes.
+FONT_SWITCH = re.compile(r"\\(?:rm|it|bf|sf|tt|cal|mit|sl)(?![A-Za-z])\s*")
 #: ``\mathfrak{g}``: the Fraktur letters, most in Unicode's mathematical block, five of them older.
 OLDER_FRAKTUR = {"C": "ℭ", "H": "ℌ", "I": "ℑ", "R": "ℜ", "Z": "ℨ"}
 FRAKTUR = re.compile(r"\\mathfrak(?![A-Za-z])\s*(?:\{([A-Za-z]*)\}|([A-Za-z]))")
 #: What a script raises that has no raised form of its own: x^\prime is x′, 30^\circ is 30°, x^* is x*.
-RAISED_SYMBOLS = re.compile(r"\^\s*(?:\{\s*)?(?:\\(prime|circ|dagger|ast|star)(?![A-Za-z])|(\*))\s*\}?")
+RAISED_NAMES = "prime|circ|dagger|ast|star"
+RAISED_SYMBOLS = re.compile(rf"\^\s*(?:\{{\s*\\({RAISED_NAMES})\s*\}}|\\({RAISED_NAMES})(?![A-Za-z])|\{{\s*(\*)\s*\}}|(\*))")
 RAISED_SYMBOL = {"prime": "′", "circ": "°", "dagger": "†", "ast": "*", "star": "⋆"}
 SPACING = re.compile(r"\\[,;:!]|\\q?quad\b\s*")
 #: mhchem's ``\ce{H2O}``, ``\ce{SO4^2-}``: the counts written low, the charges high.
@@ -100,11 +103,13 @@ RAISED = re.compile(r"\\text(super|sub)script\s*\{([^{}]*)\}")
 LONE_TILDE = re.compile(r"\\~(?=\s|$)")
 #: ``\ensuremath{\alpha}``: math wherever it is written.
 ENSUREMATH = re.compile(r"\\ensuremath\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
-#: Text commands pybtex's decoder does not know, as the text they print; ``\TeX{}`` keeps the space after it.
-TEXT_COMMANDS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX", "dots": "…",
-                 "nobreakspace": "\N{NO-BREAK SPACE}", "textdegree": "°", "textmu": "µ", "textperthousand": "‰",
-                 "textcelsius": "℃", "textohm": "Ω", "textminus": "−", "texttimes": "×"}
-TEXT_COMMAND = re.compile(rf"\\({'|'.join(TEXT_COMMANDS)})(?![A-Za-z])(?:\{{\}})?")
+#: Text commands latexcodec does not know, as the text they print. A symbol takes the spaces after it, as
+#: in LaTeX ("5\textmu m" is 5µm); a word keeps them, as its writer means ("\TeX and" is "TeX and").
+TEXT_WORDS = {"TeX": "TeX", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "BibTeX": "BibTeX", "XeTeX": "XeTeX", "LuaTeX": "LuaTeX"}
+TEXT_SYMBOLS = {"dots": "…", "nobreakspace": "\N{NO-BREAK SPACE}", "textmu": "µ", "textperthousand": "‰",
+                "textcelsius": "℃", "textohm": "Ω", "textminus": "−", "texttimes": "×"}
+TEXT_COMMANDS = TEXT_WORDS | TEXT_SYMBOLS
+TEXT_COMMAND = re.compile(rf"\\({'|'.join(TEXT_WORDS)})(?![A-Za-z])(?:\{{\}})?|\\({'|'.join(TEXT_SYMBOLS)})(?![A-Za-z])(?:\{{\}}|\s*)")
 #: siunitx's quantities, numbers and units (``\SI{5}{\milli\metre}``, ``\si{\kelvin}``, ``\num{1.5e-3}``), as it prints them.
 QUANTITY = re.compile(r"\\(SI|qty|si|unit|num|ang|SIrange|qtyrange|numrange)\s*((?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})+)")
 ARGUMENT = re.compile(r"\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
@@ -144,7 +149,7 @@ def readable(latex: str) -> str:
     if "\\ce" in latex:
         latex = CHEMISTRY.sub(_chemistry, latex)
     if "\\" in latex:
-        latex = QUANTITY.sub(_quantity, TEXT_COMMAND.sub(lambda command: TEXT_COMMANDS[command[1]], latex))
+        latex = QUANTITY.sub(_quantity, TEXT_COMMAND.sub(lambda command: TEXT_COMMANDS[command[1] or command[2]], latex))
         latex = ENSUREMATH.sub(r"$\1$", latex)
     return MATH.sub(lambda match: "{" + _math(match[1] if match[1] is not None else match[2]) + "}", latex)
 
@@ -217,16 +222,16 @@ def _math(formula: str) -> str:
     for written, kept in BRACES.items():
         formula = formula.replace(written, kept)
     formula = SPACING.sub(lambda space: "" if space[0] == "\\!" else " ", formula)
-    formula = DOUBLE_STRUCK.sub(lambda letters: "".join(map(_double_struck, letters[1] or letters[2])), formula)
-    formula = FRAKTUR.sub(lambda letters: "".join(map(_fraktur, letters[1] or letters[2])), formula)
-    formula = ACCENT.sub(lambda accent: "".join(char + ACCENTS[accent[1]] for char in (accent[2] or accent[3])), formula)
-    formula = RAISED_SYMBOLS.sub(lambda raised: RAISED_SYMBOL[raised[1]] if raised[1] else raised[2], formula)
+    formula = DOUBLE_STRUCK.sub(lambda letters: "".join(map(_double_struck, _argument(letters))), formula)
+    formula = FONT_SWITCH.sub("", formula)
+    formula = FRAKTUR.sub(lambda letters: "".join(map(_fraktur, _argument(letters))), formula)
+    formula = ACCENT.sub(_accent, formula)
+    formula = RAISED_SYMBOLS.sub(lambda raised: RAISED_SYMBOL.get(raised[1] or raised[2] or "", "*"), formula)
     formula = BINOMIAL.sub(lambda binomial: f"({binomial[1]} choose {binomial[2]})", formula)
-    formula = ROOT.sub(lambda root: ROOTS[root[1]] + (root[2] or root[3] if len(root[2] or root[3]) == 1 else f"({root[2]})"),
-                       formula)
     formula = COMMAND.sub(_symbol, formula)
     formula = SCRIPT.sub(_script, formula)
     formula = SYMBOL_SCRIPT.sub(r"\1", formula)
+    formula = ROOT.sub(_root, formula)  # after the scripts: \sqrt{s_{NN}} holds one
     return unicodedata.normalize("NFC", formula.replace("{", "").replace("}", ""))  # H and a circumflex: Ĥ
 
 
@@ -236,6 +241,31 @@ def _double_struck(char: str) -> str:
     if char.isdigit():
         return chr(0x1D7D8 + int(char))
     return chr((0x1D538 if char.isupper() else 0x1D552) + ord(char.lower()) - ord("a"))
+
+
+def _argument(match: re.Match[str]) -> str:
+    """A command's one argument: in braces (possibly empty) or a lone character."""
+    return match[1] if match[1] is not None else match[2] or ""
+
+
+def _root(root: re.Match[str]) -> str:
+    """√n, √(n+1), ∛x; an empty root is the sign alone."""
+    argument = root[2] if root[2] is not None else root[3] or ""
+    return ROOTS[root[1]] + (argument if len(argument) <= 1 else f"({argument})")
+
+
+def _accent(match: re.Match[str]) -> str:
+    """Each letter of the accent's argument with the accent's combining mark; a symbol's command read first (\\hat{\\theta} θ̂).
+
+    An empty argument is the accent alone (``$\\tilde{}$``, an old way to write ~); one this cannot read stays as written.
+    """
+    argument = match[2] if match[2] is not None else match[3]
+    if not argument.strip():
+        return "{\\textasciitilde}" if match[1] in ("tilde", "widetilde") else ""
+    argument = COMMAND.sub(_symbol, argument).strip()
+    if "\\" in argument or "{" in argument:
+        return match[0]
+    return "".join(char + ACCENTS[match[1]] for char in argument)
 
 
 def _fraktur(char: str) -> str:
@@ -253,6 +283,8 @@ def _symbol(match: re.Match[str]) -> str:
 
 def _script(match: re.Match[str]) -> str:
     text = match[2] if match[2] is not None else match[3]
+    if "\\" in text:
+        return match[0]  # a command this could not read: as written
     table = MATH_SUBSCRIPTS if match[1] == "_" else MATH_SUPERSCRIPTS
     converted = text.translate(table)
     written = all(char != original or not char.isalnum() for char, original in zip(converted, text))
