@@ -242,8 +242,10 @@ def translators(entry: Entry) -> list[Person]:
     return names_in(entry, "translator")
 
 
-#: biblatex's fields of people who wrote the book a part is in, or a part of the book itself, kept as text by pybtex.
-WRITERS = ("bookauthor", "foreword", "afterword", "introduction")
+#: biblatex's fields of people who wrote a part of the book (the reference says "with a foreword by ..."),
+#: and with the author of the book a part is in, every field of writers pybtex keeps as text.
+PART_WRITERS = ("foreword", "afterword", "introduction")
+WRITERS = ("bookauthor", *PART_WRITERS)
 
 
 def contributors(entry: Entry) -> list[Person]:
@@ -536,7 +538,8 @@ PUBLISHER_SITES = {
     "proceedings.neurips.cc": "NeurIPS Proceedings", "papers.nips.cc": "NeurIPS Proceedings", "ieeexplore.ieee.org": "IEEE Xplore",
     "dl.acm.org": "ACM Digital Library", "inspirehep.net": "INSPIRE", "ui.adsabs.harvard.edu": "ADS",
     "pubmed.ncbi.nlm.nih.gov": "PubMed", "www.biorxiv.org": "bioRxiv", "www.medrxiv.org": "medRxiv",
-    "hal.science": "HAL", "zenodo.org": "Zenodo", "papers.ssrn.com": "SSRN", "ssrn.com": "SSRN", "www.jstor.org": "JSTOR",
+    "hal.science": "HAL", "zenodo.org": "Zenodo", "papers.ssrn.com": "SSRN", "ssrn.com": "SSRN", "www.ssrn.com": "SSRN",
+    "www.jstor.org": "JSTOR",
     "www.semanticscholar.org": "Semantic Scholar", "pmc.ncbi.nlm.nih.gov": "PubMed Central",
     "clinicaltrials.gov": "ClinicalTrials.gov", "www.clinicaltrials.gov": "ClinicalTrials.gov",
     "www.webofscience.com": "Web of Science",
@@ -545,6 +548,11 @@ PUBLISHER_SITES = {
 
 #: Sites that share a host with others, by the folder their records are in.
 PUBLISHER_FOLDERS = {("www.ncbi.nlm.nih.gov", "pubmed"): "PubMed", ("www.ncbi.nlm.nih.gov", "pmc"): "PubMed Central"}
+
+
+def same_record(address: str) -> str:
+    """An ADS address as one record: ".../abs/2021ApJ...912...99R/abstract" is ".../abs/2021ApJ...912...99R"."""
+    return address.removesuffix("/").removesuffix("/abstract")
 
 
 def publisher_name(address: str) -> str:
@@ -574,7 +582,7 @@ def links(entry: Entry, site: Site = Site()) -> list[Link]:
             address, entry):
         found.append(Link("url", publisher_name(address) or N_("Web page"), address, printable(address)))
     record = field(entry, "adsurl")  # NASA ADS's record of the paper, which astronomers read its citations from
-    if record and SCHEME.match(record) and record != address:
+    if record and SCHEME.match(record) and same_record(record) != same_record(address):
         found.append(Link("adsurl", publisher_name(record) or "ADS", record, printable(record)))
     for link_field in LINK_FIELDS:
         value = field(entry, link_field.name)
@@ -591,13 +599,13 @@ def pmid(entry: Entry) -> str:
 
 
 #: TeXMed's note on a PubMed record, its links as identifiers: "[DOI:\href{...}{10.1073/...}] [PubMed:\href{...}{31175432}]".
-TEXMED_LINK = re.compile(r"\[(DOI|PubMed):\\href\{([^{}]*)\}\{([^{}]*)\}\]")
+TEXMED_LINK = re.compile(r"\[([A-Za-z][A-Za-z ]*):\\href\{([^{}]*)\}\{([^{}]*)\}\]")  # DOI, PubMed, PubMed Central
 TEXMED_NOTE = re.compile(rf"(?:\s*{TEXMED_LINK.pattern})+\s*")
 
 
 #: SSRN's number for a paper as Google Scholar's venue gives it ("Available at SSRN 3345678"), and its own addresses.
 SSRN_VENUE = re.compile(r"\bSSRN(?: No\.)?\s+(\d{5,8})\b")
-SSRN_ADDRESS = re.compile(r"^https?://(?:papers\.)?ssrn\.com/|^10\.2139/ssrn\.", re.IGNORECASE)
+SSRN_ADDRESS = re.compile(r"^https?://(?:papers\.|www\.)?ssrn\.com/|^10\.2139/ssrn\.", re.IGNORECASE)
 
 
 def ssrn_id(entry: Entry) -> str:
@@ -647,12 +655,10 @@ def eprint_link(entry: Entry) -> Link | None:
 #: ("Number: 1 Publisher: Nature Publishing Group", "Pages: 2023.05.12.540123 Section: New Results",
 #: "type: dataset"): Zotero's labels and CSL's names. Identifiers (DOI, arXiv, PMID) and a paper's
 #: state ("Status: in press") are not among them: a reader needs those.
-ZOTERO_FIELDS = ("Number", "Publisher", "Publisher Place", "Publisher-Place", "Place", "Pages", "Page", "Section", "Type",
-                 "Genre", "Medium", "Issue", "Volume", "Archive", "Archive Location", "Archive_Location", "Loc. in Archive",
-                 "Call Number", "Library Catalog", "Event Place", "Event-Place", "Original Date", "Original-Date",
-                 "Citation Key", "ISSN", "Number of Pages", "Journal Abbreviation", "Short Title", "Accessed", "Source",
-                 "Container-Title")
-ZOTERO_FIELD = re.compile(rf"(?:{'|'.join(map(re.escape, ZOTERO_FIELDS))}):\s+(?=\S)", re.IGNORECASE)
+ZOTERO_FIELDS = ("Number", "Publisher", "Pages", "Section", "Issue", "Volume", "ISSN", "Citation Key", "Library Catalog",
+                 "Number of Pages", "Journal Abbreviation", "type", "number", "publisher", "page", "section", "genre", "medium")
+#: Written as Zotero writes them (its labels capitalized, CSL's names in lower case): "Type: Invited talk" is a note.
+ZOTERO_FIELD = re.compile(rf"(?:{'|'.join(map(re.escape, ZOTERO_FIELDS))}):\s+(?=\S)")
 
 
 #: The note MathSciNet gives every thesis: "Thesis (Ph.D.)--Uppsala Universitet", its type and school again.

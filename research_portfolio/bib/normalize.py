@@ -74,7 +74,7 @@ def _texmed_links(entry: Entry) -> None:
         return
     for kind, address, text in entries.TEXMED_LINK.findall(entries.field(entry, "note")):
         if kind == "DOI" and not entries.field(entry, "doi"):
-            entry.fields["doi"] = text if text.startswith("10.") else address
+            entry.fields["doi"] = unescaped(text if text.startswith("10.") else address)
         elif kind == "PubMed" and not entries.pmid(entry) and text.isdecimal():
             entry.fields["pmid"] = text
 

@@ -276,7 +276,7 @@ class PortfolioStyle(BaseStyle):
         editors = entry.persons.get("editor", []) if entry.persons.get("author") else []
         phrases = [self.named(_("by {}"), entries.names_in(entry, "bookauthor")), self.named(_("edited by {}"), editors),
                    self.named(_("translated by {}"), entries.translators(entry)),
-                   *(self.named(_(template), entries.names_in(entry, name)) for name, template in WRITERS_OF_PARTS.items())]
+                   *(self.named(_(words), entries.names_in(entry, name)) for name, words in zip(entries.PART_WRITERS, PART_WORDS))]
         phrases = [phrase for phrase in phrases if phrase]
         joined = Text(", ").join(phrases)
         return Phrase(joined) if phrases and isinstance(phrases[0], Phrase) else joined
@@ -322,9 +322,8 @@ class Phrase(Text):
     """Text that opens with the style's own words ("edited by", "version"): capitalized where it opens a sentence."""
 
 
-#: biblatex's fields of those who wrote a part of a book, and what the reference says of them.
-WRITERS_OF_PARTS = {"foreword": N_("with a foreword by {}"), "afterword": N_("with an afterword by {}"),
-                    "introduction": N_("with an introduction by {}")}
+#: What the reference says of those who wrote a part of a book, in the order of entries.PART_WRITERS.
+PART_WORDS = (N_("with a foreword by {}"), N_("with an afterword by {}"), N_("with an introduction by {}"))
 
 
 def placed(template: str, part: Text) -> Text:
@@ -363,6 +362,8 @@ def _inproceedings(entry: Entry, editors: Callable[[Entry], Text]) -> list[Text]
 def _event(entry: Entry) -> Text:
     """biblatex's conference of a proceedings paper, where its book does not name it: "Eventtitle (Venue)"."""
     title, venue = _rich(entry, "eventtitle"), _rich(entry, "venue")
+    if title and plain_text(title).casefold() in plain_text(rich_field(entry, "booktitle")).casefold():
+        title = Text()
     return Text(title, " (", venue, ")") if title and venue else title or venue
 
 
@@ -455,12 +456,12 @@ TITLE_PARTS = {"title": ("subtitle", "titleaddon"), "booktitle": ("booksubtitle"
 def titled(entry: Entry, name: str, case: Callable[[Text], Text] = lambda part: part) -> Text:
     """The title in field *name* with biblatex's subtitle after a colon and its addon after a full stop, each in *case*.
 
-    "Stadt und Kirche: Köln im späten Mittelalter. Nebst einem Register"; a title that ends in "?" or "!" takes no colon.
+    "Stadt und Kirche: Köln im späten Mittelalter. Nebst einem Register"; a title that ends in "?", "!" or "." takes no colon.
     """
     title = case(rich_field(entry, name))
     subtitle, addon = TITLE_PARTS.get(name, ("", ""))
     if subtitle and entries.field(entry, subtitle):
-        title = Text(title, "" if str(title).endswith(("?", "!", ":")) else ":", " ", case(rich_field(entry, subtitle)))
+        title = Text(title, "" if str(title).endswith(("?", "!", ":", ".")) else ":", " ", case(rich_field(entry, subtitle)))
     if addon and entries.field(entry, addon):
         title = Text(title.add_period(), " ", rich_field(entry, addon))
     return title
@@ -481,9 +482,9 @@ def _numbered(container: Text, entry: Entry, issues: bool = False) -> Text:
     """
     volume, number, series = (entries.field(entry, name) for name in ("volume", "number", "series"))
     named = plain_text(container).casefold()
-    if series and plain_text(rich_field(entry, "series")).casefold() in named:  # ADS: "AAS Meeting Abstracts #235", series
-        series = ""  # "AAS Meeting Abstracts", volume 235: the book's title says both
-        volume = "" if re.search(rf"(?:#|\b){re.escape(volume)}\b", named) else volume
+    said = re.escape(plain_text(rich_field(entry, "series")).casefold()) + rf"\s*#?\s*{re.escape(volume)}\b"
+    if series and volume and re.search(said, named):  # ADS: "AAS Meeting Abstracts #235", its series and volume again
+        series = volume = ""
     if not container or not volume:
         return Text(container, ", ", _("no. {number}").format(number=number)) if container and number and issues else container
     container += Text(", ", rich_field(entry, "series"), " ") if series else Text(" ")
@@ -501,7 +502,8 @@ def _series(entry: Entry, named: bool = True) -> Text:
         whole = placed(_("volume {volume} of {}").replace("{volume}", volume), whole) if volume else whole
     if named and entries.field(entry, "series"):
         number = entries.field(entry, "number") if whole and volume else volume or entries.field(entry, "number")
-        return Text(", ").join([part for part in (whole, Text(rich_field(entry, "series"), f" {number}" if number else "")) if part])
+        joined = Text(", ").join([part for part in (whole, Text(rich_field(entry, "series"), f" {number}" if number else "")) if part])
+        return Phrase(joined) if isinstance(whole, Phrase) else joined
     if whole:
         return whole
     return Phrase(_("volume {volume}").format(volume=volume)) if volume else Text()

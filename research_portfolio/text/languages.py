@@ -73,8 +73,8 @@ NAMES = {
     "eo": "esperanto",
 }
 TAGS = {name: tag for tag, names in NAMES.items() for name in names.split()}
-#: A BCP 47 tag as a .bib may already give it: a language of two or three letters, then subtags ("de-AT", "zh-Hant").
-TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", re.IGNORECASE)
+#: A BCP 47 tag as a .bib may already give it: a language of two letters, then subtags ("de-AT", "zh-Hant").
+TAG = re.compile(r"[a-z]{2}(?:-[a-z0-9]{2,8})*", re.IGNORECASE)  # three letters ("por", "ger") only by the table
 
 
 def language_tag(language: str) -> str:

@@ -199,8 +199,8 @@ def article_data(facts: Facts, url: str) -> dict[str, Any]:
     return data
 
 
-#: A range of pages: "1571--1589.e22", "1571–1589", and as ADS and EndNote write it, "2301-2315" (digits on each side).
-PAGE_RANGE = re.compile(r"^(.+?)\s*(?:--+|\N{EN DASH})\s*(.+)$|^(\d+)\s*-\s*(\d+)$")
+#: A range of pages: "1571--1589.e22", "1571–1589", and as ADS and EndNote write it, "2301-2315", "e1234-e1240".
+PAGE_RANGE = re.compile(r"^(.+?)\s*(?:--+|\N{EN DASH})\s*(.+)$|^([A-Za-z]?\d+)\s*-\s*([A-Za-z]?\d+)$")
 
 
 def page_range(pages: str) -> tuple[str, str]:

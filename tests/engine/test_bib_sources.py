@@ -365,6 +365,16 @@ BIBLATEX_PARTS = r"""
   date = {2015},
   publisher = {Beck},
 }
+@book{weber2018werke,
+  author = {Weber, Anna},
+  title = {Briefe},
+  maintitle = {Gesammelte Werke},
+  volume = {3},
+  series = {Studien zur Stadtgeschichte},
+  number = {12},
+  date = {2018},
+  publisher = {Beck},
+}
 @book{brandt2020briefe,
   author = {Brandt, Oskar},
   title = {Briefe aus Lübeck},
@@ -389,10 +399,11 @@ def test_biblatex_parts_of_titles_and_books_are_printed(make_app, tmp_path):
                            "of the Economic History Society (Cambridge), 5–9, 2021.",
         "weber2015hanse": "Die Hanse. Anna Weber. Volume 2, Beck, 2015.",  # the sentence opens with the style's word
         "brandt2020briefe": "Briefe aus Lübeck. Oskar Brandt. With an introduction by Anna Weber, Wallstein, 2020.",
+        "weber2018werke": "Briefe. Anna Weber. Volume 3 of Gesammelte Werke, Studien zur Stadtgeschichte 12, Beck, 2018.",
     }.items()}
     paper = soup(app.outdir / f"{page_name('weber2019stadt')}.html")
     assert paper.find("h1").get_text().startswith("Stadt und Kirche: Köln im späten Mittelalter. Mit einem Anhang")
-    assert [strong.get_text() for strong in page.select("li.pub-entry strong")].count("Anna Weber") == 5  # the owner, in bold
+    assert [strong.get_text() for strong in page.select("li.pub-entry strong")].count("Anna Weber") == 6  # the owner, in bold
 
 
 def test_an_ads_record_is_linked_as_ads(make_app, tmp_path):

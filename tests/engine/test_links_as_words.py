@@ -91,6 +91,8 @@ def test_a_papers_own_page_is_named_by_the_site_readers_know(url, label):
     ({"journal": "Available at SSRN 3345678"}, [("SSRN", "https://ssrn.com/abstract=3345678", "SSRN:3345678")]),
     ({"journal": "SSRN Electronic Journal", "doi": "10.2139/ssrn.3345678"},
      [("DOI", "https://doi.org/10.2139/ssrn.3345678", "doi:10.2139/ssrn.3345678")]),  # SSRN's own DOI says it
+    ({"journal": "Available at SSRN 3345678", "url": "https://www.ssrn.com/abstract=3345678"},
+     [("SSRN", "https://www.ssrn.com/abstract=3345678", "www.ssrn.com/abstract=3345678")]),
     ({"journal": "Available at SSRN 3345678", "url": "https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3345678"},
      [("SSRN", "https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3345678",
        "papers.ssrn.com/sol3/papers.cfm?abstract_id=3345678")]),
@@ -123,3 +125,13 @@ def test_an_exporters_address_in_an_odd_form_is_the_link_it_means(written, found
     data = parse_string(f"@article{{a, author = {{Ng, Ada}}, title = {{T}}, journal = {{J}}, year = {{2020}}, {written}}}", "bibtex")
     assert list(normalize(data)) == []
     assert [(link.label, link.url) for link in entries.links(data.entries["a"], SITE)] == found
+
+
+@pytest.mark.parametrize(("note", "record"), [
+    ("Number: 1 Publisher: Nature Publishing Group", True), ("type: dataset", True),
+    ("Pages: 2023.05.12.540123 Section: New Results", True),
+    ("Type: Invited talk at the Vienna Congress", False), ("Source: personal communication", False),  # a person's words
+    ("Poster II-45", False), ("DOI: 10.1000/182", False),
+])
+def test_a_note_is_zoteros_record_of_its_fields_only_as_zotero_writes_one(note, record):
+    assert entries.is_zotero_record(note) is record
