@@ -150,6 +150,7 @@ def readable(latex: str) -> str:
         latex = CHEMISTRY.sub(_chemistry, latex)
     if "\\" in latex:
         latex = QUANTITY.sub(_quantity, TEXT_COMMAND.sub(lambda command: TEXT_COMMANDS[command[1] or command[2]], latex))
+        latex = MATH.sub(lambda math: ENSUREMATH.sub(r"{\1}", math[0]), latex)  # in a formula already: a group
         latex = ENSUREMATH.sub(r"$\1$", latex)
     return MATH.sub(lambda match: "{" + _math(match[1] if match[1] is not None else match[2]) + "}", latex)
 

@@ -67,7 +67,7 @@ def test_tildes_read_as_a_reader_means_them(written, read):
     (r"Stars of 8 M$_\odot$ at $z \lesssim 2$; $\sqrt[3]{n}$ and 30$^\circ$", "Stars of 8 M⊙ at z ≲ 2; ∛n and 30°"),
     (r"\SI{5}{\milli\metre} at \SI{300}{\kelvin}: \si{\joule\per\mole\per\kelvin}, \num{1.5e-3}, \si{km.s^{-1}}",
      "5 mm at 300 K: J mol⁻¹ K⁻¹, 1.5 × 10⁻³, km s⁻¹"),  # siunitx, as it prints
-    (r"\TeX{} and \LaTeX, \ensuremath{\alpha}-helices", "TeX and LaTeX, α-helices"),
+    (r"\TeX{} and \LaTeX, \ensuremath{\alpha}-helices, $x = \ensuremath{\beta}$", "TeX and LaTeX, α-helices, x = β"),
     # an accent over a symbol's command, a prime or star with a power, plain TeX's \rm in a script, a root over one
     (r"$\hat{\theta}$, $\tilde{\chi}^0_1$, $x^{\prime 2}$, $M_{\rm \odot}$, $\sqrt{s_{\rm NN}}$", "θ̂, χ̃⁰₁, x′², M⊙, √(s_NN)"),
     (r"30\textdegree C, 5\textmu m and /home/$\tilde{}$ada", "30°C, 5µm and /home/~ada"),  # no space after a symbol
