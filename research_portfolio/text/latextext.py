@@ -76,7 +76,7 @@ ACCENTS = {"overline": "\N{COMBINING OVERLINE}", "bar": "\N{COMBINING OVERLINE}"
            "grave": "\N{COMBINING GRAVE ACCENT}"}
 ACCENT = re.compile(rf"\\({'|'.join(ACCENTS)})(?![A-Za-z])\s*(?:\{{([^{{}}]*)\}}|(\w))")
 #: plain TeX's font switches in a formula (``T_{\rm eff}``): the letters stay, the switch goes.
-FONT_SWITCH = re.compile(r"\\(?:rm|it|bf|sf|tt|cal|mit|sl)(?![A-Za-z])\s*")
+FONT_SWITCH = re.compile(r"\\(?:rm|it|bf|sf|tt|cal|sl)(?![A-Za-z])\s*")
 #: ``\mathfrak{g}``: the Fraktur letters, most in Unicode's mathematical block, five of them older.
 OLDER_FRAKTUR = {"C": "ℭ", "H": "ℌ", "I": "ℑ", "R": "ℜ", "Z": "ℨ"}
 FRAKTUR = re.compile(r"\\mathfrak(?![A-Za-z])\s*(?:\{([A-Za-z]*)\}|([A-Za-z]))")
