@@ -603,14 +603,14 @@ TEXMED_LINK = re.compile(r"\[([A-Za-z][A-Za-z ]*):\\href\{([^{}]*)\}\{([^{}]*)\}
 TEXMED_NOTE = re.compile(rf"(?:\s*{TEXMED_LINK.pattern})+\s*")
 
 
-#: SSRN's number for a paper as Google Scholar's venue gives it ("Available at SSRN 3345678"), and its own addresses.
-SSRN_VENUE = re.compile(r"\bSSRN(?: No\.)?\s+(\d{5,8})\b")
-SSRN_ADDRESS = re.compile(r"^https?://(?:papers\.|www\.)?ssrn\.com/|^10\.2139/ssrn\.", re.IGNORECASE)
+#: SSRN's number for a paper as Google Scholar's venue gives it ("Available at SSRN 3345678").
+SSRN_VENUE = re.compile(r"\bSSRN(?: No\.)?\s+(\d{4,9})\b")
 
 
 def ssrn_id(entry: Entry) -> str:
     """The SSRN number a venue names ("Available at SSRN 3345678"), unless the DOI or the url already lead to SSRN."""
-    if SSRN_ADDRESS.match(doi(entry)) or SSRN_ADDRESS.match(url(entry)):
+    ssrn = preprints.by_words("ssrn")  # the preprint servers' table knows SSRN's DOIs and hosts
+    if ssrn is None or ssrn in (preprints.by_doi(doi(entry)), preprints.by_host(url(entry))):
         return ""
     found = (SSRN_VENUE.search(field(entry, name)) for name in ("journal", "journaltitle", "howpublished", "note", "number"))
     return next((match[1] for match in found if match), "")
