@@ -143,7 +143,7 @@ def readable(latex: str) -> str:
     previous = None
     while previous != latex:  # nested formatting: \emph{\textbf{x}}
         previous, latex = latex, FORMATTING.sub(r"\1", latex)
-    latex = LINK.sub(lambda match: match[1] if match[1] is not None else match[2], latex)
+    latex = LINK.sub(_argument, latex)
     latex = LONE_TILDE.sub("∼", latex)
     latex = YEAR_APOSTROPHE.sub("\N{RIGHT SINGLE QUOTATION MARK}", latex)
     if "\\ce" in latex:
@@ -152,7 +152,7 @@ def readable(latex: str) -> str:
         latex = QUANTITY.sub(_quantity, TEXT_COMMAND.sub(lambda command: TEXT_COMMANDS[command[1] or command[2]], latex))
         latex = MATH.sub(lambda math: ENSUREMATH.sub(r"{\1}", math[0]), latex)  # in a formula already: a group
         latex = ENSUREMATH.sub(r"$\1$", latex)
-    return MATH.sub(lambda match: "{" + _math(match[1] if match[1] is not None else match[2]) + "}", latex)
+    return MATH.sub(lambda match: "{" + _math(_argument(match)) + "}", latex)
 
 
 def shown_braces(text: str) -> str:
@@ -244,14 +244,14 @@ def _double_struck(char: str) -> str:
     return chr((0x1D538 if char.isupper() else 0x1D552) + ord(char.lower()) - ord("a"))
 
 
-def _argument(match: re.Match[str]) -> str:
-    """A command's one argument: in braces (possibly empty) or a lone character."""
-    return match[1] if match[1] is not None else match[2] or ""
+def _argument(match: re.Match[str], group: int = 1) -> str:
+    """What a pattern read in one of two ways (in braces, possibly empty, or a lone character): groups *group* and after."""
+    return match[group] if match[group] is not None else match[group + 1] or ""
 
 
 def _root(root: re.Match[str]) -> str:
     """√n, √(n+1), ∛x; an empty root is the sign alone."""
-    argument = root[2] if root[2] is not None else root[3] or ""
+    argument = _argument(root, 2)
     return ROOTS[root[1]] + (argument if len(argument) <= 1 else f"({argument})")
 
 
@@ -260,7 +260,7 @@ def _accent(match: re.Match[str]) -> str:
 
     An empty argument is the accent alone (``$\\tilde{}$``, an old way to write ~); one this cannot read stays as written.
     """
-    argument = match[2] if match[2] is not None else match[3]
+    argument = _argument(match, 2)
     if not argument.strip():
         return "{\\textasciitilde}" if match[1] in ("tilde", "widetilde") else ""
     argument = COMMAND.sub(_symbol, argument).strip()
@@ -283,7 +283,7 @@ def _symbol(match: re.Match[str]) -> str:
 
 
 def _script(match: re.Match[str]) -> str:
-    text = match[2] if match[2] is not None else match[3]
+    text = _argument(match, 2)
     if "\\" in text:
         return match[0]  # a command this could not read: as written
     table = MATH_SUBSCRIPTS if match[1] == "_" else MATH_SUPERSCRIPTS
